@@ -1,0 +1,301 @@
+/**
+ * L1 classes for the ROS types `ALIYUN::MNS::Queue`, `ALIYUN::MNS::Topic` and `ALIYUN::MNS::Subscription`
+ * (no `@alicloud/ros-cdk-mns` package is on the registry). Written from the ROS resource reference; they render
+ * properties and check literal values against the documented constraints, nothing more.
+ */
+import * as ros from '@alicloud/ros-cdk-core';
+import { checkCount, checkLength, checkMin, checkOneOf, checkPattern, checkRange, ValidationError } from '../core/validation';
+import { renderKeys, renderTags } from './render';
+
+/** Letters, digits and hyphens, starting with a letter or digit (SMQ queue names). */
+export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+/** Letters, digits and hyphens, starting with a letter (SMQ topic and subscription names). */
+export const TOPIC_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
+/** The longest SMQ queue, topic or subscription name. */
+export const MAX_NAME_LENGTH = 256;
+
+/** The retry policies of a subscription, as ROS spells them. */
+export const NOTIFY_STRATEGIES = ['BACKOFF_RETRY', 'EXPONENTIAL_DECAY_RETRY'] as const;
+/** The message formats a subscription pushes, as ROS spells them. */
+export const NOTIFY_CONTENT_FORMATS = ['XML', 'JSON', 'SIMPLIFIED'] as const;
+/** The endpoint kinds of a subscription, as ROS spells them. */
+export const PUSH_TYPES = ['http', 'queue', 'mpush', 'email', 'alisms'] as const;
+
+/** One resource tag. */
+export interface RosTagProperty {
+  /** Tag key. */
+  readonly key: string | ros.IResolvable;
+  /** Tag value. @default - no value */
+  readonly value?: string | ros.IResolvable;
+}
+
+/** Checks a queue name literal against the SMQ rules. */
+export function checkQueueName(scope: ros.IConstruct, prop: string, name: string | ros.IResolvable | undefined): void {
+  const literal = name as string | undefined;
+  checkLength(scope, prop, literal, 1, MAX_NAME_LENGTH);
+  checkPattern(scope, prop, literal, QUEUE_NAME_PATTERN, 'must contain only letters, digits and hyphens and start with a letter or digit');
+}
+
+/** Checks a topic or subscription name literal against the SMQ rules. */
+export function checkTopicName(scope: ros.IConstruct, prop: string, name: string | ros.IResolvable | undefined): void {
+  const literal = name as string | undefined;
+  checkLength(scope, prop, literal, 1, MAX_NAME_LENGTH);
+  checkPattern(scope, prop, literal, TOPIC_NAME_PATTERN, 'must contain only letters, digits and hyphens and start with a letter');
+}
+
+function checkTags(scope: ros.IConstruct, prop: string, tags: RosTagProperty[] | undefined): void {
+  checkCount(scope, prop, tags, 20);
+  (tags ?? []).forEach((tag, i) => {
+    if (tag === undefined || tag === null || tag.key === undefined || tag.key === '') {
+      throw new ValidationError(scope, `${prop}[${i}].key`, tag?.key, 'is required');
+    }
+  });
+}
+
+function required(scope: ros.IConstruct, prop: string, value: unknown): void {
+  if (value === undefined || value === null || value === '') {
+    throw new ValidationError(scope, prop, value, 'is required');
+  }
+}
+
+/** Properties of `ALIYUN::MNS::Queue`. */
+export interface RosQueueProps {
+  /** QueueName: 1 to 256 letters, digits and hyphens, starting with a letter or digit. */
+  readonly queueName: string | ros.IResolvable;
+  /** DelaySeconds: 0 to 604800. @default 0 */
+  readonly delaySeconds?: number | ros.IResolvable;
+  /** DlqPolicy: the dead-letter policy. @default - no dead-letter queue */
+  readonly dlqPolicy?: RosQueue.DlqPolicyProperty | ros.IResolvable;
+  /** LoggingEnabled. @default false */
+  readonly loggingEnabled?: boolean | ros.IResolvable;
+  /** MaximumMessageSize: 1024 to 65536 bytes. @default 65536 */
+  readonly maximumMessageSize?: number | ros.IResolvable;
+  /** MessageRetentionPeriod: 60 to 604800 seconds. @default 345600 */
+  readonly messageRetentionPeriod?: number | ros.IResolvable;
+  /** PollingWaitSeconds: 0 to 30. @default 0 */
+  readonly pollingWaitSeconds?: number | ros.IResolvable;
+  /** VisibilityTimeout: 1 to 43200 seconds. @default 30 */
+  readonly visibilityTimeout?: number | ros.IResolvable;
+  /** Tags: at most 20. @default - no tags */
+  readonly tags?: RosTagProperty[];
+}
+
+/** The ROS resource `ALIYUN::MNS::Queue`. */
+export class RosQueue extends ros.RosResource {
+  /** The ROS resource type. */
+  public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Queue';
+
+  /** Attribute QueueName. */
+  public readonly attrQueueName: ros.IResolvable;
+  /** Attribute QueueUrl: `http://{account}.mns.{region}.aliyuncs.com/queues/{name}`. */
+  public readonly attrQueueUrl: ros.IResolvable;
+  /** Attribute ARN.WithSlash: `acs:mns:{region}:{account}:/queues/{name}`. */
+  public readonly attrArnWithSlash: ros.IResolvable;
+  /** Attribute ARN: shown in an old ROS example but absent from the documented attribute list; prefer `attrArnWithSlash`. */
+  public readonly attrArn: ros.IResolvable;
+
+  /** The properties this resource was created with. */
+  public readonly props: RosQueueProps;
+
+  constructor(scope: ros.Construct, id: string, props: RosQueueProps) {
+    super(scope, id, { type: RosQueue.ROS_RESOURCE_TYPE_NAME, properties: props });
+    this.props = props;
+    required(this, 'queueName', props.queueName);
+    checkQueueName(this, 'queueName', props.queueName);
+    checkRange(this, 'delaySeconds', props.delaySeconds as number, 0, 604800, 'seconds');
+    checkRange(this, 'maximumMessageSize', props.maximumMessageSize as number, 1024, 65536, 'bytes');
+    checkRange(this, 'messageRetentionPeriod', props.messageRetentionPeriod as number, 60, 604800, 'seconds');
+    checkRange(this, 'pollingWaitSeconds', props.pollingWaitSeconds as number, 0, 30, 'seconds');
+    checkRange(this, 'visibilityTimeout', props.visibilityTimeout as number, 1, 43200, 'seconds');
+    const dlq = props.dlqPolicy as RosQueue.DlqPolicyProperty | undefined;
+    if (dlq !== undefined && !ros.Token.isUnresolved(dlq)) {
+      required(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
+      required(this, 'dlqPolicy.enabled', dlq.enabled);
+      required(this, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount);
+      checkQueueName(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
+      checkMin(this, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount as number, 1);
+    }
+    checkTags(this, 'tags', props.tags);
+    this.attrQueueName = this.getAtt('QueueName');
+    this.attrQueueUrl = this.getAtt('QueueUrl');
+    this.attrArnWithSlash = this.getAtt('ARN.WithSlash');
+    this.attrArn = this.getAtt('ARN');
+  }
+
+  protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    const out = renderKeys(props, {
+      queueName: 'QueueName',
+      delaySeconds: 'DelaySeconds',
+      dlqPolicy: 'DlqPolicy',
+      loggingEnabled: 'LoggingEnabled',
+      maximumMessageSize: 'MaximumMessageSize',
+      messageRetentionPeriod: 'MessageRetentionPeriod',
+      pollingWaitSeconds: 'PollingWaitSeconds',
+      visibilityTimeout: 'VisibilityTimeout',
+      tags: 'Tags',
+    })!;
+    if (out.DlqPolicy !== undefined) {
+      out.DlqPolicy = renderKeys(out.DlqPolicy, { deadLetterTargetQueue: 'DeadLetterTargetQueue', enabled: 'Enabled', maxReceiveCount: 'MaxReceiveCount' });
+    }
+    if (out.Tags !== undefined) {
+      out.Tags = renderTags(out.Tags);
+    }
+    return out;
+  }
+}
+
+/** Types nested in `RosQueue`'s properties. */
+export namespace RosQueue {
+  /** The `DlqPolicy` of a queue: all three fields are required when it is given. */
+  export interface DlqPolicyProperty {
+    /** DeadLetterTargetQueue: the NAME of the dead-letter queue. */
+    readonly deadLetterTargetQueue: string | ros.IResolvable;
+    /** Enabled. */
+    readonly enabled: boolean | ros.IResolvable;
+    /** MaxReceiveCount: how many receives move a message to the dead-letter queue (at least 1). */
+    readonly maxReceiveCount: number | ros.IResolvable;
+  }
+}
+
+/** Properties of `ALIYUN::MNS::Topic`. */
+export interface RosTopicProps {
+  /** TopicName: 1 to 256 letters, digits and hyphens, starting with a letter. */
+  readonly topicName: string | ros.IResolvable;
+  /** LoggingEnabled. @default false */
+  readonly loggingEnabled?: boolean | ros.IResolvable;
+  /** MaximumMessageSize: 1024 to 65536 bytes. @default 65536 */
+  readonly maximumMessageSize?: number | ros.IResolvable;
+  /** Tags: at most 20. @default - no tags */
+  readonly tags?: RosTagProperty[];
+}
+
+/** The ROS resource `ALIYUN::MNS::Topic`. */
+export class RosTopic extends ros.RosResource {
+  /** The ROS resource type. */
+  public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Topic';
+
+  /** Attribute TopicName. */
+  public readonly attrTopicName: ros.IResolvable;
+  /** Attribute TopicUrl: `http://{account}.mns.{region}.aliyuncs.com/topics/{name}`. */
+  public readonly attrTopicUrl: ros.IResolvable;
+  /** Attribute ARN.WithSlash: `acs:mns:{region}:{account}:/topics/{name}`. */
+  public readonly attrArnWithSlash: ros.IResolvable;
+
+  /** The properties this resource was created with. */
+  public readonly props: RosTopicProps;
+
+  constructor(scope: ros.Construct, id: string, props: RosTopicProps) {
+    super(scope, id, { type: RosTopic.ROS_RESOURCE_TYPE_NAME, properties: props });
+    this.props = props;
+    required(this, 'topicName', props.topicName);
+    checkTopicName(this, 'topicName', props.topicName);
+    checkRange(this, 'maximumMessageSize', props.maximumMessageSize as number, 1024, 65536, 'bytes');
+    checkTags(this, 'tags', props.tags);
+    this.attrTopicName = this.getAtt('TopicName');
+    this.attrTopicUrl = this.getAtt('TopicUrl');
+    this.attrArnWithSlash = this.getAtt('ARN.WithSlash');
+  }
+
+  protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    const out = renderKeys(props, {
+      topicName: 'TopicName',
+      loggingEnabled: 'LoggingEnabled',
+      maximumMessageSize: 'MaximumMessageSize',
+      tags: 'Tags',
+    })!;
+    if (out.Tags !== undefined) {
+      out.Tags = renderTags(out.Tags);
+    }
+    return out;
+  }
+}
+
+/** Properties of `ALIYUN::MNS::Subscription`. */
+export interface RosSubscriptionProps {
+  /** TopicName: the topic subscribed to. */
+  readonly topicName: string | ros.IResolvable;
+  /** SubscriptionName: 1 to 256 letters, digits and hyphens, starting with a letter. */
+  readonly subscriptionName: string | ros.IResolvable;
+  /**
+   * Endpoint: `http(s)://...`, `acs:mns:{region}:{account}:queues/{name}`, `mail:directmail:{address}`,
+   * `sms:directsms:anonymous` or `sms:directsms:{phone}`.
+   */
+  readonly endpoint: string | ros.IResolvable;
+  /** FilterTag: at most 16 characters. @default - every message is pushed */
+  readonly filterTag?: string | ros.IResolvable;
+  /** NotifyStrategy: BACKOFF_RETRY or EXPONENTIAL_DECAY_RETRY. @default BACKOFF_RETRY */
+  readonly notifyStrategy?: string | ros.IResolvable;
+  /** NotifyContentFormat: XML, JSON or SIMPLIFIED. @default XML */
+  readonly notifyContentFormat?: string | ros.IResolvable;
+  /** DlqPolicy: where messages that could not be pushed go. @default - none */
+  readonly dlqPolicy?: RosSubscription.DlqPolicyProperty | ros.IResolvable;
+  /** PushType: http, queue, mpush, email or alisms. @default - taken from the endpoint */
+  readonly pushType?: string | ros.IResolvable;
+}
+
+/** The ROS resource `ALIYUN::MNS::Subscription`. */
+export class RosSubscription extends ros.RosResource {
+  /** The ROS resource type. */
+  public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Subscription';
+
+  /** Attribute SubscriptionName. */
+  public readonly attrSubscriptionName: ros.IResolvable;
+  /** Attribute SubscriptionUrl. */
+  public readonly attrSubscriptionUrl: ros.IResolvable;
+  /** Attribute TopicName. */
+  public readonly attrTopicName: ros.IResolvable;
+
+  /** The properties this resource was created with. */
+  public readonly props: RosSubscriptionProps;
+
+  constructor(scope: ros.Construct, id: string, props: RosSubscriptionProps) {
+    super(scope, id, { type: RosSubscription.ROS_RESOURCE_TYPE_NAME, properties: props });
+    this.props = props;
+    required(this, 'topicName', props.topicName);
+    required(this, 'subscriptionName', props.subscriptionName);
+    required(this, 'endpoint', props.endpoint);
+    checkTopicName(this, 'topicName', props.topicName);
+    checkTopicName(this, 'subscriptionName', props.subscriptionName);
+    checkLength(this, 'filterTag', props.filterTag as string, 1, 16);
+    checkOneOf(this, 'notifyStrategy', props.notifyStrategy as string, NOTIFY_STRATEGIES);
+    checkOneOf(this, 'notifyContentFormat', props.notifyContentFormat as string, NOTIFY_CONTENT_FORMATS);
+    checkOneOf(this, 'pushType', props.pushType as string, PUSH_TYPES);
+    const dlq = props.dlqPolicy as RosSubscription.DlqPolicyProperty | undefined;
+    if (dlq !== undefined && !ros.Token.isUnresolved(dlq)) {
+      required(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
+      required(this, 'dlqPolicy.enabled', dlq.enabled);
+      checkQueueName(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
+    }
+    this.attrSubscriptionName = this.getAtt('SubscriptionName');
+    this.attrSubscriptionUrl = this.getAtt('SubscriptionUrl');
+    this.attrTopicName = this.getAtt('TopicName');
+  }
+
+  protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    const out = renderKeys(props, {
+      topicName: 'TopicName',
+      subscriptionName: 'SubscriptionName',
+      endpoint: 'Endpoint',
+      filterTag: 'FilterTag',
+      notifyStrategy: 'NotifyStrategy',
+      notifyContentFormat: 'NotifyContentFormat',
+      dlqPolicy: 'DlqPolicy',
+      pushType: 'PushType',
+    })!;
+    if (out.DlqPolicy !== undefined) {
+      out.DlqPolicy = renderKeys(out.DlqPolicy, { deadLetterTargetQueue: 'DeadLetterTargetQueue', enabled: 'Enabled' });
+    }
+    return out;
+  }
+}
+
+/** Types nested in `RosSubscription`'s properties. */
+export namespace RosSubscription {
+  /** The `DlqPolicy` of a subscription: both fields are required when it is given. */
+  export interface DlqPolicyProperty {
+    /** DeadLetterTargetQueue: the NAME of the dead-letter queue. */
+    readonly deadLetterTargetQueue: string | ros.IResolvable;
+    /** Enabled. */
+    readonly enabled: boolean | ros.IResolvable;
+  }
+}

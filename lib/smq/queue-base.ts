@@ -1,0 +1,64 @@
+import * as ros from '@alicloud/ros-cdk-core';
+import * as ram from '@alicloud/ros-cdk-ram';
+import { Grant } from '../core/grants';
+import { QUEUE_CONSUME_ACTIONS, QUEUE_PURGE_ACTIONS, QUEUE_READ_ATTRIBUTES_ACTIONS, QUEUE_SEND_ACTIONS } from './actions';
+import { grantOnChannel, IChannel } from './channel';
+import { ChannelAddress } from './formats';
+
+/** An SMQ queue, created here or imported. Every wiring takes this interface. */
+export interface IQueue extends IChannel {
+  /** The queue name. @attribute */
+  readonly queueName: string;
+  /** The queue ARN in RAM form: `acs:mns:{region}:{account}:/queues/{name}`. @attribute */
+  readonly queueArn: string;
+  /** The queue URL: `http://{account}.mns.{region}.aliyuncs.com/queues/{name}`. @attribute */
+  readonly queueUrl: string;
+
+  /** Grants `actions` on this queue (message actions on `.../messages`, the others on the queue). */
+  grant(principal: ram.IPrincipal, ...actions: string[]): Grant;
+  /** Grants sending messages (SendMessage, BatchSendMessage) and reading the queue's attributes. */
+  grantSendMessages(principal: ram.IPrincipal): Grant;
+  /** Grants receiving, deleting and changing the visibility of messages, and reading the queue's attributes. */
+  grantConsumeMessages(principal: ram.IPrincipal): Grant;
+  /** Grants emptying the queue (receive and delete: SMQ has no purge operation) and reading its attributes. */
+  grantPurge(principal: ram.IPrincipal): Grant;
+}
+
+/** What owned and imported queues share: identifiers and grants. */
+export abstract class QueueBase extends ros.Resource implements IQueue {
+  /** The queue name. */
+  public abstract readonly queueName: string;
+  /** The queue ARN in RAM form. */
+  public abstract readonly queueArn: string;
+  /** The queue URL. */
+  public abstract readonly queueUrl: string;
+  /** The name, region, account and kind every identifier format is built from. */
+  public abstract readonly channelAddress: ChannelAddress;
+
+  /** Grants `actions` on this queue, scoped to its ARN. */
+  public grant(principal: ram.IPrincipal, ...actions: string[]): Grant {
+    return grantOnChannel(this, principal, actions);
+  }
+
+  /** Grants mns:SendMessage, mns:BatchSendMessage and mns:GetQueueAttributes on this queue. */
+  public grantSendMessages(principal: ram.IPrincipal): Grant {
+    return this.grant(principal, ...QUEUE_SEND_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  }
+
+  /**
+   * Grants mns:ReceiveMessage, mns:BatchReceiveMessage, mns:DeleteMessage, mns:BatchDeleteMessage,
+   * mns:ChangeMessageVisibility and mns:GetQueueAttributes on this queue.
+   */
+  public grantConsumeMessages(principal: ram.IPrincipal): Grant {
+    return this.grant(principal, ...QUEUE_CONSUME_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  }
+
+  /**
+   * Grants what emptying this queue takes. SMQ has no purge operation: a queue is emptied by receiving and deleting
+   * its messages, so this grants mns:ReceiveMessage, mns:BatchReceiveMessage, mns:DeleteMessage,
+   * mns:BatchDeleteMessage and mns:GetQueueAttributes.
+   */
+  public grantPurge(principal: ram.IPrincipal): Grant {
+    return this.grant(principal, ...QUEUE_PURGE_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  }
+}
