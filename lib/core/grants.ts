@@ -2,6 +2,7 @@ import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { alphanumeric, generatePhysicalName } from './names';
 import { claimLogicalId } from './ids';
+import { ValidationError } from './validation';
 
 /** Options for {@link Grant.addToPrincipal}. */
 export interface GrantOnResourceOptions {
@@ -37,6 +38,12 @@ export class Grant {
    * this resource construct.
    */
   public static addToPrincipal(options: GrantOnResourceOptions): Grant {
+    if (options.actions.length === 0) {
+      throw new ValidationError(options.scope, 'actions', options.actions, 'must name at least one action to grant');
+    }
+    if (options.resources.length === 0) {
+      throw new ValidationError(options.scope, 'resources', options.resources, 'must name at least one resource to grant on');
+    }
     const key = principalKey(options.scope, options.principal);
     let byPrincipal = policies.get(options.scope);
     if (byPrincipal === undefined) {
@@ -78,12 +85,6 @@ export class Grant {
   }
 
   private addStatement(actions: string[], resources: string[]): void {
-    if (actions.length === 0) {
-      throw new Error(`${this.policy.node.path}: a grant needs at least one action`);
-    }
-    if (resources.length === 0) {
-      throw new Error(`${this.policy.node.path}: a grant needs at least one resource`);
-    }
     const resourceKey = JSON.stringify(resources);
     const existing = this.statements.find((s) => JSON.stringify(s.resources) === resourceKey);
     if (existing) {

@@ -33,7 +33,7 @@ export function channelEnvironment(scope: ros.IConstruct, options: ChannelImport
  */
 export function grantOnChannel(channel: IChannel, principal: ram.IPrincipal, actions: string[]): Grant {
   if (actions.length === 0) {
-    throw new Error(`${channel.node.path}: grant needs at least one action`);
+    throw new ValidationError(channel, 'actions', actions, 'must name at least one action to grant');
   }
   let grant: Grant | undefined;
   const messageActions = actions.filter(isMessageAction);

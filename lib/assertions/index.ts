@@ -1,0 +1,4 @@
+export * from './matcher';
+export * from './match';
+export * from './capture';
+export * from './template';

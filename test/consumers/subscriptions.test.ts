@@ -1,0 +1,191 @@
+import * as ros from '@alicloud/ros-cdk-core';
+import { Match, Template } from '../../lib/assertions';
+import { consumers, smq } from '../../lib';
+import { getAtt, mnsJoin, newStack } from '../util';
+
+describe('QueueSubscription', () => {
+  test('endpoint without slash, push type queue, EXPONENTIAL_DECAY_RETRY by default: snapshot', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = new smq.Queue(stack, 'Billing');
+    const sub = topic.addSubscription(new consumers.QueueSubscription(queue));
+    expect(sub.node.id).toBe('OrdersToBilling');
+    const template = Template.fromStack(stack);
+    expect(template.toJSON()).toMatchSnapshot();
+    template.hasResource('ALIYUN::MNS::Subscription', {
+      Properties: Match.objectEquals({
+        TopicName: getAtt('Orders', 'TopicName'),
+        SubscriptionName: 'Shop-Orders-OrdersToBilling',
+        Endpoint: mnsJoin('queues/', getAtt('Billing', 'QueueName')),
+        PushType: 'queue',
+        NotifyStrategy: 'EXPONENTIAL_DECAY_RETRY',
+      }),
+    });
+  });
+
+  test('every option', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = new smq.Queue(stack, 'Billing');
+    const dead = new smq.Queue(stack, 'Dead');
+    topic.addSubscription(new consumers.QueueSubscription(queue, {
+      filterTag: 'paid',
+      notifyStrategy: smq.NotifyStrategy.BACKOFF_RETRY,
+      contentFormat: smq.NotifyContentFormat.SIMPLIFIED,
+      deadLetterQueue: dead,
+      subscriptionName: 'billing',
+    }));
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', Match.objectEquals({
+      TopicName: getAtt('Orders', 'TopicName'),
+      SubscriptionName: 'billing',
+      Endpoint: mnsJoin('queues/', getAtt('Billing', 'QueueName')),
+      PushType: 'queue',
+      FilterTag: 'paid',
+      NotifyStrategy: 'BACKOFF_RETRY',
+      NotifyContentFormat: 'SIMPLIFIED',
+      DlqPolicy: { DeadLetterTargetQueue: getAtt('Dead', 'QueueName'), Enabled: true },
+    }));
+  });
+
+  test('two queues on one topic, and one queue on two topics', () => {
+    const { stack } = newStack('Shop');
+    const orders = new smq.Topic(stack, 'Orders');
+    const refunds = new smq.Topic(stack, 'Refunds');
+    const billing = new smq.Queue(stack, 'Billing');
+    const shipping = new smq.Queue(stack, 'Shipping');
+    orders.addSubscription(new consumers.QueueSubscription(billing));
+    orders.addSubscription(new consumers.QueueSubscription(shipping));
+    refunds.addSubscription(new consumers.QueueSubscription(billing));
+    const subs = Template.fromStack(stack).findResources('ALIYUN::MNS::Subscription');
+    expect(Object.keys(subs)).toEqual(['OrdersToBilling', 'OrdersToShipping', 'RefundsToBilling']);
+  });
+
+  test('an imported queue: literal endpoint', () => {
+    const { stack } = newStack('Shop', { env: { region: 'cn-hangzhou', account: '111' } });
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = smq.Queue.fromQueueArn(stack, 'Legacy', 'acs:mns:cn-hangzhou:111:/queues/legacy');
+    topic.addSubscription(new consumers.QueueSubscription(queue));
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', {
+      Endpoint: 'acs:mns:cn-hangzhou:111:queues/legacy',
+    });
+  });
+
+  test('the queue must be in the topic\'s region and account', () => {
+    const { stack } = newStack('Shop', { env: { region: 'cn-hangzhou', account: '111' } });
+    const topic = new smq.Topic(stack, 'Orders');
+    const far = smq.Queue.fromQueueArn(stack, 'Far', 'acs:mns:cn-beijing:111:/queues/far');
+    expect(() => topic.addSubscription(new consumers.QueueSubscription(far)))
+      .toThrow('Shop/Orders: QueueSubscription.queue must be in the same region as the topic (cn-hangzhou), got "far in region cn-beijing"');
+    const other = smq.Queue.fromQueueArn(stack, 'Other', 'acs:mns:cn-hangzhou:222:/queues/other');
+    expect(() => topic.addSubscription(new consumers.QueueSubscription(other)))
+      .toThrow('Shop/Orders: QueueSubscription.queue must be in the same account as the topic (111), got "other in account 222"');
+  });
+
+  test('the same queue twice on one topic is an error', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = new smq.Queue(stack, 'Billing');
+    topic.addSubscription(new consumers.QueueSubscription(queue));
+    expect(() => topic.addSubscription(new consumers.QueueSubscription(queue, { filterTag: 'x' })))
+      .toThrow(/^Shop\/Orders: addSubscription must not subscribe the same endpoint twice to one topic, got /);
+  });
+
+  test('a filter tag over 16 characters', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = new smq.Queue(stack, 'Billing');
+    expect(() => topic.addSubscription(new consumers.QueueSubscription(queue, { filterTag: 'a-very-long-filter-tag' })))
+      .toThrow('Shop/Orders/OrdersToBilling: filterTag must be at most 16 characters long (length 22), got "a-very-long-filter-tag"');
+  });
+});
+
+describe('UrlSubscription', () => {
+  test('https endpoint, push type http, EXPONENTIAL_DECAY_RETRY by default', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const sub = topic.addSubscription(new consumers.UrlSubscription('https://hooks.example.com/orders'));
+    expect(sub.node.id).toMatch(/^OrdersToUrl[0-9a-f]{8}$/);
+    const template = Template.fromStack(stack);
+    expect(template.toJSON()).toMatchSnapshot();
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', Match.objectEquals({
+      TopicName: getAtt('Orders', 'TopicName'),
+      SubscriptionName: Match.stringLikeRegexp('^Shop-Orders-OrdersToUrl[0-9a-f]{8}$'),
+      Endpoint: 'https://hooks.example.com/orders',
+      PushType: 'http',
+      NotifyStrategy: 'EXPONENTIAL_DECAY_RETRY',
+    }));
+  });
+
+  test('http:// needs the opt-out', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => topic.addSubscription(new consumers.UrlSubscription('http://hooks.example.com/orders')))
+      .toThrow('Shop/Orders: UrlSubscription.url must be an https:// URL (set allowInsecureHttp: true to push over plain http://), got "http://hooks.example.com/orders"');
+    topic.addSubscription(new consumers.UrlSubscription('http://hooks.example.com/orders', { allowInsecureHttp: true }));
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', { Endpoint: 'http://hooks.example.com/orders', PushType: 'http' });
+  });
+
+  test('not a URL at all', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => topic.addSubscription(new consumers.UrlSubscription('ftp://x', { allowInsecureHttp: true })))
+      .toThrow('Shop/Orders: UrlSubscription.url must be an http:// or https:// URL, got "ftp://x"');
+  });
+
+  test('a token URL passes', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const url = new ros.RosParameter(stack, 'Url', { type: ros.RosParameterType.STRING }).valueAsString;
+    topic.addSubscription(new consumers.UrlSubscription(url));
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', { Endpoint: { Ref: 'Url' } });
+  });
+});
+
+describe('EmailSubscription', () => {
+  test('mail:directmail endpoint, push type email, SIMPLIFIED', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    topic.addSubscription(new consumers.EmailSubscription('ops@example.com', { filterTag: 'refund' }));
+    const template = Template.fromStack(stack);
+    expect(template.toJSON()).toMatchSnapshot();
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', Match.objectEquals({
+      TopicName: getAtt('Orders', 'TopicName'),
+      SubscriptionName: Match.stringLikeRegexp('^Shop-Orders-OrdersToEmail[0-9a-f]{8}$'),
+      Endpoint: 'mail:directmail:ops@example.com',
+      PushType: 'email',
+      NotifyContentFormat: 'SIMPLIFIED',
+      FilterTag: 'refund',
+    }));
+  });
+
+  test('bad address', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => topic.addSubscription(new consumers.EmailSubscription('not-an-address')))
+      .toThrow('Shop/Orders: EmailSubscription.address must be a mail address, got "not-an-address"');
+  });
+});
+
+describe('SmsSubscription', () => {
+  test('to one phone and anonymous', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    topic.addSubscription(consumers.SmsSubscription.toPhone('+8613800000000'));
+    topic.addSubscription(consumers.SmsSubscription.anonymous({ filterTag: 'otp' }));
+    const template = Template.fromStack(stack);
+    expect(template.toJSON()).toMatchSnapshot();
+    const subs = template.findResources('ALIYUN::MNS::Subscription');
+    expect(Object.values(subs).map((s) => [s.Properties.Endpoint, s.Properties.PushType])).toEqual([
+      ['sms:directsms:+8613800000000', 'alisms'],
+      ['sms:directsms:anonymous', 'alisms'],
+    ]);
+    expect(subs.OrdersToSmsAnonymous.Properties.FilterTag).toBe('otp');
+  });
+
+  test('bad phone number', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => topic.addSubscription(consumers.SmsSubscription.toPhone('call-me')))
+      .toThrow('Shop/Orders: SmsSubscription.phoneNumber must be a phone number: 5 to 20 digits, optionally after a +, got "call-me"');
+  });
+});

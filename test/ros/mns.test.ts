@@ -1,0 +1,144 @@
+import * as ros from '@alicloud/ros-cdk-core';
+import { Match, Template } from '../../lib/assertions';
+import { RosQueue, RosSubscription, RosTopic } from '../../lib/ros/mns';
+import { getAtt, newStack } from '../util';
+
+describe('RosQueue', () => {
+  test('renders every property with its ROS name', () => {
+    const { stack } = newStack('L1');
+    new RosQueue(stack, 'Q', {
+      queueName: 'q1',
+      delaySeconds: 5,
+      dlqPolicy: { deadLetterTargetQueue: 'q1-dlq', enabled: true, maxReceiveCount: 3 },
+      loggingEnabled: true,
+      maximumMessageSize: 2048,
+      messageRetentionPeriod: 600,
+      pollingWaitSeconds: 30,
+      visibilityTimeout: 60,
+      tags: [{ key: 'team', value: 'a' }, { key: 'bare' }],
+    });
+    const template = Template.fromStack(stack);
+    template.hasResource('ALIYUN::MNS::Queue', {
+      Type: 'ALIYUN::MNS::Queue',
+      Properties: Match.objectEquals({
+        QueueName: 'q1',
+        DelaySeconds: 5,
+        DlqPolicy: { DeadLetterTargetQueue: 'q1-dlq', Enabled: true, MaxReceiveCount: 3 },
+        LoggingEnabled: true,
+        MaximumMessageSize: 2048,
+        MessageRetentionPeriod: 600,
+        PollingWaitSeconds: 30,
+        VisibilityTimeout: 60,
+        Tags: [{ Key: 'team', Value: 'a' }, { Key: 'bare' }],
+      }),
+    });
+    expect(template.toJSON()).toMatchSnapshot();
+  });
+
+  test('exposes the documented attributes', () => {
+    const { stack } = newStack('L1');
+    const q = new RosQueue(stack, 'Q', { queueName: 'q1' });
+    expect(stack.resolve(q.attrQueueName)).toEqual(getAtt('Q', 'QueueName'));
+    expect(stack.resolve(q.attrQueueUrl)).toEqual(getAtt('Q', 'QueueUrl'));
+    expect(stack.resolve(q.attrArnWithSlash)).toEqual(getAtt('Q', 'ARN.WithSlash'));
+    expect(stack.resolve(q.attrArn)).toEqual(getAtt('Q', 'ARN'));
+  });
+
+  test.each([
+    [{ queueName: '' }, 'L1/Q: queueName is required, got ""'],
+    [{ queueName: 'x'.repeat(257) }, 'L1/Q: queueName must be at most 256 characters long (length 257)'],
+    [{ queueName: '-q' }, 'L1/Q: queueName must contain only letters, digits and hyphens and start with a letter or digit, got "-q"'],
+    [{ queueName: 'q_1' }, 'got "q_1"'],
+    [{ queueName: 'q', delaySeconds: 604801 }, 'L1/Q: delaySeconds must be an integer between 0 and 604800 seconds, got 604801'],
+    [{ queueName: 'q', maximumMessageSize: 1023 }, 'L1/Q: maximumMessageSize must be an integer between 1024 and 65536 bytes, got 1023'],
+    [{ queueName: 'q', maximumMessageSize: 65537 }, 'maximumMessageSize must be an integer between 1024 and 65536 bytes, got 65537'],
+    [{ queueName: 'q', messageRetentionPeriod: 59 }, 'L1/Q: messageRetentionPeriod must be an integer between 60 and 604800 seconds, got 59'],
+    [{ queueName: 'q', messageRetentionPeriod: 1296000 }, 'messageRetentionPeriod must be an integer between 60 and 604800 seconds, got 1296000'],
+    [{ queueName: 'q', pollingWaitSeconds: 31 }, 'L1/Q: pollingWaitSeconds must be an integer between 0 and 30 seconds, got 31'],
+    [{ queueName: 'q', visibilityTimeout: 0 }, 'L1/Q: visibilityTimeout must be an integer between 1 and 43200 seconds, got 0'],
+    [{ queueName: 'q', visibilityTimeout: 43201 }, 'visibilityTimeout must be an integer between 1 and 43200 seconds, got 43201'],
+    [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: 'd', enabled: true, maxReceiveCount: 0 } }, 'L1/Q: dlqPolicy.maxReceiveCount must be an integer of at least 1, got 0'],
+    [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: '', enabled: true, maxReceiveCount: 1 } }, 'L1/Q: dlqPolicy.deadLetterTargetQueue is required'],
+    [{ queueName: 'q', tags: new Array(21).fill({ key: 'k' }) }, 'L1/Q: tags must have at most 20 items'],
+    [{ queueName: 'q', tags: [{ key: '' }] }, 'L1/Q: tags[0].key is required'],
+  ])('rejects %j', (props, message) => {
+    const { stack } = newStack('L1');
+    expect(() => new RosQueue(stack, 'Q', props as any)).toThrow(message);
+  });
+
+  test('tokens pass unchecked', () => {
+    const { stack } = newStack('L1');
+    const n = new ros.RosParameter(stack, 'N', { type: ros.RosParameterType.NUMBER }).valueAsNumber;
+    const s = new ros.RosParameter(stack, 'S', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(() => new RosQueue(stack, 'Q', {
+      queueName: s, delaySeconds: n, maximumMessageSize: n, messageRetentionPeriod: n, pollingWaitSeconds: n, visibilityTimeout: n,
+      dlqPolicy: { deadLetterTargetQueue: s, enabled: true, maxReceiveCount: n },
+    })).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: { Ref: 'S' }, VisibilityTimeout: { Ref: 'N' } });
+  });
+});
+
+describe('RosTopic', () => {
+  test('renders every property and exposes the attributes', () => {
+    const { stack } = newStack('L1');
+    const t = new RosTopic(stack, 'T', { topicName: 't1', loggingEnabled: false, maximumMessageSize: 4096, tags: [{ key: 'a', value: 'b' }] });
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Topic', Match.objectEquals({
+      TopicName: 't1', LoggingEnabled: false, MaximumMessageSize: 4096, Tags: [{ Key: 'a', Value: 'b' }],
+    }));
+    expect(stack.resolve(t.attrTopicName)).toEqual(getAtt('T', 'TopicName'));
+    expect(stack.resolve(t.attrTopicUrl)).toEqual(getAtt('T', 'TopicUrl'));
+    expect(stack.resolve(t.attrArnWithSlash)).toEqual(getAtt('T', 'ARN.WithSlash'));
+  });
+
+  test.each([
+    [{ topicName: '1topic' }, 'L1/T: topicName must contain only letters, digits and hyphens and start with a letter, got "1topic"'],
+    [{ topicName: 't'.repeat(257) }, 'L1/T: topicName must be at most 256 characters long'],
+    [{ topicName: 't', maximumMessageSize: 100 }, 'L1/T: maximumMessageSize must be an integer between 1024 and 65536 bytes, got 100'],
+  ])('rejects %j', (props, message) => {
+    const { stack } = newStack('L1');
+    expect(() => new RosTopic(stack, 'T', props as any)).toThrow(message);
+  });
+});
+
+describe('RosSubscription', () => {
+  test('renders every property and exposes the attributes', () => {
+    const { stack } = newStack('L1');
+    const s = new RosSubscription(stack, 'S', {
+      topicName: 't1',
+      subscriptionName: 's1',
+      endpoint: 'acs:mns:cn-hangzhou:1:queues/q1',
+      filterTag: 'important',
+      notifyStrategy: 'EXPONENTIAL_DECAY_RETRY',
+      notifyContentFormat: 'JSON',
+      dlqPolicy: { deadLetterTargetQueue: 'dead', enabled: true },
+      pushType: 'queue',
+    });
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', Match.objectEquals({
+      TopicName: 't1',
+      SubscriptionName: 's1',
+      Endpoint: 'acs:mns:cn-hangzhou:1:queues/q1',
+      FilterTag: 'important',
+      NotifyStrategy: 'EXPONENTIAL_DECAY_RETRY',
+      NotifyContentFormat: 'JSON',
+      DlqPolicy: { DeadLetterTargetQueue: 'dead', Enabled: true },
+      PushType: 'queue',
+    }));
+    expect(stack.resolve(s.attrSubscriptionName)).toEqual(getAtt('S', 'SubscriptionName'));
+    expect(stack.resolve(s.attrSubscriptionUrl)).toEqual(getAtt('S', 'SubscriptionUrl'));
+    expect(stack.resolve(s.attrTopicName)).toEqual(getAtt('S', 'TopicName'));
+  });
+
+  const base = { topicName: 't1', subscriptionName: 's1', endpoint: 'https://x' };
+  test.each([
+    [{ ...base, endpoint: '' }, 'L1/S: endpoint is required'],
+    [{ ...base, subscriptionName: '9s' }, 'L1/S: subscriptionName must contain only letters, digits and hyphens and start with a letter, got "9s"'],
+    [{ ...base, filterTag: 'seventeen-chars-x' }, 'L1/S: filterTag must be at most 16 characters long (length 17), got "seventeen-chars-x"'],
+    [{ ...base, notifyStrategy: 'RETRY' }, 'L1/S: notifyStrategy must be one of "BACKOFF_RETRY", "EXPONENTIAL_DECAY_RETRY", got "RETRY"'],
+    [{ ...base, notifyContentFormat: 'YAML' }, 'L1/S: notifyContentFormat must be one of "XML", "JSON", "SIMPLIFIED", got "YAML"'],
+    [{ ...base, pushType: 'sms' }, 'L1/S: pushType must be one of "http", "queue", "mpush", "email", "alisms", got "sms"'],
+    [{ ...base, dlqPolicy: { deadLetterTargetQueue: 'd' } }, 'L1/S: dlqPolicy.enabled is required'],
+  ])('rejects %j', (props, message) => {
+    const { stack } = newStack('L1');
+    expect(() => new RosSubscription(stack, 'S', props as any)).toThrow(message);
+  });
+});

@@ -1,0 +1,92 @@
+import * as ros from '@alicloud/ros-cdk-core';
+import * as f from '../../lib/smq/formats';
+import { ChannelAddress, ChannelKind } from '../../lib/smq/formats';
+
+/** Each format against the example string its documentation gives (sources in shared/research/formats-verified.md). */
+const queue = (name: string, region = 'cn-hangzhou', account = '123456789098'): ChannelAddress => ({ kind: ChannelKind.QUEUE, name, region, account });
+const topic = (name: string, region = 'cn-hangzhou', account = '123456789098'): ChannelAddress => ({ kind: ChannelKind.TOPIC, name, region, account });
+
+describe('identifier formats', () => {
+  test('RAM policy resources: leading slash; message actions on /messages (SendMessage API page)', () => {
+    expect(f.ramArn(queue('MySampleQueue'))).toBe('acs:mns:cn-hangzhou:123456789098:/queues/MySampleQueue');
+    expect(f.ramArn(topic('events'))).toBe('acs:mns:cn-hangzhou:123456789098:/topics/events');
+    expect(f.ramMessagesArn(queue('q1'))).toBe('acs:mns:cn-hangzhou:123456789098:/queues/q1/messages');
+    expect(f.ramMessagesArn(topic('t1'))).toBe('acs:mns:cn-hangzhou:123456789098:/topics/t1/messages');
+  });
+
+  test('topic subscription endpoint for a queue: no slash (ROS ALIYUN::MNS::Subscription reference)', () => {
+    expect(f.subscriptionQueueEndpoint(queue('myqueue'))).toBe('acs:mns:cn-hangzhou:123456789098:queues/myqueue');
+    expect(() => f.subscriptionQueueEndpoint(topic('t'))).toThrow("a subscription endpoint must be a queue, got the topic 't'");
+  });
+
+  test('CloudMonitor metric rule target: /message singular (ROS MetricRuleTargets example acs:mns:cn-hangzhou:111:/queues/test/message)', () => {
+    expect(f.cmsMetricTargetArn(queue('test', 'cn-hangzhou', '111'))).toBe('acs:mns:cn-hangzhou:111:/queues/test/message');
+    expect(f.cmsMetricTargetArn(topic('test', 'cn-hangzhou', '111'))).toBe('acs:mns:cn-hangzhou:111:/topics/test/message');
+  });
+
+  test('CloudMonitor event rule target: names, not ARNs', () => {
+    expect(f.cmsEventTarget(queue('my-queue'))).toEqual({ region: 'cn-hangzhou', queue: 'my-queue' });
+    expect(f.cmsEventTarget(topic('my-topic'))).toEqual({ region: 'cn-hangzhou', topic: 'my-topic' });
+  });
+
+  test('Auto Scaling NotificationArn: acs:ess, singular, no slash (ROS ALIYUN::ESS::LifecycleHook reference)', () => {
+    expect(f.essNotificationArn(queue('asg-hooks'))).toBe('acs:ess:cn-hangzhou:123456789098:queue/asg-hooks');
+    expect(f.essNotificationArn(topic('asg-events'))).toBe('acs:ess:cn-hangzhou:123456789098:topic/asg-events');
+  });
+
+  test('FC mns_topic trigger SourceArn (terraform fc_trigger example)', () => {
+    expect(f.fcTopicTriggerSourceArn(topic('my-topic'))).toBe('acs:mns:cn-hangzhou:123456789098:/topics/my-topic');
+    expect(() => f.fcTopicTriggerSourceArn(queue('q'))).toThrow('an FC topic trigger source must be a topic');
+  });
+
+  test('FC async destination: /messages plural (terraform fc_function_async_invoke_config)', () => {
+    expect(f.fcAsyncDestinationArn(queue('dlq'))).toBe('acs:mns:cn-hangzhou:123456789098:/queues/dlq/messages');
+    expect(f.fcAsyncDestinationArn(topic('done'))).toBe('acs:mns:cn-hangzhou:123456789098:/topics/done/messages');
+  });
+
+  test('EventBridge queue target endpoint without slash, dead-letter ARN with it (event target parameters page)', () => {
+    expect(f.eventBridgeQueueEndpoint(queue('myqueue'))).toBe('acs:mns:cn-hangzhou:123456789098:queues/myqueue');
+    expect(f.eventBridgeDeadLetterArn(queue('rule-deadletterqueue'))).toBe('acs:mns:cn-hangzhou:123456789098:/queues/rule-deadletterqueue');
+    expect(() => f.eventBridgeQueueEndpoint(topic('t'))).toThrow(/must be a queue/);
+  });
+
+  test('IoT MNS rule action configuration JSON (IoT CreateRuleAction example)', () => {
+    const app = new ros.App();
+    const stack = new ros.Stack(app, 'S');
+    const text = f.iotMnsActionConfiguration(stack, topic('iot-events'), 'acs:ram::123456789098:role/aliyuniotaccessingmnsrole', 'AliyunIOTAccessingMNSRole');
+    expect(JSON.parse(stack.resolve(text))).toEqual({
+      themeName: 'iot-events',
+      regionName: 'cn-hangzhou',
+      role: { roleArn: 'acs:ram::123456789098:role/aliyuniotaccessingmnsrole', roleName: 'AliyunIOTAccessingMNSRole' },
+    });
+    expect(() => f.iotMnsActionConfiguration(stack, queue('q'), 'a', 'b')).toThrow('an IoT MNS rule action must be a topic');
+  });
+
+  test('queue and topic URLs (SMQ endpoint concepts)', () => {
+    expect(f.channelUrl(queue('q1'))).toBe('http://123456789098.mns.cn-hangzhou.aliyuncs.com/queues/q1');
+    expect(f.channelUrl(topic('t1'))).toBe('http://123456789098.mns.cn-hangzhou.aliyuncs.com/topics/t1');
+  });
+
+  test('parseChannelArn reads both slash forms and rejects the rest', () => {
+    expect(f.parseChannelArn(ChannelKind.QUEUE, 'acs:mns:cn-hangzhou:123456789098:/queues/jobs'))
+      .toEqual({ region: 'cn-hangzhou', account: '123456789098', name: 'jobs' });
+    expect(f.parseChannelArn(ChannelKind.QUEUE, 'acs:mns:cn-hangzhou:123456789098:queues/jobs'))
+      .toEqual({ region: 'cn-hangzhou', account: '123456789098', name: 'jobs' });
+    expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:ap-southeast-1:1:/topics/t-1')).toEqual({ region: 'ap-southeast-1', account: '1', name: 't-1' });
+    for (const bad of ['acs:mns:cn-hangzhou:123:/topics/jobs', 'acs:mns:cn-hangzhou:*:/queues/jobs', 'acs:mns:cn-hangzhou:123:/queues/jobs/messages',
+      'acs:ess:cn-hangzhou:123:queue/jobs', 'jobs', 'acs:mns:cn-hangzhou:123:/queues/-bad']) {
+      expect(f.parseChannelArn(ChannelKind.QUEUE, bad)).toBeUndefined();
+    }
+    expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:cn-hangzhou:123:/topics/1starts-with-digit')).toBeUndefined();
+  });
+
+  test('region and account come from the stack: TenantId, never AccountId, when the stack has no literal env', () => {
+    const app = new ros.App();
+    const plain = new ros.Stack(app, 'Plain');
+    expect(plain.resolve(f.stackRegion(plain))).toEqual({ Ref: 'ALIYUN::Region' });
+    expect(plain.resolve(f.stackAccount(plain))).toEqual({ Ref: 'ALIYUN::TenantId' });
+    const pinned = new ros.Stack(app, 'Pinned', { env: { region: 'cn-beijing', account: '42' } });
+    expect(f.stackRegion(pinned)).toBe('cn-beijing');
+    expect(f.stackAccount(pinned)).toBe('42');
+  });
+});

@@ -1,0 +1,109 @@
+import * as ros from '@alicloud/ros-cdk-core';
+import { Match, Template } from '../../lib/assertions';
+import { consumers, smq } from '../../lib';
+import { getAtt, mnsJoin, newRole, newStack } from '../util';
+
+describe('Topic', () => {
+  test('with every prop: snapshot and the rendered properties', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders', { topicName: 'orders', maxMessageSizeBytes: 8192, loggingEnabled: true, tags: { team: 'shop' } });
+    const template = Template.fromStack(stack);
+    expect(template.toJSON()).toMatchSnapshot();
+    template.hasResource('ALIYUN::MNS::Topic', {
+      Properties: Match.objectEquals({ TopicName: 'orders', MaximumMessageSize: 8192, LoggingEnabled: true, Tags: [{ Key: 'team', Value: 'shop' }] }),
+    });
+    expect(stack.resolve(topic.topicName)).toEqual(getAtt('Orders', 'TopicName'));
+    expect(stack.resolve(topic.topicUrl)).toEqual(getAtt('Orders', 'TopicUrl'));
+    expect(stack.resolve(topic.topicArn)).toEqual(mnsJoin('/topics/', getAtt('Orders', 'TopicName')));
+  });
+
+  test('with no props: a generated name only', () => {
+    const { stack } = newStack('Shop');
+    new smq.Topic(stack, 'Orders');
+    Template.fromStack(stack).hasResource('ALIYUN::MNS::Topic', { Properties: Match.objectEquals({ TopicName: 'Shop-Orders' }) });
+  });
+
+  test('two topics in one stack', () => {
+    const { stack } = newStack('Shop');
+    new smq.Topic(stack, 'Orders');
+    new smq.Topic(stack, 'Refunds');
+    const topics = Template.fromStack(stack).findResources('ALIYUN::MNS::Topic');
+    expect(Object.keys(topics)).toEqual(['Orders', 'Refunds']);
+    expect(Object.values(topics).map((t) => t.Properties.TopicName)).toEqual(['Shop-Orders', 'Shop-Refunds']);
+  });
+
+  test('grantPublish: PublishMessage on .../topics/{name}/messages, GetTopicAttributes on the topic', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const grant = topic.grantPublish(newRole(stack, 'Checkout'));
+    expect(grant.actions).toEqual(['mns:PublishMessage', 'mns:GetTopicAttributes']);
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+      PolicyName: 'Shop-Orders-Checkout-policy',
+      Roles: [getAtt('Checkout', 'RoleName')],
+      PolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Action: ['mns:PublishMessage'], Resource: [mnsJoin('/topics/', getAtt('Orders', 'TopicName'), '/messages')] },
+          { Effect: 'Allow', Action: ['mns:GetTopicAttributes'], Resource: [mnsJoin('/topics/', getAtt('Orders', 'TopicName'))] },
+        ],
+      },
+    });
+  });
+
+  describe('imports', () => {
+    test('fromTopicName: subscriptions and grants work on it', () => {
+      const { stack } = newStack('Shop');
+      const topic = smq.Topic.fromTopicName(stack, 'Shared', 'shared-events');
+      const queue = new smq.Queue(stack, 'Inbox');
+      topic.addSubscription(new consumers.QueueSubscription(queue));
+      topic.grantPublish(newRole(stack, 'Checkout'));
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('ALIYUN::MNS::Topic', 0);
+      template.hasResourceProperties('ALIYUN::MNS::Subscription', {
+        TopicName: 'shared-events',
+        SubscriptionName: 'Shop-Shared-SharedToInbox',
+        Endpoint: mnsJoin('queues/', getAtt('Inbox', 'QueueName')),
+      });
+      template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: [mnsJoin('/topics/', 'shared-events', '/messages')] })]) },
+      });
+    });
+
+    test('fromTopicArn: literal and token', () => {
+      const { stack } = newStack('Shop');
+      const topic = smq.Topic.fromTopicArn(stack, 'T', 'acs:mns:cn-shenzhen:444:/topics/events');
+      expect(topic.channelAddress).toEqual({ kind: smq.ChannelKind.TOPIC, name: 'events', region: 'cn-shenzhen', account: '444' });
+      expect(topic.topicArn).toBe('acs:mns:cn-shenzhen:444:/topics/events');
+      expect(topic.topicUrl).toBe('http://444.mns.cn-shenzhen.aliyuncs.com/topics/events');
+      const arn = new ros.RosParameter(stack, 'TopicArn', { type: ros.RosParameterType.STRING }).valueAsString;
+      const fromToken = smq.Topic.fromTopicArn(stack, 'U', arn);
+      expect(stack.resolve(fromToken.topicName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['topics/', { Ref: 'TopicArn' }] }] });
+    });
+
+    test('bad ARN and name', () => {
+      const { stack } = newStack('Shop');
+      expect(() => smq.Topic.fromTopicArn(stack, 'T', 'acs:mns:cn-shenzhen:444:/queues/events'))
+        .toThrow('Shop/T: topicArn must look like "acs:mns:{region}:{account}:/topics/{name}", got "acs:mns:cn-shenzhen:444:/queues/events"');
+      expect(() => smq.Topic.fromTopicName(stack, 'U', '1events'))
+        .toThrow('Shop/U: topicName must contain only letters, digits and hyphens and start with a letter, got "1events"');
+    });
+  });
+
+  describe('bad input', () => {
+    test.each([
+      [{ topicName: '9orders' }, 'Shop/Orders: topicName must contain only letters, digits and hyphens and start with a letter, got "9orders"'],
+      [{ topicName: 'o'.repeat(257) }, 'Shop/Orders: topicName must be at most 256 characters long (length 257)'],
+      [{ topicName: 'a.b' }, 'got "a.b"'],
+      [{ maxMessageSizeBytes: 1000 }, 'Shop/Orders: maxMessageSizeBytes must be an integer between 1024 and 65536 bytes, got 1000'],
+    ])('%j', (props, message) => {
+      const { stack } = newStack('Shop');
+      expect(() => new smq.Topic(stack, 'Orders', props)).toThrow(message);
+    });
+
+    test('tokens pass', () => {
+      const { stack } = newStack('Shop');
+      const s = new ros.RosParameter(stack, 'S', { type: ros.RosParameterType.STRING }).valueAsString;
+      const n = new ros.RosParameter(stack, 'N', { type: ros.RosParameterType.NUMBER }).valueAsNumber;
+      expect(() => new smq.Topic(stack, 'Orders', { topicName: s, maxMessageSizeBytes: n })).not.toThrow();
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import * as ros from '@alicloud/ros-cdk-core';
+import * as ram from '@alicloud/ros-cdk-ram';
+
+/** A fresh app and stack for a test. */
+export function newStack(stackName = 'Test', props: ros.StackProps = {}): { app: ros.App; stack: ros.Stack } {
+  const app = new ros.App();
+  const stack = new ros.Stack(app, stackName, props);
+  return { app, stack };
+}
+
+/** A RAM role an ECS instance may assume. */
+export function newRole(scope: ros.Construct, id: string): ram.Role {
+  return new ram.Role(scope, id, {
+    roleName: `role-${id.toLowerCase()}`,
+    assumeRolePolicyDocument: {
+      version: '1',
+      statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: ['ecs.aliyuncs.com'] } }],
+    },
+  });
+}
+
+/** Resolves a value (with tokens) the way the stack renders it. */
+export function resolve(stack: ros.Stack, value: unknown): any {
+  return stack.resolve(value);
+}
+
+/** `{"Fn::GetAtt": [id, attr]}` */
+export function getAtt(logicalId: string, attribute: string): { [key: string]: string[] } {
+  return { 'Fn::GetAtt': [logicalId, attribute] };
+}
+
+/** The Fn::Join a stack renders for `acs:mns:${ALIYUN::Region}:${ALIYUN::TenantId}:<middle><name><tail>`. */
+export function mnsJoin(middle: string, name: unknown, tail = ''): { [key: string]: unknown } {
+  const raw: unknown[] = ['acs:mns:', { Ref: 'ALIYUN::Region' }, ':', { Ref: 'ALIYUN::TenantId' }, `:${middle}`, name, tail];
+  // core merges adjacent literal strings in a join
+  const parts: unknown[] = [];
+  for (const part of raw) {
+    const last = parts[parts.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') {
+      parts[parts.length - 1] = last + part;
+    } else if (part !== '') {
+      parts.push(part);
+    }
+  }
+  return { 'Fn::Join': ['', parts] };
+}
