@@ -3,7 +3,8 @@ import * as ram from '@alicloud/ros-cdk-ram';
 import { Grant } from '../core/grants';
 import { ValidationError } from '../core/validation';
 import { isMessageAction } from './actions';
-import { ChannelAddress, ramArn, ramMessagesArn, stackAccount, stackRegion } from './formats';
+import { ChannelAddress, ChannelKind, parseChannelArn, ramArn, ramMessagesArn, stackAccount, stackRegion } from './formats';
+import { isUnresolved } from '../core/validation';
 
 /** Where an imported queue or topic lives, when not in the importing stack's region and account. */
 export interface ChannelImportOptions {
@@ -59,4 +60,33 @@ export function checkSameLocation(scope: ros.IConstruct, prop: string, a: Channe
       throw new ValidationError(scope, prop, `${b.name} in ${key} ${y}`, `must be in the same ${key} as ${what} (${x})`);
     }
   }
+}
+
+/** A channel name and location read from an ARN. */
+export interface ImportedChannelArn {
+  /** The queue or topic name. */
+  readonly name: string;
+  /** Its region and account. */
+  readonly location: ChannelImportOptions;
+}
+
+/**
+ * Reads name, region and account from a queue or topic ARN for `fromQueueArn` / `fromTopicArn`. A literal ARN must
+ * parse (the error names the path the import would have); a token ARN is taken apart with `Fn::Split` at deploy time.
+ */
+export function readChannelArn(scope: ros.IConstruct, id: string, kind: ChannelKind, arn: string): ImportedChannelArn {
+  const plural = kind === ChannelKind.QUEUE ? 'queues' : 'topics';
+  if (isUnresolved(arn)) {
+    const parts = ros.Fn.split(':', arn);
+    return {
+      name: ros.Token.asString(ros.Fn.select(1, ros.Fn.split(`${plural}/`, arn))),
+      location: { region: ros.Token.asString(ros.Fn.select(3, parts)), account: ros.Token.asString(ros.Fn.select(4, parts)) },
+    };
+  }
+  const parsed = parseChannelArn(kind, arn);
+  if (parsed === undefined) {
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    throw new Error(`${path}: ${kind}Arn must look like "acs:mns:{region}:{account}:/${plural}/{name}", got ${JSON.stringify(arn)}`);
+  }
+  return { name: parsed.name, location: { region: parsed.region, account: parsed.account } };
 }

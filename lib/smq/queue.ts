@@ -4,8 +4,8 @@ import { claimLogicalId, derivedId } from '../core/ids';
 import { generatePhysicalName } from '../core/names';
 import { checkCount, checkMin, checkRange, isUnresolved, ValidationError } from '../core/validation';
 import { checkQueueName, MAX_NAME_LENGTH, RosQueue } from '../ros/mns';
-import { ChannelImportOptions, channelEnvironment, checkSameLocation } from './channel';
-import { ChannelAddress, ChannelKind, channelUrl, parseChannelArn, ramArn } from './formats';
+import { ChannelImportOptions, channelEnvironment, readChannelArn, checkSameLocation } from './channel';
+import { ChannelAddress, ChannelKind, channelUrl, ramArn } from './formats';
 import { IQueue, QueueBase } from './queue-base';
 
 /** Where messages go that were received too often without being deleted. */
@@ -80,20 +80,8 @@ export class Queue extends QueueBase {
    * A token ARN is taken apart with `Fn::Split` at deploy time.
    */
   public static fromQueueArn(scope: ros.Construct, id: string, queueArn: string): IQueue {
-    if (isUnresolved(queueArn)) {
-      const parts = ros.Fn.split(':', queueArn);
-      return new ImportedQueue(scope, id, ros.Token.asString(ros.Fn.select(1, ros.Fn.split('queues/', queueArn))), {
-        region: ros.Token.asString(ros.Fn.select(3, parts)),
-        account: ros.Token.asString(ros.Fn.select(4, parts)),
-      });
-    }
-    const parsed = parseChannelArn(ChannelKind.QUEUE, queueArn);
-    if (parsed === undefined) {
-      // the import construct is not created yet: name the path it would have
-      const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-      throw new Error(`${path}: queueArn must look like "acs:mns:{region}:{account}:/queues/{name}", got ${JSON.stringify(queueArn)}`);
-    }
-    return new ImportedQueue(scope, id, parsed.name, { region: parsed.region, account: parsed.account });
+    const { name, location } = readChannelArn(scope, id, ChannelKind.QUEUE, queueArn);
+    return new ImportedQueue(scope, id, name, location);
   }
 
   /** The queue name (resolves to `Fn::GetAtt [<id>, QueueName]`, so users of it depend on the queue). */

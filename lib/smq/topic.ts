@@ -1,10 +1,10 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
 import { generatePhysicalName } from '../core/names';
-import { checkCount, checkRange, isUnresolved } from '../core/validation';
+import { checkCount, checkRange } from '../core/validation';
 import { checkTopicName, MAX_NAME_LENGTH, RosTopic } from '../ros/mns';
-import { ChannelImportOptions, channelEnvironment } from './channel';
-import { ChannelAddress, ChannelKind, channelUrl, parseChannelArn, ramArn } from './formats';
+import { ChannelImportOptions, channelEnvironment, readChannelArn } from './channel';
+import { ChannelAddress, ChannelKind, channelUrl, ramArn } from './formats';
 import { ITopic, TopicBase } from './topic-base';
 
 /** Properties of a {@link Topic}. */
@@ -37,19 +37,8 @@ export class Topic extends TopicBase {
    * A token ARN is taken apart with `Fn::Split` at deploy time.
    */
   public static fromTopicArn(scope: ros.Construct, id: string, topicArn: string): ITopic {
-    if (isUnresolved(topicArn)) {
-      const parts = ros.Fn.split(':', topicArn);
-      return new ImportedTopic(scope, id, ros.Token.asString(ros.Fn.select(1, ros.Fn.split('topics/', topicArn))), {
-        region: ros.Token.asString(ros.Fn.select(3, parts)),
-        account: ros.Token.asString(ros.Fn.select(4, parts)),
-      });
-    }
-    const parsed = parseChannelArn(ChannelKind.TOPIC, topicArn);
-    if (parsed === undefined) {
-      const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-      throw new Error(`${path}: topicArn must look like "acs:mns:{region}:{account}:/topics/{name}", got ${JSON.stringify(topicArn)}`);
-    }
-    return new ImportedTopic(scope, id, parsed.name, { region: parsed.region, account: parsed.account });
+    const { name, location } = readChannelArn(scope, id, ChannelKind.TOPIC, topicArn);
+    return new ImportedTopic(scope, id, name, location);
   }
 
   /** The topic name (resolves to `Fn::GetAtt [<id>, TopicName]`, so users of it depend on the topic). */
