@@ -50,11 +50,12 @@ describe('example app', () => {
     });
   });
 
-  test('fanout: one topic, five subscriptions of four kinds, a publisher', () => {
+  test('fanout: one topic, six subscriptions of four kinds, a publisher', () => {
     const template = Template.fromJSON(JSON.parse(synthTo(path.join(tmp, 'fo'))['SmqFanout.template.json']));
     expect(template.toJSON()).toMatchSnapshot();
     template.resourceCountIs('ALIYUN::MNS::Topic', 1);
-    template.resourceCountIs('ALIYUN::MNS::Subscription', 5);
+    template.resourceCountIs('ALIYUN::MNS::Subscription', 6);
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', { Endpoint: { Ref: 'AuditWebhookUrl' }, PushType: 'http' });
     for (const pushType of ['queue', 'http', 'email', 'alisms']) {
       template.hasResourceProperties('ALIYUN::MNS::Subscription', { PushType: pushType, TopicName: { 'Fn::GetAtt': ['Orders', 'TopicName'] } });
     }

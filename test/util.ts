@@ -44,3 +44,40 @@ export function mnsJoin(middle: string, name: unknown, tail = ''): { [key: strin
   }
   return { 'Fn::Join': ['', parts] };
 }
+
+/** The PolicyName a grant renders in a stack without a literal region: `<base>-<ALIYUN::Region>`. */
+export function policyName(base: string): { [key: string]: unknown } {
+  return { 'Fn::Join': ['', [`${base}-`, { Ref: 'ALIYUN::Region' }]] };
+}
+
+/**
+ * Evaluates the few template functions an import renders (Ref to a parameter, Fn::Split, Fn::Select, Fn::Join) the way
+ * ROS does at deploy time, so a test can check what a token ARN really becomes.
+ */
+export function evaluate(value: any, parameters: { [name: string]: string }): any {
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => evaluate(v, parameters));
+  }
+  if ('Ref' in value) {
+    if (!(value.Ref in parameters)) {
+      throw new Error(`no value for Ref ${value.Ref}`);
+    }
+    return parameters[value.Ref];
+  }
+  if ('Fn::Split' in value) {
+    const [delimiter, source] = value['Fn::Split'];
+    return String(evaluate(source, parameters)).split(delimiter);
+  }
+  if ('Fn::Select' in value) {
+    const [index, list] = value['Fn::Select'];
+    return evaluate(list, parameters)[index];
+  }
+  if ('Fn::Join' in value) {
+    const [delimiter, list] = value['Fn::Join'];
+    return evaluate(list, parameters).join(delimiter);
+  }
+  throw new Error(`cannot evaluate ${JSON.stringify(value)}`);
+}

@@ -1,20 +1,15 @@
 /**
  * Topic subscribers: SMQ pushes each message published to a topic to a queue, an HTTP(S) URL, a mail address or a
- * phone. Use with `topic.addSubscription(new QueueSubscription(queue))`.
+ * phone. Use with `topic.addSubscription(new QueueSubscription(queue))`. The endpoint checks and the safe defaults
+ * (https only, retries for a day) live in `smq.Subscription`, so they hold for a hand-made subscription too.
  */
-import { alphanumeric, shortHash } from '../core/names';
-import { checkPattern, isUnresolved } from '../core/validation';
-import { checkSameLocation } from '../smq/channel';
+import * as ros from '@alicloud/ros-cdk-core';
+import { shortHash } from '../core/names';
+import { ValidationError } from '../core/validation';
+import { channelIdPart, checkSameLocation } from '../smq/channel';
 import { subscriptionQueueEndpoint } from '../smq/formats';
 import type { IQueue } from '../smq/queue-base';
-import {
-  ITopicSubscription,
-  NotifyContentFormat,
-  NotifyStrategy,
-  PushType,
-  SubscriptionOptions,
-  TopicSubscriptionConfig,
-} from '../smq/subscription';
+import { ITopicSubscription, PushType, SubscriptionOptions, TopicSubscriptionConfig } from '../smq/subscription';
 import type { ITopic } from '../smq/topic-base';
 
 /** Options of a {@link QueueSubscription}. */
@@ -25,20 +20,23 @@ export interface QueueSubscriptionProps extends SubscriptionOptions {}
  *
  * Endpoint `acs:mns:{region}:{account}:queues/{name}`, push type `queue`. `notifyStrategy` defaults to
  * EXPONENTIAL_DECAY_RETRY (retries for a day), not the service's BACKOFF_RETRY, which gives up after 3 tries.
- * `contentFormat` defaults to the service's XML.
+ * `contentFormat` defaults to the service's XML. The subscription's logical id is `<topic id>To<queue id>`.
  */
 export class QueueSubscription implements ITopicSubscription {
   constructor(private readonly queue: IQueue, private readonly props: QueueSubscriptionProps = {}) {}
 
-  /** Validates the queue against the topic and returns the subscription settings. */
+  /** Checks the queue against the topic and returns the subscription settings. */
   public bind(topic: ITopic): TopicSubscriptionConfig {
-    checkSameLocation(topic, 'QueueSubscription.queue', topic.channelAddress, this.queue.channelAddress, 'the topic');
+    checkSameLocation(topic, 'QueueSubscription.queue', topic.channelAddress, this.queue, 'the topic');
+    if (this.props.deadLetterQueue === this.queue) {
+      throw new ValidationError(topic, 'QueueSubscription.deadLetterQueue', this.queue.node.path,
+        'must be another queue than the one the subscription pushes to');
+    }
     return {
       ...this.props,
-      subscriberId: alphanumeric(this.queue.node.id),
+      subscriberId: channelIdPart(this.queue),
       endpoint: subscriptionQueueEndpoint(this.queue.channelAddress),
       pushType: PushType.QUEUE,
-      notifyStrategy: this.props.notifyStrategy ?? NotifyStrategy.EXPONENTIAL_DECAY_RETRY,
     };
   }
 }
@@ -56,28 +54,15 @@ export interface UrlSubscriptionProps extends SubscriptionOptions {
 /**
  * Pushes a topic's messages to an HTTPS URL (HTTP only with `allowInsecureHttp: true`). Push type `http`.
  * `notifyStrategy` defaults to EXPONENTIAL_DECAY_RETRY (retries for a day), not the service's BACKOFF_RETRY, which
- * gives up after 3 tries. `contentFormat` defaults to the service's XML.
+ * gives up after 3 tries. `contentFormat` defaults to the service's XML. The subscription's logical id is
+ * `<topic id>ToUrl<hash of the URL>`.
  */
 export class UrlSubscription implements ITopicSubscription {
   constructor(private readonly url: string, private readonly props: UrlSubscriptionProps = {}) {}
 
-  /** Validates the URL and returns the subscription settings. */
+  /** Returns the subscription settings (the URL is checked by the subscription). */
   public bind(topic: ITopic): TopicSubscriptionConfig {
-    if (!isUnresolved(this.url)) {
-      if (this.props.allowInsecureHttp) {
-        checkPattern(topic, 'UrlSubscription.url', this.url, /^https?:\/\/[^/\s]+/, 'must be an http:// or https:// URL');
-      } else {
-        checkPattern(topic, 'UrlSubscription.url', this.url, /^https:\/\/[^/\s]+/,
-          'must be an https:// URL (set allowInsecureHttp: true to push over plain http://)');
-      }
-    }
-    return {
-      ...this.props,
-      subscriberId: `Url${shortHash(this.url, 8)}`,
-      endpoint: this.url,
-      pushType: PushType.HTTP,
-      notifyStrategy: this.props.notifyStrategy ?? NotifyStrategy.EXPONENTIAL_DECAY_RETRY,
-    };
+    return { ...this.props, subscriberId: `Url${endpointHash(topic, this.url)}`, endpoint: this.url, pushType: PushType.HTTP };
   }
 }
 
@@ -91,21 +76,15 @@ export interface EmailSubscriptionProps {
 
 /**
  * Mails a topic's messages through DirectMail. Endpoint `mail:directmail:{address}`, push type `email`, content
- * format SIMPLIFIED (the only one SMQ supports for mail).
+ * format SIMPLIFIED (the only one SMQ supports for mail). The logical id is `<topic id>ToEmail<hash of the address>`.
  */
 export class EmailSubscription implements ITopicSubscription {
   constructor(private readonly address: string, private readonly props: EmailSubscriptionProps = {}) {}
 
-  /** Validates the address and returns the subscription settings. */
+  /** Returns the subscription settings (the address is checked by the subscription). */
   public bind(topic: ITopic): TopicSubscriptionConfig {
-    checkPattern(topic, 'EmailSubscription.address', this.address, /^[^@\s:]+@[^@\s:]+\.[^@\s:]+$/, 'must be a mail address');
-    return {
-      ...this.props,
-      subscriberId: `Email${shortHash(this.address, 8)}`,
-      endpoint: `mail:directmail:${this.address}`,
-      pushType: PushType.EMAIL,
-      contentFormat: NotifyContentFormat.SIMPLIFIED,
-    };
+    const endpoint = `mail:directmail:${this.address}`;
+    return { ...this.props, subscriberId: `Email${endpointHash(topic, endpoint)}`, endpoint, pushType: PushType.EMAIL };
   }
 }
 
@@ -122,7 +101,7 @@ export interface SmsSubscriptionProps {
  * `sms:directsms:anonymous` when each message names its own recipients; push type `alisms`.
  */
 export class SmsSubscription implements ITopicSubscription {
-  /** Sends every message to one phone number (digits, optionally with a leading `+`). */
+  /** Sends every message to one phone number (5 to 20 digits, optionally with a leading `+`). */
   public static toPhone(phoneNumber: string, props: SmsSubscriptionProps = {}): SmsSubscription {
     return new SmsSubscription(phoneNumber, props);
   }
@@ -134,15 +113,18 @@ export class SmsSubscription implements ITopicSubscription {
 
   private constructor(private readonly phoneNumber: string | undefined, private readonly props: SmsSubscriptionProps) {}
 
-  /** Validates the phone number and returns the subscription settings. */
+  /** Returns the subscription settings (the phone number is checked by the subscription). */
   public bind(topic: ITopic): TopicSubscriptionConfig {
-    checkPattern(topic, 'SmsSubscription.phoneNumber', this.phoneNumber, /^\+?[0-9]{5,20}$/,
-      'must be a phone number: 5 to 20 digits, optionally after a +');
-    return {
-      ...this.props,
-      subscriberId: this.phoneNumber === undefined ? 'SmsAnonymous' : `Sms${shortHash(this.phoneNumber, 8)}`,
-      endpoint: `sms:directsms:${this.phoneNumber ?? 'anonymous'}`,
-      pushType: PushType.SMS,
-    };
+    const endpoint = `sms:directsms:${this.phoneNumber ?? 'anonymous'}`;
+    const subscriberId = this.phoneNumber === undefined ? 'SmsAnonymous' : `Sms${endpointHash(topic, endpoint)}`;
+    return { ...this.props, subscriberId, endpoint, pushType: PushType.SMS };
   }
+}
+
+/**
+ * A short hash of an endpoint as the template renders it, so an endpoint that holds a token (`{"Ref": "Url"}`) gets
+ * the same id on every synth, whatever else the app creates.
+ */
+function endpointHash(topic: ITopic, endpoint: string): string {
+  return shortHash(JSON.stringify(ros.Stack.of(topic).resolve(endpoint)), 8);
 }

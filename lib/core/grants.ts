@@ -1,17 +1,18 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
-import { alphanumeric, generatePhysicalName } from './names';
+import { stackRegion } from './environment';
+import { alphanumeric, claimPhysicalName, generatePhysicalName } from './names';
 import { claimLogicalId } from './ids';
 import { ValidationError } from './validation';
 
 /** Options for {@link Grant.addToPrincipal}. */
 export interface GrantOnResourceOptions {
   /** The principal (RAM role, user or group) that gets the permissions. */
-  readonly principal: ram.IPrincipal;
+  readonly grantee: ram.IPrincipal;
   /** The RAM actions to allow, such as `mns:SendMessage`. */
   readonly actions: string[];
   /** The RAM resource ARNs the actions are allowed on. Never `*` when the resource is known. */
-  readonly resources: string[];
+  readonly resourceArns: string[];
   /**
    * The construct on whose resource the permissions are granted (a queue, a topic). The policy is created in its
    * scope and its logical id and name derive from this construct and the principal.
@@ -29,8 +30,12 @@ interface Statement {
  * resource construct, attached to the principal.
  *
  * Grants never call `IPrincipal.addToPolicy` (which names its policy with a random suffix): the policy's logical id is
- * `<resource construct id><principal id>Policy` and its name is derived from the stack and construct path, so the
- * template is the same on every synth. A second grant for the same pair adds its actions to the same policy.
+ * `<resource construct id><principal id>Policy` and its name is `<stack>-<construct path>-<principal>-policy-<region>`
+ * (RAM policy names are unique per account, so the region is part of it), the same on every synth. A second grant for
+ * the same pair adds its actions to the same policy.
+ *
+ * The policy is created in the resource construct's stack and attached to the principal by name. A principal in another
+ * stack works as far as ROS CDK's cross-stack references do: the resource's stack then depends on the principal's.
  */
 export class Grant {
   /**
@@ -41,10 +46,10 @@ export class Grant {
     if (options.actions.length === 0) {
       throw new ValidationError(options.scope, 'actions', options.actions, 'must name at least one action to grant');
     }
-    if (options.resources.length === 0) {
-      throw new ValidationError(options.scope, 'resources', options.resources, 'must name at least one resource to grant on');
+    if (options.resourceArns.length === 0) {
+      throw new ValidationError(options.scope, 'resourceArns', options.resourceArns, 'must name at least one resource to grant on');
     }
-    const key = principalKey(options.scope, options.principal);
+    const key = principalKey(options.scope, options.grantee);
     let byPrincipal = policies.get(options.scope);
     if (byPrincipal === undefined) {
       byPrincipal = new Map();
@@ -52,10 +57,10 @@ export class Grant {
     }
     let grant = byPrincipal.get(key.name);
     if (grant === undefined) {
-      grant = new Grant(options.scope, options.principal, key);
+      grant = new Grant(options.scope, options.grantee, key);
       byPrincipal.set(key.name, grant);
     }
-    grant.addStatement(options.actions, options.resources);
+    grant.addStatement(options.actions, options.resourceArns);
     return grant;
   }
 
@@ -71,8 +76,13 @@ export class Grant {
     this.principal = principal;
     const id = claimLogicalId(scope, `${alphanumeric(scope.node.id)}${key.id}Policy`);
     const attachTo = attachment(scope, principal);
+    // RAM policy names are unique in the whole account: the region keeps one stack deployable in several regions
+    const region = stackRegion(scope);
+    const regionLength = ros.Token.isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
+    const baseName = generatePhysicalName(scope, { maxLength: MAX_POLICY_NAME_LENGTH - regionLength - 1, suffix: `${key.id}-policy` });
+    claimPhysicalName(scope, 'RAM policy', 'policyName', baseName);
     this.policy = new ram.ManagedPolicy(scope as ros.Construct, id, {
-      policyName: generatePhysicalName(scope, { maxLength: 128, suffix: `${key.id}-policy` }),
+      policyName: `${baseName}-${region}`,
       description: `Granted by ros-cdk-smq on ${scope.node.path}`,
       policyDocument: ros.Lazy.anyValue({ produce: () => this.render() }) as unknown as ram.RosManagedPolicy.PolicyDocumentProperty,
       ...attachTo,
@@ -113,6 +123,11 @@ interface PrincipalKey {
   /** Unique per principal within the stack. */
   readonly name: string;
 }
+
+/** RAM policy names: letters, digits and hyphens, at most 128 characters. */
+const MAX_POLICY_NAME_LENGTH = 128;
+/** Room kept for a region that is a token (the longest region IDs are about 20 characters). */
+const MAX_REGION_LENGTH = 24;
 
 const policies = new WeakMap<ros.IConstruct, Map<string, Grant>>();
 

@@ -1,5 +1,6 @@
-export * from './duration';
-export * from './validation';
-export * from './names';
-export * from './ids';
-export * from './grants';
+export { Duration } from './duration';
+export { ValidationError } from './validation';
+export { generatePhysicalName } from './names';
+export type { PhysicalNameOptions } from './names';
+export { Grant } from './grants';
+export type { GrantOnResourceOptions } from './grants';

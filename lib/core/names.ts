@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import * as ros from '@alicloud/ros-cdk-core';
+import { ValidationError } from './validation';
 
 /** Options for {@link generatePhysicalName}. */
 export interface PhysicalNameOptions {
@@ -51,4 +52,29 @@ export function generatePhysicalName(scope: ros.IConstruct, options: PhysicalNam
   const hash = shortHash(`${stack.stackName}/${scope.node.path}/${options.suffix ?? ''}`);
   const head = name.slice(0, options.maxLength - hash.length - 1).replace(/-+$/, '');
   return `${head}-${hash}`;
+}
+
+const claimedNames = new WeakMap<ros.Stack, Map<string, string>>();
+
+/**
+ * Records that `scope` gives a resource of kind `namespace` (a queue, a topic, a RAM policy) the name `name`, and
+ * throws, naming both construct paths, when another construct of this library in the stack already did: two such
+ * names would only fail at deploy time. Tokens are not checked.
+ */
+export function claimPhysicalName(scope: ros.IConstruct, namespace: string, prop: string, name: string): void {
+  if (ros.Token.isUnresolved(name)) {
+    return;
+  }
+  const stack = ros.Stack.of(scope);
+  let names = claimedNames.get(stack);
+  if (names === undefined) {
+    names = new Map();
+    claimedNames.set(stack, names);
+  }
+  const key = `${namespace}\u0000${name}`;
+  const first = names.get(key);
+  if (first !== undefined) {
+    throw new ValidationError(scope, prop, name, `must be unique among the ${namespace} names of the stack, but '${first}' already uses it`);
+  }
+  names.set(key, scope.node.path);
 }

@@ -79,7 +79,7 @@ export function checkLength(scope: ros.IConstruct, prop: string, value: string |
     return;
   }
   if (value.length < min || value.length > max) {
-    const allowed = min === max ? `exactly ${min}` : min <= 1 ? `at most ${max}` : `between ${min} and ${max}`;
+    const allowed = min === max ? `exactly ${min}` : min <= 1 && value.length > max ? `at most ${max}` : `between ${min} and ${max}`;
     throw new ValidationError(scope, prop, value, `must be ${allowed} characters long (length ${value.length})`);
   }
 }

@@ -29,7 +29,27 @@ export const TOPIC_PUBLISH_ACTIONS = ['mns:PublishMessage'];
 /** Reading a topic's attributes (on `.../topics/{name}`). */
 export const TOPIC_READ_ATTRIBUTES_ACTIONS = ['mns:GetTopicAttributes'];
 
-/** True for an action on messages (`.../messages`), false for one on the queue or topic itself. */
-export function isMessageAction(action: string): boolean {
-  return /Message$|Messages$|MessageVisibility$/.test(action);
+/** Which resource RAM authorizes an SMQ action on, relative to its queue or topic. */
+export enum ActionScope {
+  /** `.../queues/{name}/messages`, `.../topics/{name}/messages`. */
+  MESSAGES = 'messages',
+  /** `.../topics/{name}/subscriptions/{subscription}`. */
+  SUBSCRIPTIONS = 'subscriptions',
+  /** The queue or topic itself. */
+  CHANNEL = 'channel',
+  /** A wildcard action: the channel and everything below it. */
+  ALL = 'all',
+}
+
+const SUBSCRIPTION_ACTIONS = ['mns:Subscribe', 'mns:Unsubscribe', 'mns:GetSubscriptionAttributes', 'mns:SetSubscriptionAttributes'];
+
+/** The resource RAM authorizes `action` on (formats-verified.md section 4). */
+export function actionScope(action: string): ActionScope {
+  if (action.includes('*')) {
+    return ActionScope.ALL;
+  }
+  if (SUBSCRIPTION_ACTIONS.includes(action)) {
+    return ActionScope.SUBSCRIPTIONS;
+  }
+  return /Message$|Messages$|MessageVisibility$/.test(action) ? ActionScope.MESSAGES : ActionScope.CHANNEL;
 }

@@ -7,6 +7,7 @@
  * `shared/research/formats-verified.md` and `integrations.md`.
  */
 import * as ros from '@alicloud/ros-cdk-core';
+export { stackAccount, stackRegion } from '../core/environment';
 
 /** Whether a channel is a queue or a topic. */
 export enum ChannelKind {
@@ -26,21 +27,6 @@ export interface ChannelAddress {
   readonly region: string;
   /** The owning Alibaba Cloud account ID (may be a token). */
   readonly account: string;
-}
-
-/** The region of a stack: its literal region, or `ALIYUN::Region`. */
-export function stackRegion(scope: ros.IConstruct): string {
-  const region = ros.Stack.of(scope).region;
-  return region !== undefined && !ros.Token.isUnresolved(region) ? region : ros.RosPseudo.region;
-}
-
-/**
- * The account that owns a stack's resources: its literal account, or `ALIYUN::TenantId` (the ROS pseudo parameter for
- * the Alibaba Cloud account; `ALIYUN::AccountId` is the account executing the stack, which a resource ARN must not use).
- */
-export function stackAccount(scope: ros.IConstruct): string {
-  const account = ros.Stack.of(scope).account;
-  return account !== undefined && !ros.Token.isUnresolved(account) ? account : ros.RosPseudo.tenantId;
 }
 
 function plural(kind: ChannelKind): string {
@@ -129,6 +115,49 @@ export function eventBridgeQueueEndpoint(address: ChannelAddress): string {
   return mnsArn(address, `queues/${address.name}`);
 }
 
+/** One `ParamList` entry of an EventBridge rule target. */
+export interface EventBridgeTargetParam {
+  /** `ResourceKey`: the target parameter, such as `queue` or `Body`. */
+  readonly resourceKey: string;
+  /** `Form`: `CONSTANT`, `ORIGINAL`, `JSONPATH` or `TEMPLATE`. */
+  readonly form: string;
+  /** `Value`. @default - none (ORIGINAL takes none) */
+  readonly value?: string;
+  /** `Template`, for the TEMPLATE form. @default - none */
+  readonly template?: string;
+}
+
+/** The SMQ-specific part of an EventBridge rule target: `Type`, `Endpoint` and `ParamList`. */
+export interface EventBridgeQueueTarget {
+  /** `Type`: `acs.mns.queue`. */
+  readonly type: string;
+  /** `Endpoint`: `acs:mns:{region}:{account}:queues/{name}`. */
+  readonly endpoint: string;
+  /** `ParamList`: `queue` (the name), `Body` and `IsBase64Encode`, with exactly this casing. */
+  readonly paramList: EventBridgeTargetParam[];
+}
+
+/**
+ * The EventBridge rule target for a queue: type `acs.mns.queue`, the endpoint without slash, and the `ParamList` keys
+ * `queue` (CONSTANT name), `Body` (the whole event, ORIGINAL, unless `body` says otherwise) and `IsBase64Encode`
+ * (always given, since the service reads a default back and a template without it drifts). A topic target
+ * (`acs.mns.topic`) is not offered: its keys are not documented anywhere we found.
+ *
+ * @param body the `Body` parameter @default - the original event
+ * @param base64Encode whether the service Base64-encodes the body @default false
+ */
+export function eventBridgeQueueTarget(address: ChannelAddress, body?: EventBridgeTargetParam, base64Encode = false): EventBridgeQueueTarget {
+  return {
+    type: 'acs.mns.queue',
+    endpoint: eventBridgeQueueEndpoint(address),
+    paramList: [
+      { resourceKey: 'queue', form: 'CONSTANT', value: address.name },
+      body ?? { resourceKey: 'Body', form: 'ORIGINAL' },
+      { resourceKey: 'IsBase64Encode', form: 'CONSTANT', value: base64Encode ? 'true' : 'false' },
+    ],
+  };
+}
+
 /** EventBridge rule target `DeadLetterQueue.Arn`: `acs:mns:{region}:{account}:/queues/{name}` (with the slash). */
 export function eventBridgeDeadLetterArn(address: ChannelAddress): string {
   requireKind(address, ChannelKind.QUEUE, 'an EventBridge dead-letter queue');
@@ -138,6 +167,10 @@ export function eventBridgeDeadLetterArn(address: ChannelAddress): string {
 /**
  * IoT Platform rule action `MNS` configuration, as JSON text:
  * `{"themeName": topic, "regionName": region, "role": {"roleArn": ..., "roleName": ...}}` (topics only).
+ *
+ * UNVERIFIED: the ROS and IoT references we could read give `Configuration` only as "JSON per CreateRuleAction"; these
+ * keys are the shape that copies of the CreateRuleAction documentation show. Check them with a deploy before relying
+ * on them (see shared/research/fc-cms-ims.md section 5).
  *
  * @param scope any construct in the stack that renders the text (tokens are turned into template functions)
  */

@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Duration } from '../core/duration';
 import { claimLogicalId, derivedId } from '../core/ids';
-import { generatePhysicalName } from '../core/names';
+import { claimPhysicalName, generatePhysicalName } from '../core/names';
 import { checkCount, checkMin, checkRange, isUnresolved, ValidationError } from '../core/validation';
 import { checkQueueName, MAX_NAME_LENGTH, RosQueue } from '../ros/mns';
 import { ChannelImportOptions, channelEnvironment, readChannelArn, checkSameLocation } from './channel';
@@ -103,6 +103,7 @@ export class Queue extends QueueBase {
 
     checkQueueName(this, 'queueName', props.queueName);
     const physicalName = props.queueName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH });
+    claimPhysicalName(this, 'queue', 'queueName', physicalName);
     const delay = seconds(this, 'deliveryDelay', props.deliveryDelay, 0, 604800);
     const retention = seconds(this, 'retentionPeriod', props.retentionPeriod, 60, 604800);
     const visibility = seconds(this, 'visibilityTimeout', props.visibilityTimeout, 1, 43200);
@@ -147,7 +148,7 @@ export class Queue extends QueueBase {
     checkMin(this, 'deadLetterQueue.maxReceiveCount', options.maxReceiveCount, 1);
     if (options.queue !== undefined) {
       const target = options.queue.channelAddress;
-      checkSameLocation(this, 'deadLetterQueue.queue', { kind: ChannelKind.QUEUE, name: physicalName, ...env }, target, 'the queue');
+      checkSameLocation(this, 'deadLetterQueue.queue', { kind: ChannelKind.QUEUE, name: physicalName, ...env }, options.queue, 'the queue');
       if (target.name === physicalName && !isUnresolved(physicalName)) {
         throw new ValidationError(this, 'deadLetterQueue.queue', target.name, 'must be another queue: a queue cannot be its own dead-letter queue');
       }

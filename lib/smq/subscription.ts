@@ -1,9 +1,10 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
 import { generatePhysicalName } from '../core/names';
-import { checkLength } from '../core/validation';
+import { checkLength, ValidationError } from '../core/validation';
 import { checkTopicName, MAX_NAME_LENGTH, RosSubscription } from '../ros/mns';
 import { checkSameLocation } from './channel';
+import { subscriptionQueueEndpoint } from './formats';
 import type { IQueue } from './queue-base';
 import type { ITopic } from './topic-base';
 
@@ -43,14 +44,43 @@ export enum PushType {
 export interface SubscriptionOptions {
   /** Only messages published with this tag are pushed (at most 16 characters). @default - every message */
   readonly filterTag?: string;
-  /** The retry policy for failed pushes. @default - depends on the endpoint kind; see each subscription class */
+  /**
+   * The retry policy for failed pushes.
+   *
+   * @default EXPONENTIAL_DECAY_RETRY for queue and HTTP endpoints (the service default, BACKOFF_RETRY, gives up after
+   * 3 tries); the service default for the others
+   */
   readonly notifyStrategy?: NotifyStrategy;
-  /** The format of the pushed message body. @default - depends on the endpoint kind; see each subscription class */
+  /** The format of the pushed message body. @default SIMPLIFIED for mail (the only format mail takes); XML for the others */
   readonly contentFormat?: NotifyContentFormat;
-  /** Where messages go that could not be pushed after all retries (same region and account). @default - none */
+  /**
+   * Where messages go that could not be pushed after all retries: a queue in the topic's region and account, not the
+   * endpoint itself.
+   *
+   * @default - none
+   */
   readonly deadLetterQueue?: IQueue;
   /** The subscription name: letters, digits and hyphens, starting with a letter. @default - generated */
   readonly subscriptionName?: string;
+}
+
+/** Properties of a {@link Subscription}. */
+export interface SubscriptionProps extends SubscriptionOptions {
+  /** The topic subscribed to. */
+  readonly topic: ITopic;
+  /**
+   * The endpoint, in the form SMQ expects for the push type: `https://...` (HTTP), `acs:mns:{region}:{account}:queues/{name}`
+   * (QUEUE), `mail:directmail:{address}` (EMAIL), `sms:directsms:{phone}` or `sms:directsms:anonymous` (SMS).
+   */
+  readonly endpoint: string;
+  /** The kind of endpoint. */
+  readonly pushType: PushType;
+  /**
+   * Allow an HTTP endpoint with plain `http://`. Messages then cross the network unencrypted.
+   *
+   * @default false - an HTTP endpoint must start with `https://`
+   */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /** What a subscriber tells the topic when it is bound. */
@@ -61,6 +91,8 @@ export interface TopicSubscriptionConfig extends SubscriptionOptions {
   readonly endpoint: string;
   /** The kind of endpoint. */
   readonly pushType: PushType;
+  /** Allow a plain `http://` endpoint. @default false */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /** A subscriber that can be added to a topic with `topic.addSubscription(...)`. */
@@ -69,19 +101,51 @@ export interface ITopicSubscription {
   bind(topic: ITopic): TopicSubscriptionConfig;
 }
 
-/** Properties of a {@link Subscription}. */
-export interface SubscriptionProps extends SubscriptionOptions {
-  /** The topic subscribed to. */
-  readonly topic: ITopic;
-  /** The endpoint, in the form SMQ expects for the push type. */
-  readonly endpoint: string;
-  /** The kind of endpoint. */
-  readonly pushType: PushType;
+interface EndpointRule {
+  /** The literal start every endpoint of the kind has. */
+  readonly prefixes: string[];
+  /** The whole endpoint, when it is a literal. */
+  readonly pattern: RegExp;
+  /** What is allowed, for the error. */
+  readonly rule: string;
 }
+
+const ENDPOINT_RULES: { [pushType: string]: EndpointRule } = {
+  [PushType.QUEUE]: {
+    prefixes: ['acs:mns:'],
+    pattern: /^acs:mns:[a-z0-9-]+:\d+:queues\/[A-Za-z0-9][A-Za-z0-9-]*$/,
+    rule: 'must be a queue endpoint "acs:mns:{region}:{account}:queues/{name}" for push type queue',
+  },
+  [PushType.EMAIL]: {
+    prefixes: ['mail:directmail:'],
+    pattern: /^mail:directmail:[^@\s:]+@[^@\s:]+\.[^@\s:]+$/,
+    rule: 'must be "mail:directmail:{address}" with a mail address for push type email',
+  },
+  [PushType.SMS]: {
+    prefixes: ['sms:directsms:'],
+    pattern: /^sms:directsms:(anonymous|\+?[0-9]{5,20})$/,
+    rule: 'must be "sms:directsms:anonymous" or "sms:directsms:{phone}" (5 to 20 digits, optionally after a +) for push type alisms',
+  },
+};
+
+const HTTPS_RULE: EndpointRule = {
+  prefixes: ['https://'],
+  pattern: /^https:\/\/[^/\s]+/,
+  rule: 'must be an https:// URL for push type http (set allowInsecureHttp: true to push over plain http://)',
+};
+const HTTP_RULE: EndpointRule = {
+  prefixes: ['https://', 'http://'],
+  pattern: /^https?:\/\/[^/\s]+/,
+  rule: 'must be an http:// or https:// URL for push type http',
+};
 
 /**
  * A topic subscription (`ALIYUN::MNS::Subscription`). Usually made by `topic.addSubscription(...)` with one of the
  * classes in `consumers` (QueueSubscription, UrlSubscription, EmailSubscription, SmsSubscription).
+ *
+ * The endpoint is checked against its push type (an endpoint that is partly a token is checked up to the token), an
+ * HTTP endpoint must be https unless `allowInsecureHttp` is set, and queue and HTTP endpoints retry for a day by
+ * default.
  */
 export class Subscription extends ros.Resource {
   /** The subscription name. */
@@ -95,9 +159,24 @@ export class Subscription extends ros.Resource {
     super(scope, id);
     checkTopicName(this, 'subscriptionName', props.subscriptionName);
     checkLength(this, 'filterTag', props.filterTag, 1, 16);
+    checkEndpoint(this, props);
     const topic = props.topic.channelAddress;
     if (props.deadLetterQueue !== undefined) {
-      checkSameLocation(this, 'deadLetterQueue', topic, props.deadLetterQueue.channelAddress, 'the topic');
+      checkSameLocation(this, 'deadLetterQueue', topic, props.deadLetterQueue, 'the topic');
+      const stack = ros.Stack.of(this);
+      const dlqEndpoint = stack.resolve(subscriptionQueueEndpoint(props.deadLetterQueue.channelAddress));
+      if (props.pushType === PushType.QUEUE && JSON.stringify(dlqEndpoint) === JSON.stringify(stack.resolve(props.endpoint))) {
+        throw new ValidationError(this, 'deadLetterQueue', props.deadLetterQueue.node.path,
+          'must be another queue than the one the subscription pushes to');
+      }
+    }
+    const pushesToQueueOrHttp = props.pushType === PushType.QUEUE || props.pushType === PushType.HTTP;
+    let contentFormat = props.contentFormat;
+    if (props.pushType === PushType.EMAIL) {
+      if (contentFormat !== undefined && contentFormat !== NotifyContentFormat.SIMPLIFIED) {
+        throw new ValidationError(this, 'contentFormat', contentFormat, 'must be SIMPLIFIED for push type email');
+      }
+      contentFormat = NotifyContentFormat.SIMPLIFIED;
     }
     const name = props.subscriptionName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH });
     this.rosSubscription = new RosSubscription(this, claimLogicalId(this, id), {
@@ -106,12 +185,36 @@ export class Subscription extends ros.Resource {
       endpoint: props.endpoint,
       pushType: props.pushType,
       filterTag: props.filterTag,
-      notifyStrategy: props.notifyStrategy,
-      notifyContentFormat: props.contentFormat,
+      notifyStrategy: props.notifyStrategy ?? (pushesToQueueOrHttp ? NotifyStrategy.EXPONENTIAL_DECAY_RETRY : undefined),
+      notifyContentFormat: contentFormat,
       dlqPolicy: props.deadLetterQueue && { deadLetterTargetQueue: props.deadLetterQueue.queueName, enabled: true },
     });
     this.resource = this.rosSubscription;
     this.subscriptionName = ros.Token.asString(this.rosSubscription.attrSubscriptionName);
     this.subscriptionUrl = ros.Token.asString(this.rosSubscription.attrSubscriptionUrl);
   }
+}
+
+/** Checks an endpoint against its push type: the whole of a literal, the literal start of one that holds a token. */
+function checkEndpoint(scope: ros.IConstruct, props: SubscriptionProps): void {
+  const rule = props.pushType === PushType.HTTP ? (props.allowInsecureHttp ? HTTP_RULE : HTTPS_RULE) : ENDPOINT_RULES[props.pushType];
+  if (rule === undefined) {
+    return;
+  }
+  const endpoint = props.endpoint;
+  const tokenAt = ros.Token.isUnresolved(endpoint) ? endpoint.indexOf('${Token[') : -1;
+  if (tokenAt < 0 && ros.Token.isUnresolved(endpoint)) {
+    return; // an encoded token we cannot see into
+  }
+  const ok = tokenAt < 0
+    ? rule.pattern.test(endpoint)
+    : rule.prefixes.some((p) => p.startsWith(endpoint.slice(0, tokenAt)) || endpoint.slice(0, tokenAt).startsWith(p));
+  if (!ok) {
+    throw new ValidationError(scope, 'endpoint', tokenAt < 0 ? endpoint : ros.Stack.of(scope).resolve(endpoint), rule.rule);
+  }
+}
+
+/** An endpoint as the template renders it (tokens as template functions), for error messages. */
+export function resolvedEndpoint(scope: ros.IConstruct, endpoint: string): unknown {
+  return ros.Stack.of(scope).resolve(endpoint);
 }

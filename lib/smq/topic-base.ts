@@ -6,7 +6,7 @@ import { ValidationError } from '../core/validation';
 import { TOPIC_PUBLISH_ACTIONS, TOPIC_READ_ATTRIBUTES_ACTIONS } from './actions';
 import { grantOnChannel, IChannel } from './channel';
 import { ChannelAddress } from './formats';
-import { ITopicSubscription, Subscription } from './subscription';
+import { resolvedEndpoint, ITopicSubscription, Subscription } from './subscription';
 
 /** An SMQ topic, created here or imported. Every wiring takes this interface. */
 export interface ITopic extends IChannel {
@@ -37,19 +37,22 @@ export abstract class TopicBase extends ros.Resource implements ITopic {
   public abstract readonly channelAddress: ChannelAddress;
 
   /**
-   * Subscribes an endpoint to this topic. The subscription's logical id is `<topic id>To<subscriber>`, so one
-   * endpoint can be subscribed to a topic once.
+   * Subscribes an endpoint to this topic. The subscription is created in this topic's scope, with the logical id
+   * `<topic id>To<subscriber>`; one endpoint can be subscribed to a topic once.
    */
   public addSubscription(subscription: ITopicSubscription): Subscription {
     const config = subscription.bind(this);
     const id = `${alphanumeric(this.node.id)}To${config.subscriberId}`;
-    if (this.node.tryFindChild(id) !== undefined) {
-      throw new ValidationError(this, 'addSubscription', config.endpoint, 'must not subscribe the same endpoint twice to one topic');
+    const existing = this.node.tryFindChild(id);
+    if (existing !== undefined) {
+      throw new ValidationError(this, 'addSubscription', resolvedEndpoint(this, config.endpoint),
+        `must not subscribe one endpoint twice to a topic ('${existing.node.path}' already does)`);
     }
     return new Subscription(this, id, {
       topic: this,
       endpoint: config.endpoint,
       pushType: config.pushType,
+      allowInsecureHttp: config.allowInsecureHttp,
       filterTag: config.filterTag,
       notifyStrategy: config.notifyStrategy,
       contentFormat: config.contentFormat,

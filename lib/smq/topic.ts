@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
-import { generatePhysicalName } from '../core/names';
+import { claimPhysicalName, generatePhysicalName } from '../core/names';
 import { checkCount, checkRange } from '../core/validation';
 import { checkTopicName, MAX_NAME_LENGTH, RosTopic } from '../ros/mns';
 import { ChannelImportOptions, channelEnvironment, readChannelArn } from './channel';
@@ -58,8 +58,10 @@ export class Topic extends TopicBase {
     checkRange(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, 1024, 65536, 'bytes');
     const tags = props.tags === undefined ? undefined : Object.entries(props.tags).map(([key, value]) => ({ key, value }));
     checkCount(this, 'tags', tags, 20);
+    const physicalName = props.topicName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH });
+    claimPhysicalName(this, 'topic', 'topicName', physicalName);
     this.rosTopic = new RosTopic(this, claimLogicalId(this, id), {
-      topicName: props.topicName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH }),
+      topicName: physicalName,
       maximumMessageSize: props.maxMessageSizeBytes,
       loggingEnabled: props.loggingEnabled,
       tags,

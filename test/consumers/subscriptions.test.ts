@@ -75,10 +75,10 @@ describe('QueueSubscription', () => {
     const topic = new smq.Topic(stack, 'Orders');
     const far = smq.Queue.fromQueueArn(stack, 'Far', 'acs:mns:cn-beijing:111:/queues/far');
     expect(() => topic.addSubscription(new consumers.QueueSubscription(far)))
-      .toThrow('Shop/Orders: QueueSubscription.queue must be in the same region as the topic (cn-hangzhou), got "far in region cn-beijing"');
+      .toThrow('Shop/Orders: QueueSubscription.queue must be in the same region as the topic (cn-hangzhou), got "Shop/Far in region cn-beijing"');
     const other = smq.Queue.fromQueueArn(stack, 'Other', 'acs:mns:cn-hangzhou:222:/queues/other');
     expect(() => topic.addSubscription(new consumers.QueueSubscription(other)))
-      .toThrow('Shop/Orders: QueueSubscription.queue must be in the same account as the topic (111), got "other in account 222"');
+      .toThrow('Shop/Orders: QueueSubscription.queue must be in the same account as the topic (111), got "Shop/Other in account 222"');
   });
 
   test('the same queue twice on one topic is an error', () => {
@@ -87,7 +87,28 @@ describe('QueueSubscription', () => {
     const queue = new smq.Queue(stack, 'Billing');
     topic.addSubscription(new consumers.QueueSubscription(queue));
     expect(() => topic.addSubscription(new consumers.QueueSubscription(queue, { filterTag: 'x' })))
-      .toThrow(/^Shop\/Orders: addSubscription must not subscribe the same endpoint twice to one topic, got /);
+      .toThrow('Shop/Orders: addSubscription must not subscribe one endpoint twice to a topic (\'Shop/Orders/OrdersToBilling\' already does), '
+        + 'got {"Fn::Join":["",["acs:mns:",{"Ref":"ALIYUN::Region"},":",{"Ref":"ALIYUN::TenantId"},":queues/",{"Fn::GetAtt":["Billing","QueueName"]}]]}');
+  });
+
+  test('two imported queues with one id in different scopes get two subscriptions', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const a = smq.Queue.fromQueueName(new ros.Construct(stack, 'A'), 'Legacy', 'a');
+    const b = smq.Queue.fromQueueName(new ros.Construct(stack, 'B'), 'Legacy', 'b');
+    topic.addSubscription(new consumers.QueueSubscription(a));
+    topic.addSubscription(new consumers.QueueSubscription(b));
+    const subs = Template.fromStack(stack).findResources('ALIYUN::MNS::Subscription');
+    expect(Object.keys(subs)).toHaveLength(2);
+    expect(Object.keys(subs).every((id) => /^OrdersToLegacy[0-9a-f]{6}$/.test(id))).toBe(true);
+  });
+
+  test('the DLQ cannot be the target queue itself', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = new smq.Queue(stack, 'Billing');
+    expect(() => topic.addSubscription(new consumers.QueueSubscription(queue, { deadLetterQueue: queue })))
+      .toThrow('Shop/Orders: QueueSubscription.deadLetterQueue must be another queue than the one the subscription pushes to, got "Shop/Billing"');
   });
 
   test('a filter tag over 16 characters', () => {
@@ -120,8 +141,9 @@ describe('UrlSubscription', () => {
     const { stack } = newStack('Shop');
     const topic = new smq.Topic(stack, 'Orders');
     expect(() => topic.addSubscription(new consumers.UrlSubscription('http://hooks.example.com/orders')))
-      .toThrow('Shop/Orders: UrlSubscription.url must be an https:// URL (set allowInsecureHttp: true to push over plain http://), got "http://hooks.example.com/orders"');
-    topic.addSubscription(new consumers.UrlSubscription('http://hooks.example.com/orders', { allowInsecureHttp: true }));
+      .toThrow(/^Shop\/Orders\/OrdersToUrl[0-9a-f]{8}: endpoint must be an https:\/\/ URL for push type http \(set allowInsecureHttp: true to push over plain http:\/\/\), got "http:\/\/hooks.example.com\/orders"$/);
+    const other = new smq.Topic(stack, 'Other');
+    other.addSubscription(new consumers.UrlSubscription('http://hooks.example.com/orders', { allowInsecureHttp: true }));
     Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', { Endpoint: 'http://hooks.example.com/orders', PushType: 'http' });
   });
 
@@ -129,7 +151,21 @@ describe('UrlSubscription', () => {
     const { stack } = newStack('Shop');
     const topic = new smq.Topic(stack, 'Orders');
     expect(() => topic.addSubscription(new consumers.UrlSubscription('ftp://x', { allowInsecureHttp: true })))
-      .toThrow('Shop/Orders: UrlSubscription.url must be an http:// or https:// URL, got "ftp://x"');
+      .toThrow(/^Shop\/Orders\/OrdersToUrl[0-9a-f]{8}: endpoint must be an http:\/\/ or https:\/\/ URL for push type http, got "ftp:\/\/x"$/);
+  });
+
+  test('a token URL gets the same logical id on every synth, whatever else the app holds', () => {
+    const idOf = (extraParameters: number): string => {
+      const { stack } = newStack('Shop');
+      for (let i = 0; i < extraParameters; i++) {
+        new ros.RosParameter(stack, `Extra${i}`, { type: ros.RosParameterType.STRING });
+      }
+      const topic = new smq.Topic(stack, 'Orders');
+      const url = new ros.RosParameter(stack, 'Url', { type: ros.RosParameterType.STRING }).valueAsString;
+      return topic.addSubscription(new consumers.UrlSubscription(url)).node.id;
+    };
+    expect(idOf(0)).toBe(idOf(0));
+    expect(idOf(3)).toBe(idOf(0));
   });
 
   test('a token URL passes', () => {
@@ -162,7 +198,7 @@ describe('EmailSubscription', () => {
     const { stack } = newStack('Shop');
     const topic = new smq.Topic(stack, 'Orders');
     expect(() => topic.addSubscription(new consumers.EmailSubscription('not-an-address')))
-      .toThrow('Shop/Orders: EmailSubscription.address must be a mail address, got "not-an-address"');
+      .toThrow(/^Shop\/Orders\/OrdersToEmail[0-9a-f]{8}: endpoint must be "mail:directmail:\{address\}" with a mail address for push type email, got "mail:directmail:not-an-address"$/);
   });
 });
 
@@ -186,6 +222,6 @@ describe('SmsSubscription', () => {
     const { stack } = newStack('Shop');
     const topic = new smq.Topic(stack, 'Orders');
     expect(() => topic.addSubscription(consumers.SmsSubscription.toPhone('call-me')))
-      .toThrow('Shop/Orders: SmsSubscription.phoneNumber must be a phone number: 5 to 20 digits, optionally after a +, got "call-me"');
+      .toThrow(/^Shop\/Orders\/OrdersToSms[0-9a-f]{8}: endpoint must be "sms:directsms:anonymous" or "sms:directsms:\{phone\}" \(5 to 20 digits, optionally after a \+\) for push type alisms, got "sms:directsms:call-me"$/);
   });
 });

@@ -2,19 +2,19 @@ import * as ram from '@alicloud/ros-cdk-ram';
 import { Template } from '../../lib/assertions';
 import { Grant } from '../../lib/core/grants';
 import { smq } from '../../lib';
-import { getAtt, newRole, newStack } from '../util';
+import { getAtt, newRole, newStack, policyName } from '../util';
 
 describe('Grant', () => {
   test('creates one ManagedPolicy with a deterministic id and name, attached to the role', () => {
     const { stack } = newStack('Media');
     const queue = new smq.Queue(stack, 'Jobs');
     const role = newRole(stack, 'Worker');
-    const grant = Grant.addToPrincipal({ scope: queue, principal: role, actions: ['mns:SendMessage'], resources: ['arn:1'] });
+    const grant = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
     expect(grant.policy.node.id).toBe('JobsWorkerPolicy');
     const template = Template.fromStack(stack);
     template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 1);
     template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-      PolicyName: 'Media-Jobs-Worker-policy',
+      PolicyName: policyName('Media-Jobs-Worker-policy'),
       Roles: [getAtt('Worker', 'RoleName')],
       PolicyDocument: { Version: '1', Statement: [{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: ['arn:1'] }] },
     });
@@ -25,9 +25,9 @@ describe('Grant', () => {
     const { stack } = newStack('Media');
     const queue = new smq.Queue(stack, 'Jobs');
     const role = newRole(stack, 'Worker');
-    const a = Grant.addToPrincipal({ scope: queue, principal: role, actions: ['mns:SendMessage'], resources: ['arn:1'] });
-    const b = Grant.addToPrincipal({ scope: queue, principal: role, actions: ['mns:SendMessage', 'mns:ReceiveMessage'], resources: ['arn:1'] });
-    Grant.addToPrincipal({ scope: queue, principal: role, actions: ['mns:GetQueueAttributes'], resources: ['arn:2'] });
+    const a = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
+    const b = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage', 'mns:ReceiveMessage'], resourceArns: ['arn:1'] });
+    Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:GetQueueAttributes'], resourceArns: ['arn:2'] });
     expect(b.policy).toBe(a.policy);
     expect(a.actions).toEqual(['mns:SendMessage', 'mns:ReceiveMessage', 'mns:GetQueueAttributes']);
     const template = Template.fromStack(stack);
@@ -47,8 +47,8 @@ describe('Grant', () => {
     const queue = new smq.Queue(stack, 'Jobs');
     const user = new ram.User(stack, 'Alice', { userName: 'alice' });
     const group = new ram.Group(stack, 'Ops', { groupName: 'ops' });
-    Grant.addToPrincipal({ scope: queue, principal: user, actions: ['mns:SendMessage'], resources: ['arn:1'] });
-    Grant.addToPrincipal({ scope: queue, principal: group, actions: ['mns:SendMessage'], resources: ['arn:1'] });
+    Grant.addToPrincipal({ scope: queue, grantee: user, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
+    Grant.addToPrincipal({ scope: queue, grantee: group, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
     const template = Template.fromStack(stack);
     template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 2);
     expect(template.findResources('ALIYUN::RAM::ManagedPolicy').JobsAlicePolicy.Properties.Users).toEqual([getAtt('Alice', 'UserName')]);
@@ -60,9 +60,9 @@ describe('Grant', () => {
     const queue = new smq.Queue(stack, 'Jobs');
     const principal = { principalType: 'role', principalName: 'existing-role', grantPrincipal: undefined as any, addToPolicy: () => { throw new Error('never called'); } };
     (principal as any).grantPrincipal = principal;
-    Grant.addToPrincipal({ scope: queue, principal: principal as unknown as ram.IPrincipal, actions: ['mns:SendMessage'], resources: ['arn:1'] });
+    Grant.addToPrincipal({ scope: queue, grantee: principal as unknown as ram.IPrincipal, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
     Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-      PolicyName: 'Media-Jobs-existingrole-policy',
+      PolicyName: policyName('Media-Jobs-existingrole-policy'),
       Roles: ['existing-role'],
     });
   });
@@ -81,13 +81,13 @@ describe('Grant', () => {
     const { stack } = newStack('Media');
     const queue = new smq.Queue(stack, 'Jobs');
     const role = newRole(stack, 'Worker');
-    expect(() => Grant.addToPrincipal({ scope: queue, principal: role, actions: [], resources: ['arn:1'] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: [], resourceArns: ['arn:1'] }))
       .toThrow('Media/Jobs: actions must name at least one action to grant, got []');
-    expect(() => Grant.addToPrincipal({ scope: queue, principal: role, actions: ['a'], resources: [] }))
-      .toThrow('Media/Jobs: resources must name at least one resource to grant on, got []');
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['a'], resourceArns: [] }))
+      .toThrow('Media/Jobs: resourceArns must name at least one resource to grant on, got []');
     expect(queue.node.tryFindChild('JobsWorkerPolicy')).toBeUndefined();
     const odd = { principalType: 'service', principalName: 'x', addToPolicy: () => undefined } as unknown as ram.IPrincipal;
-    expect(() => Grant.addToPrincipal({ scope: queue, principal: odd, actions: ['a'], resources: ['r'] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: odd, actions: ['a'], resourceArns: ['r'] }))
       .toThrow('Media/Jobs: principalType must be one of "role", "user", "group", got "service"');
   });
 });

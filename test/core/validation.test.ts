@@ -35,7 +35,7 @@ describe('validation helpers', () => {
     expect(() => checkMin(c, 'maxReceiveCount', 0, 1)).toThrow('Media/Jobs: maxReceiveCount must be an integer of at least 1, got 0');
     expect(() => checkLength(c, 'filterTag', 'x'.repeat(17), 1, 16))
       .toThrow('Media/Jobs: filterTag must be at most 16 characters long (length 17), got "xxxxxxxxxxxxxxxxx"');
-    expect(() => checkLength(c, 'name', '', 1, 256)).toThrow('Media/Jobs: name must be at most 256 characters long (length 0), got ""');
+    expect(() => checkLength(c, 'name', '', 1, 256)).toThrow('Media/Jobs: name must be between 1 and 256 characters long (length 0), got ""');
     expect(() => checkLength(c, 'name', 'ab', 3, 5)).toThrow('must be between 3 and 5 characters long (length 2)');
     expect(() => checkPattern(c, 'url', 'ftp://x', /^https:/, 'must be an https:// URL')).toThrow('Media/Jobs: url must be an https:// URL, got "ftp://x"');
     expect(() => checkOneOf(c, 'notifyStrategy', 'NEVER', ['BACKOFF_RETRY', 'EXPONENTIAL_DECAY_RETRY']))

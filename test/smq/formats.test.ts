@@ -50,7 +50,23 @@ describe('identifier formats', () => {
     expect(() => f.eventBridgeQueueEndpoint(topic('t'))).toThrow(/must be a queue/);
   });
 
-  test('IoT MNS rule action configuration JSON (IoT CreateRuleAction example)', () => {
+  test('EventBridge acs.mns.queue target: type, endpoint and ParamList keys as terraform\'s tested example sends them', () => {
+    expect(f.eventBridgeQueueTarget(queue('tf-test'))).toEqual({
+      type: 'acs.mns.queue',
+      endpoint: 'acs:mns:cn-hangzhou:123456789098:queues/tf-test',
+      paramList: [
+        { resourceKey: 'queue', form: 'CONSTANT', value: 'tf-test' },
+        { resourceKey: 'Body', form: 'ORIGINAL' },
+        { resourceKey: 'IsBase64Encode', form: 'CONSTANT', value: 'false' },
+      ],
+    });
+    const target = f.eventBridgeQueueTarget(queue('q'), { resourceKey: 'Body', form: 'JSONPATH', value: '$.data.name' }, true);
+    expect(target.paramList[1]).toEqual({ resourceKey: 'Body', form: 'JSONPATH', value: '$.data.name' });
+    expect(target.paramList[2]).toEqual({ resourceKey: 'IsBase64Encode', form: 'CONSTANT', value: 'true' });
+    expect(() => f.eventBridgeQueueTarget(topic('t'))).toThrow(/must be a queue/);
+  });
+
+  test('IoT MNS rule action configuration JSON (unverified shape from copies of the CreateRuleAction doc)', () => {
     const app = new ros.App();
     const stack = new ros.Stack(app, 'S');
     const text = f.iotMnsActionConfiguration(stack, topic('iot-events'), 'acs:ram::123456789098:role/aliyuniotaccessingmnsrole', 'AliyunIOTAccessingMNSRole');

@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Match, Template } from '../../lib/assertions';
 import { core, smq } from '../../lib';
-import { getAtt, mnsJoin, newRole, newStack } from '../util';
+import { evaluate, getAtt, mnsJoin, newRole, newStack, policyName } from '../util';
 
 const { Duration } = core;
 
@@ -102,6 +102,19 @@ describe('Queue', () => {
       .toEqual(['Media-Jobs', 'Media-Jobs-dlq', 'Media-Thumbs', 'Media-Thumbs-dlq']);
   });
 
+  test('two queues whose generated names would be equal: an error naming both paths', () => {
+    const { stack } = newStack('Media');
+    new smq.Queue(stack, 'My_Q');
+    expect(() => new smq.Queue(stack, 'MyQ'))
+      .toThrow("Media/MyQ: queueName must be unique among the queue names of the stack, but 'Media/My_Q' already uses it, got \"Media-MyQ\"");
+  });
+
+  test('a queue and a topic may share a name', () => {
+    const { stack } = newStack('Media');
+    new smq.Queue(stack, 'Jobs', { queueName: 'jobs' });
+    expect(() => new smq.Topic(stack, 'JobsTopic', { topicName: 'jobs' })).not.toThrow();
+  });
+
   describe('grants', () => {
     test('grantSendMessages: send actions on .../messages, GetQueueAttributes on the queue, attached to the role', () => {
       const { stack } = newStack('Media');
@@ -109,7 +122,7 @@ describe('Queue', () => {
       const grant = queue.grantSendMessages(newRole(stack, 'Producer'));
       expect(grant.actions).toEqual(['mns:SendMessage', 'mns:BatchSendMessage', 'mns:GetQueueAttributes']);
       Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-        PolicyName: 'Media-Jobs-Producer-policy',
+        PolicyName: policyName('Media-Jobs-Producer-policy'),
         Roles: [getAtt('Producer', 'RoleName')],
         PolicyDocument: {
           Version: '1',
@@ -168,6 +181,24 @@ describe('Queue', () => {
       });
     });
 
+    test('grant routes each action to the resource RAM authorizes it on', () => {
+      const { stack } = newStack('Media', { env: { region: 'cn-hangzhou', account: '111' } });
+      const topic = smq.Topic.fromTopicName(stack, 'Events', 'events');
+      topic.grant(newRole(stack, 'Admin'), 'mns:Subscribe', 'mns:GetTopicAttributes', 'mns:PublishMessage', 'mns:*');
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+        PolicyName: 'Media-Events-Admin-policy-cn-hangzhou',
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Action: ['mns:Subscribe'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events/subscriptions/*'] },
+            { Effect: 'Allow', Action: ['mns:GetTopicAttributes'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events'] },
+            { Effect: 'Allow', Action: ['mns:PublishMessage'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events/messages'] },
+            { Effect: 'Allow', Action: ['mns:*'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events', 'acs:mns:cn-hangzhou:111:/topics/events/*'] },
+          ],
+        },
+      });
+    });
+
     test('grant with no action is an error', () => {
       const { stack } = newStack('Media');
       const queue = new smq.Queue(stack, 'Jobs');
@@ -185,7 +216,7 @@ describe('Queue', () => {
       const template = Template.fromStack(stack);
       template.resourceCountIs('ALIYUN::MNS::Queue', 0);
       template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-        PolicyName: 'Media-Legacy-Worker-policy',
+        PolicyName: policyName('Media-Legacy-Worker-policy'),
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: [mnsJoin('/queues/', 'legacy-jobs', '/messages')] })]) },
       });
       expect(Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy'))).toEqual(['LegacyWorkerPolicy']);
@@ -213,8 +244,15 @@ describe('Queue', () => {
       const arn = new ros.RosParameter(stack, 'QueueArn', { type: ros.RosParameterType.STRING }).valueAsString;
       const q = smq.Queue.fromQueueArn(stack, 'Q', arn);
       expect(stack.resolve(q.queueName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['queues/', { Ref: 'QueueArn' }] }] });
-      expect(stack.resolve(q.channelAddress.region)).toEqual({ 'Fn::Select': [3, { 'Fn::Split': [':', { Ref: 'QueueArn' }] }] });
-      expect(stack.resolve(q.channelAddress.account)).toEqual({ 'Fn::Select': [4, { 'Fn::Split': [':', { Ref: 'QueueArn' }] }] });
+      // what ROS computes at deploy time equals what a literal ARN parses to, for both slash forms
+      for (const literal of ['acs:mns:cn-shanghai:333:/queues/orders', 'acs:mns:cn-shanghai:333:queues/orders']) {
+        const parameters = { QueueArn: literal };
+        const parsed = smq.parseChannelArn(smq.ChannelKind.QUEUE, literal)!;
+        expect(evaluate(stack.resolve(q.channelAddress.region), parameters)).toBe(parsed.region);
+        expect(evaluate(stack.resolve(q.channelAddress.account), parameters)).toBe(parsed.account);
+        expect(evaluate(stack.resolve(q.queueName), parameters)).toBe(parsed.name);
+        expect(evaluate(stack.resolve(q.queueArn), parameters)).toBe('acs:mns:cn-shanghai:333:/queues/orders');
+      }
     });
 
     test('bad ARNs and names', () => {
@@ -267,10 +305,10 @@ describe('Queue', () => {
       const { stack } = newStack('Media', { env: { region: 'cn-hangzhou', account: '111' } });
       const far = smq.Queue.fromQueueName(stack, 'Far', 'far', { region: 'cn-beijing' });
       expect(() => new smq.Queue(stack, 'Jobs', { deadLetterQueue: { queue: far, maxReceiveCount: 3 } }))
-        .toThrow('Media/Jobs: deadLetterQueue.queue must be in the same region as the queue (cn-hangzhou), got "far in region cn-beijing"');
+        .toThrow('Media/Jobs: deadLetterQueue.queue must be in the same region as the queue (cn-hangzhou), got "Media/Far in region cn-beijing"');
       const other = smq.Queue.fromQueueName(stack, 'Other', 'other', { account: '999' });
       expect(() => new smq.Queue(stack, 'Jobs2', { deadLetterQueue: { queue: other, maxReceiveCount: 3 } }))
-        .toThrow('Media/Jobs2: deadLetterQueue.queue must be in the same account as the queue (111), got "other in account 999"');
+        .toThrow('Media/Jobs2: deadLetterQueue.queue must be in the same account as the queue (111), got "Media/Other in account 999"');
     });
 
     test('tokens pass through unchecked', () => {

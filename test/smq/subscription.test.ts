@@ -48,7 +48,7 @@ describe('Subscription', () => {
     const pinnedTopic = new smq.Topic(pinned, 'Orders');
     const pinnedFar = smq.Queue.fromQueueName(pinned, 'Far', 'far', { region: 'eu-central-1' });
     expect(() => new smq.Subscription(pinned, 'C', { ...base, topic: pinnedTopic, deadLetterQueue: pinnedFar }))
-      .toThrow('Pinned/C: deadLetterQueue must be in the same region as the topic (cn-hangzhou), got "far in region eu-central-1"');
+      .toThrow('Pinned/C: deadLetterQueue must be in the same region as the topic (cn-hangzhou), got "Pinned/Far in region eu-central-1"');
     // region of an unpinned stack is a token: nothing to compare
     expect(() => new smq.Subscription(stack, 'D', { ...base, deadLetterQueue: far })).not.toThrow();
   });
@@ -59,5 +59,68 @@ describe('Subscription', () => {
     const tag = new ros.RosParameter(stack, 'Tag', { type: ros.RosParameterType.STRING }).valueAsString;
     new smq.Subscription(stack, 'A', { topic, endpoint: 'https://x.example', pushType: smq.PushType.HTTP, filterTag: tag });
     Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', { FilterTag: { Ref: 'Tag' } });
+  });
+
+  test('an HTTP endpoint must be https unless allowed, and retries for a day by default', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => new smq.Subscription(stack, 'A', { topic, endpoint: 'http://x.example', pushType: smq.PushType.HTTP }))
+      .toThrow('Shop/A: endpoint must be an https:// URL for push type http (set allowInsecureHttp: true to push over plain http://), got "http://x.example"');
+    new smq.Subscription(stack, 'B', { topic, endpoint: 'http://x.example', pushType: smq.PushType.HTTP, allowInsecureHttp: true });
+    new smq.Subscription(stack, 'C', { topic, endpoint: 'https://y.example', pushType: smq.PushType.HTTP });
+    const subs = Template.fromStack(stack).findResources('ALIYUN::MNS::Subscription');
+    expect(subs.B.Properties.NotifyStrategy).toBe('EXPONENTIAL_DECAY_RETRY');
+    expect(subs.C.Properties.NotifyStrategy).toBe('EXPONENTIAL_DECAY_RETRY');
+  });
+
+  test('an endpoint that is partly a token is checked up to the token', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const host = new ros.RosParameter(stack, 'Host', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(() => new smq.Subscription(stack, 'A', { topic, endpoint: `http://${host}/x`, pushType: smq.PushType.HTTP }))
+      .toThrow('Shop/A: endpoint must be an https:// URL for push type http (set allowInsecureHttp: true to push over plain http://), '
+        + 'got {"Fn::Join":["",["http://",{"Ref":"Host"},"/x"]]}');
+    expect(() => new smq.Subscription(stack, 'B', { topic, endpoint: `https://${host}/x`, pushType: smq.PushType.HTTP })).not.toThrow();
+    expect(() => new smq.Subscription(stack, 'C', { topic, endpoint: host, pushType: smq.PushType.HTTP })).not.toThrow();
+    expect(() => new smq.Subscription(stack, 'D', { topic, endpoint: `mail:directmail:${host}`, pushType: smq.PushType.QUEUE }))
+      .toThrow(/^Shop\/D: endpoint must be a queue endpoint "acs:mns:\{region\}:\{account\}:queues\/\{name\}" for push type queue, got /);
+  });
+
+  test('the endpoint must fit the push type', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => new smq.Subscription(stack, 'A', { topic, endpoint: 'mail:directmail:a@b.example', pushType: smq.PushType.QUEUE }))
+      .toThrow('Shop/A: endpoint must be a queue endpoint "acs:mns:{region}:{account}:queues/{name}" for push type queue, got "mail:directmail:a@b.example"');
+    expect(() => new smq.Subscription(stack, 'B', { topic, endpoint: 'acs:mns:cn-hangzhou:1:/queues/q', pushType: smq.PushType.QUEUE }))
+      .toThrow('got "acs:mns:cn-hangzhou:1:/queues/q"');
+    expect(() => new smq.Subscription(stack, 'C', { topic, endpoint: 'https://x.example', pushType: smq.PushType.EMAIL }))
+      .toThrow('Shop/C: endpoint must be "mail:directmail:{address}" with a mail address for push type email, got "https://x.example"');
+    expect(() => new smq.Subscription(stack, 'D', { topic, endpoint: 'sms:directsms:12', pushType: smq.PushType.SMS }))
+      .toThrow('Shop/D: endpoint must be "sms:directsms:anonymous" or "sms:directsms:{phone}"');
+    expect(() => new smq.Subscription(stack, 'E', { topic, endpoint: 'acs:mns:cn-hangzhou:1:queues/q', pushType: smq.PushType.QUEUE })).not.toThrow();
+  });
+
+  test('mail takes SIMPLIFIED only', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => new smq.Subscription(stack, 'A', {
+      topic, endpoint: 'mail:directmail:a@b.example', pushType: smq.PushType.EMAIL, contentFormat: smq.NotifyContentFormat.JSON,
+    })).toThrow('Shop/A: contentFormat must be SIMPLIFIED for push type email, got "JSON"');
+  });
+
+  test('the DLQ cannot be the queue the subscription pushes to', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    const queue = new smq.Queue(stack, 'Inbox');
+    expect(() => new smq.Subscription(stack, 'A', {
+      topic, endpoint: smq.subscriptionQueueEndpoint(queue.channelAddress), pushType: smq.PushType.QUEUE, deadLetterQueue: queue,
+    })).toThrow('Shop/A: deadLetterQueue must be another queue than the one the subscription pushes to, got "Shop/Inbox"');
+  });
+
+  test('a subscription name over 256 characters', () => {
+    const { stack } = newStack('Shop');
+    const topic = new smq.Topic(stack, 'Orders');
+    expect(() => new smq.Subscription(stack, 'A', { topic, endpoint: 'https://x.example', pushType: smq.PushType.HTTP, subscriptionName: 's'.repeat(257) }))
+      .toThrow('Shop/A: subscriptionName must be at most 256 characters long (length 257)');
   });
 });

@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Match, Template } from '../../lib/assertions';
 import { consumers, smq } from '../../lib';
-import { getAtt, mnsJoin, newRole, newStack } from '../util';
+import { evaluate, getAtt, mnsJoin, newRole, newStack, policyName } from '../util';
 
 describe('Topic', () => {
   test('with every prop: snapshot and the rendered properties', () => {
@@ -32,13 +32,27 @@ describe('Topic', () => {
     expect(Object.values(topics).map((t) => t.Properties.TopicName)).toEqual(['Shop-Orders', 'Shop-Refunds']);
   });
 
+  test('two topics with one id in different scopes: an error naming both paths', () => {
+    const { stack } = newStack('Shop');
+    new smq.Topic(new ros.Construct(stack, 'A'), 'Orders');
+    expect(() => new smq.Topic(new ros.Construct(stack, 'B'), 'Orders'))
+      .toThrow("Shop/B/Orders/Orders: logical id 'Orders' is used by two resources in one stack: 'Shop/A/Orders/Orders' and 'Shop/B/Orders/Orders'");
+  });
+
+  test('two topics with one name in a stack: an error naming both paths', () => {
+    const { stack } = newStack('Shop');
+    new smq.Topic(stack, 'Orders', { topicName: 'orders' });
+    expect(() => new smq.Topic(stack, 'Orders2', { topicName: 'orders' }))
+      .toThrow("Shop/Orders2: topicName must be unique among the topic names of the stack, but 'Shop/Orders' already uses it, got \"orders\"");
+  });
+
   test('grantPublish: PublishMessage on .../topics/{name}/messages, GetTopicAttributes on the topic', () => {
     const { stack } = newStack('Shop');
     const topic = new smq.Topic(stack, 'Orders');
     const grant = topic.grantPublish(newRole(stack, 'Checkout'));
     expect(grant.actions).toEqual(['mns:PublishMessage', 'mns:GetTopicAttributes']);
     Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-      PolicyName: 'Shop-Orders-Checkout-policy',
+      PolicyName: policyName('Shop-Orders-Checkout-policy'),
       Roles: [getAtt('Checkout', 'RoleName')],
       PolicyDocument: {
         Statement: [
@@ -77,6 +91,10 @@ describe('Topic', () => {
       const arn = new ros.RosParameter(stack, 'TopicArn', { type: ros.RosParameterType.STRING }).valueAsString;
       const fromToken = smq.Topic.fromTopicArn(stack, 'U', arn);
       expect(stack.resolve(fromToken.topicName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['topics/', { Ref: 'TopicArn' }] }] });
+      const parameters = { TopicArn: 'acs:mns:cn-shenzhen:444:/topics/events' };
+      expect(evaluate(stack.resolve(fromToken.channelAddress.region), parameters)).toBe('cn-shenzhen');
+      expect(evaluate(stack.resolve(fromToken.channelAddress.account), parameters)).toBe('444');
+      expect(evaluate(stack.resolve(fromToken.topicArn), parameters)).toBe('acs:mns:cn-shenzhen:444:/topics/events');
     });
 
     test('bad ARN and name', () => {
@@ -94,6 +112,8 @@ describe('Topic', () => {
       [{ topicName: 'o'.repeat(257) }, 'Shop/Orders: topicName must be at most 256 characters long (length 257)'],
       [{ topicName: 'a.b' }, 'got "a.b"'],
       [{ maxMessageSizeBytes: 1000 }, 'Shop/Orders: maxMessageSizeBytes must be an integer between 1024 and 65536 bytes, got 1000'],
+      [{ maxMessageSizeBytes: 65537 }, 'Shop/Orders: maxMessageSizeBytes must be an integer between 1024 and 65536 bytes, got 65537'],
+      [{ tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }, 'Shop/Orders: tags must have at most 20 items, got "21 items"'],
     ])('%j', (props, message) => {
       const { stack } = newStack('Shop');
       expect(() => new smq.Topic(stack, 'Orders', props)).toThrow(message);
@@ -104,6 +124,7 @@ describe('Topic', () => {
       const s = new ros.RosParameter(stack, 'S', { type: ros.RosParameterType.STRING }).valueAsString;
       const n = new ros.RosParameter(stack, 'N', { type: ros.RosParameterType.NUMBER }).valueAsNumber;
       expect(() => new smq.Topic(stack, 'Orders', { topicName: s, maxMessageSizeBytes: n })).not.toThrow();
+      Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Topic', Match.objectEquals({ TopicName: { Ref: 'S' }, MaximumMessageSize: { Ref: 'N' } }));
     });
   });
 });
