@@ -1,8 +1,8 @@
 export * from './formats';
-export * from './actions';
-export * from './channel';
+export type { ChannelImportOptions, IChannel } from './channel';
 export * from './queue-base';
 export * from './queue';
 export * from './topic-base';
 export * from './topic';
-export * from './subscription';
+export { NotifyContentFormat, NotifyStrategy, PushType, Subscription } from './subscription';
+export type { ITopicSubscription, SubscriptionOptions, SubscriptionProps, TopicSubscriptionConfig } from './subscription';

@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as fc from 'fast-check';
 import { alphanumeric, generatePhysicalName, shortHash } from '../../lib/core/names';
-import { QUEUE_NAME_PATTERN, TOPIC_NAME_PATTERN } from '../../lib/ros/mns';
+import { QUEUE_NAME_PATTERN, TOPIC_NAME_PATTERN } from '../../lib/ros/mns-rules';
 
 function at(stackName: string, ...ids: string[]): ros.IConstruct {
   const app = new ros.App();
