@@ -1,9 +1,21 @@
 import * as ros from '@alicloud/ros-cdk-core';
 
+/**
+ * One value per stack: each `ros.RosPseudo.*` access makes a new token, and core records a full stack trace for every
+ * token it makes (the main cost of a large synth).
+ */
+const regions = new WeakMap<ros.Stack, string>();
+const accounts = new WeakMap<ros.Stack, string>();
+
 /** The region of a stack: its literal region, or `ALIYUN::Region`. */
 export function stackRegion(scope: ros.IConstruct): string {
-  const region = ros.Stack.of(scope).region;
-  return region !== undefined && !ros.Token.isUnresolved(region) ? region : ros.RosPseudo.region;
+  const stack = ros.Stack.of(scope);
+  let region = regions.get(stack);
+  if (region === undefined) {
+    region = stack.region !== undefined && !ros.Token.isUnresolved(stack.region) ? stack.region : ros.RosPseudo.region;
+    regions.set(stack, region);
+  }
+  return region;
 }
 
 /**
@@ -11,6 +23,11 @@ export function stackRegion(scope: ros.IConstruct): string {
  * the Alibaba Cloud account; `ALIYUN::AccountId` is the account executing the stack, which a resource ARN must not use).
  */
 export function stackAccount(scope: ros.IConstruct): string {
-  const account = ros.Stack.of(scope).account;
-  return account !== undefined && !ros.Token.isUnresolved(account) ? account : ros.RosPseudo.tenantId;
+  const stack = ros.Stack.of(scope);
+  let account = accounts.get(stack);
+  if (account === undefined) {
+    account = stack.account !== undefined && !ros.Token.isUnresolved(stack.account) ? stack.account : ros.RosPseudo.tenantId;
+    accounts.set(stack, account);
+  }
+  return account;
 }

@@ -34,11 +34,18 @@ export function alphanumeric(text: string): string {
  * path, so two long paths that share a prefix still get different names.
  */
 export function generatePhysicalName(scope: ros.IConstruct, options: PhysicalNameOptions): string {
-  const stack = ros.Stack.of(scope);
-  const components = scope.node.scopes
-    .slice(scope.node.scopes.indexOf(stack) + 1)
-    .map((c) => c.node.id)
-    .filter((id) => id !== 'Default' && id !== 'Resource');
+  return generatePhysicalNameFor(scope.node.scope!, scope.node.id, options);
+}
+
+/**
+ * {@link generatePhysicalName} for the construct `id` that is about to be created in `parent`: lets a construct compute
+ * its name before `super()`, to pass it to `ros.Resource` (which otherwise makes a token for the missing name).
+ */
+export function generatePhysicalNameFor(parent: ros.IConstruct, id: string, options: PhysicalNameOptions): string {
+  const stack = ros.Stack.of(parent);
+  const scopes = parent.node.scopes;
+  const components = [...scopes.slice(scopes.indexOf(stack) + 1).map((c) => c.node.id), id]
+    .filter((part) => part !== 'Default' && part !== 'Resource');
   const parts = [stack.stackName, ...components, ...(options.suffix ? [options.suffix] : [])]
     .map((part) => part.replace(/[^A-Za-z0-9-]/g, '').replace(/^-+|-+$/g, ''))
     .filter((part) => part.length > 0);
@@ -49,7 +56,7 @@ export function generatePhysicalName(scope: ros.IConstruct, options: PhysicalNam
   if (name.length <= options.maxLength) {
     return name;
   }
-  const hash = shortHash(`${stack.stackName}/${scope.node.path}/${options.suffix ?? ''}`);
+  const hash = shortHash(`${stack.stackName}/${parent.node.path}/${id}/${options.suffix ?? ''}`);
   const head = name.slice(0, options.maxLength - hash.length - 1).replace(/-+$/, '');
   return `${head}-${hash}`;
 }

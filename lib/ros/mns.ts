@@ -16,6 +16,26 @@ export interface RosTagProperty {
   readonly value?: string | ros.IResolvable;
 }
 
+const attributes = new WeakMap<ros.RosResource, Map<string, ros.IResolvable>>();
+
+/**
+ * `resource.getAtt(name)`, made on first use and then reused. `getAtt` makes a new token each time, and core records a
+ * full stack trace for every token, so attributes nobody reads should cost nothing.
+ */
+function attribute(resource: ros.RosResource, name: string): ros.IResolvable {
+  let byName = attributes.get(resource);
+  if (byName === undefined) {
+    byName = new Map();
+    attributes.set(resource, byName);
+  }
+  let value = byName.get(name);
+  if (value === undefined) {
+    value = resource.getAtt(name);
+    byName.set(name, value);
+  }
+  return value;
+}
+
 /** Properties of `ALIYUN::MNS::Queue`. */
 export interface RosQueueProps {
   /** QueueName: 1 to 256 letters, digits and hyphens, starting with a letter or digit. */
@@ -44,13 +64,21 @@ export class RosQueue extends ros.RosResource {
   public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Queue';
 
   /** Attribute QueueName. */
-  public readonly attrQueueName: ros.IResolvable;
+  public get attrQueueName(): ros.IResolvable {
+    return attribute(this, 'QueueName');
+  }
   /** Attribute QueueUrl: `http://{account}.mns.{region}.aliyuncs.com/queues/{name}`. */
-  public readonly attrQueueUrl: ros.IResolvable;
+  public get attrQueueUrl(): ros.IResolvable {
+    return attribute(this, 'QueueUrl');
+  }
   /** Attribute ARN.WithSlash: `acs:mns:{region}:{account}:/queues/{name}`. */
-  public readonly attrArnWithSlash: ros.IResolvable;
+  public get attrArnWithSlash(): ros.IResolvable {
+    return attribute(this, 'ARN.WithSlash');
+  }
   /** Attribute ARN: shown in an old ROS example but absent from the documented attribute list; prefer `attrArnWithSlash`. */
-  public readonly attrArn: ros.IResolvable;
+  public get attrArn(): ros.IResolvable {
+    return attribute(this, 'ARN');
+  }
 
   /** The properties this resource was created with. */
   public readonly props: RosQueueProps;
@@ -74,10 +102,6 @@ export class RosQueue extends ros.RosResource {
       checkMin(this, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount as number, 1);
     }
     checkTags(this, 'tags', props.tags);
-    this.attrQueueName = this.getAtt('QueueName');
-    this.attrQueueUrl = this.getAtt('QueueUrl');
-    this.attrArnWithSlash = this.getAtt('ARN.WithSlash');
-    this.attrArn = this.getAtt('ARN');
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
@@ -133,11 +157,17 @@ export class RosTopic extends ros.RosResource {
   public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Topic';
 
   /** Attribute TopicName. */
-  public readonly attrTopicName: ros.IResolvable;
+  public get attrTopicName(): ros.IResolvable {
+    return attribute(this, 'TopicName');
+  }
   /** Attribute TopicUrl: `http://{account}.mns.{region}.aliyuncs.com/topics/{name}`. */
-  public readonly attrTopicUrl: ros.IResolvable;
+  public get attrTopicUrl(): ros.IResolvable {
+    return attribute(this, 'TopicUrl');
+  }
   /** Attribute ARN.WithSlash: `acs:mns:{region}:{account}:/topics/{name}`. */
-  public readonly attrArnWithSlash: ros.IResolvable;
+  public get attrArnWithSlash(): ros.IResolvable {
+    return attribute(this, 'ARN.WithSlash');
+  }
 
   /** The properties this resource was created with. */
   public readonly props: RosTopicProps;
@@ -149,9 +179,6 @@ export class RosTopic extends ros.RosResource {
     checkTopicName(this, 'topicName', props.topicName);
     checkRange(this, 'maximumMessageSize', props.maximumMessageSize as number, 1024, 65536, 'bytes');
     checkTags(this, 'tags', props.tags);
-    this.attrTopicName = this.getAtt('TopicName');
-    this.attrTopicUrl = this.getAtt('TopicUrl');
-    this.attrArnWithSlash = this.getAtt('ARN.WithSlash');
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
@@ -197,11 +224,17 @@ export class RosSubscription extends ros.RosResource {
   public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Subscription';
 
   /** Attribute SubscriptionName. */
-  public readonly attrSubscriptionName: ros.IResolvable;
+  public get attrSubscriptionName(): ros.IResolvable {
+    return attribute(this, 'SubscriptionName');
+  }
   /** Attribute SubscriptionUrl. */
-  public readonly attrSubscriptionUrl: ros.IResolvable;
+  public get attrSubscriptionUrl(): ros.IResolvable {
+    return attribute(this, 'SubscriptionUrl');
+  }
   /** Attribute TopicName. */
-  public readonly attrTopicName: ros.IResolvable;
+  public get attrTopicName(): ros.IResolvable {
+    return attribute(this, 'TopicName');
+  }
 
   /** The properties this resource was created with. */
   public readonly props: RosSubscriptionProps;
@@ -224,9 +257,6 @@ export class RosSubscription extends ros.RosResource {
       required(this, 'dlqPolicy.enabled', dlq.enabled);
       checkQueueName(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
     }
-    this.attrSubscriptionName = this.getAtt('SubscriptionName');
-    this.attrSubscriptionUrl = this.getAtt('SubscriptionUrl');
-    this.attrTopicName = this.getAtt('TopicName');
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {

@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Duration } from '../core/duration';
 import { claimLogicalId, derivedId } from '../core/ids';
-import { claimPhysicalName, generatePhysicalName } from '../core/names';
+import { claimPhysicalName, generatePhysicalName, generatePhysicalNameFor } from '../core/names';
 import { checkCount, checkMin, checkRange, isUnresolved, ValidationError } from '../core/validation';
 import { RosQueue } from '../ros/mns';
 import { checkQueueName, MAX_NAME_LENGTH } from '../ros/mns-rules';
@@ -89,8 +89,10 @@ export class Queue extends QueueBase {
   public readonly queueName: string;
   /** The queue ARN in RAM form: `acs:mns:{region}:{account}:/queues/{name}`. */
   public readonly queueArn: string;
-  /** The queue URL (`Fn::GetAtt [<id>, QueueUrl]`). */
-  public readonly queueUrl: string;
+  /** The queue URL (`Fn::GetAtt [<id>, QueueUrl]`), made on first use. */
+  public get queueUrl(): string {
+    return ros.Token.asString(this.rosQueue.attrQueueUrl);
+  }
   /** The name, region, account and kind every identifier format is built from. */
   public readonly channelAddress: ChannelAddress;
   /** The dead-letter queue and receive count, when there is one. */
@@ -99,11 +101,12 @@ export class Queue extends QueueBase {
   public readonly rosQueue: RosQueue;
 
   constructor(scope: ros.Construct, id: string, props: QueueProps = {}) {
-    super(scope, id);
+    // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
+    const physicalName = props.queueName ?? generatePhysicalNameFor(scope, id, { maxLength: MAX_NAME_LENGTH });
+    super(scope, id, { physicalName });
     const env = channelEnvironment(this);
 
     checkQueueName(this, 'queueName', props.queueName);
-    const physicalName = props.queueName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH });
     claimPhysicalName(this, 'queue', 'queueName', physicalName);
     const delay = seconds(this, 'deliveryDelay', props.deliveryDelay, 0, 604800);
     const retention = seconds(this, 'retentionPeriod', props.retentionPeriod, 60, 604800);
@@ -133,7 +136,6 @@ export class Queue extends QueueBase {
     this.resource = this.rosQueue;
 
     this.queueName = ros.Token.asString(this.rosQueue.attrQueueName);
-    this.queueUrl = ros.Token.asString(this.rosQueue.attrQueueUrl);
     this.channelAddress = { kind: ChannelKind.QUEUE, name: this.queueName, ...env };
     this.queueArn = ramArn(this.channelAddress);
   }
@@ -184,7 +186,7 @@ class ImportedQueue extends QueueBase {
   public readonly channelAddress: ChannelAddress;
 
   constructor(scope: ros.Construct, id: string, queueName: string, options: ChannelImportOptions) {
-    super(scope, id);
+    super(scope, id, { physicalName: queueName });
     checkQueueName(this, 'queueName', queueName);
     this.channelAddress = { kind: ChannelKind.QUEUE, name: queueName, ...channelEnvironment(this, options) };
     this.queueName = queueName;

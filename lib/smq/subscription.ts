@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
-import { generatePhysicalName } from '../core/names';
+import { generatePhysicalNameFor } from '../core/names';
 import { checkLength, ValidationError } from '../core/validation';
 import { RosSubscription } from '../ros/mns';
 import { checkTopicName, MAX_NAME_LENGTH } from '../ros/mns-rules';
@@ -149,15 +149,21 @@ const HTTP_RULE: EndpointRule = {
  * default.
  */
 export class Subscription extends ros.Resource {
-  /** The subscription name. */
-  public readonly subscriptionName: string;
-  /** The subscription URL (`Fn::GetAtt [<id>, SubscriptionUrl]`). */
-  public readonly subscriptionUrl: string;
+  /** The subscription name (`Fn::GetAtt [<id>, SubscriptionName]`), made on first use. */
+  public get subscriptionName(): string {
+    return ros.Token.asString(this.rosSubscription.attrSubscriptionName);
+  }
+  /** The subscription URL (`Fn::GetAtt [<id>, SubscriptionUrl]`), made on first use. */
+  public get subscriptionUrl(): string {
+    return ros.Token.asString(this.rosSubscription.attrSubscriptionUrl);
+  }
   /** The `ALIYUN::MNS::Subscription` resource. */
   public readonly rosSubscription: RosSubscription;
 
   constructor(scope: ros.Construct, id: string, props: SubscriptionProps) {
-    super(scope, id);
+    // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
+    const name = props.subscriptionName ?? generatePhysicalNameFor(scope, id, { maxLength: MAX_NAME_LENGTH });
+    super(scope, id, { physicalName: name });
     checkTopicName(this, 'subscriptionName', props.subscriptionName);
     checkLength(this, 'filterTag', props.filterTag, 1, 16);
     checkEndpoint(this, props);
@@ -179,7 +185,6 @@ export class Subscription extends ros.Resource {
       }
       contentFormat = NotifyContentFormat.SIMPLIFIED;
     }
-    const name = props.subscriptionName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH });
     this.rosSubscription = new RosSubscription(this, claimLogicalId(this, id), {
       topicName: topic.name,
       subscriptionName: name,
@@ -191,8 +196,6 @@ export class Subscription extends ros.Resource {
       dlqPolicy: props.deadLetterQueue && { deadLetterTargetQueue: props.deadLetterQueue.queueName, enabled: true },
     });
     this.resource = this.rosSubscription;
-    this.subscriptionName = ros.Token.asString(this.rosSubscription.attrSubscriptionName);
-    this.subscriptionUrl = ros.Token.asString(this.rosSubscription.attrSubscriptionUrl);
   }
 }
 

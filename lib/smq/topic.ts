@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
-import { claimPhysicalName, generatePhysicalName } from '../core/names';
+import { claimPhysicalName, generatePhysicalNameFor } from '../core/names';
 import { checkCount, checkRange } from '../core/validation';
 import { RosTopic } from '../ros/mns';
 import { checkTopicName, MAX_NAME_LENGTH } from '../ros/mns-rules';
@@ -46,20 +46,23 @@ export class Topic extends TopicBase {
   public readonly topicName: string;
   /** The topic ARN in RAM form: `acs:mns:{region}:{account}:/topics/{name}`. */
   public readonly topicArn: string;
-  /** The topic URL (`Fn::GetAtt [<id>, TopicUrl]`). */
-  public readonly topicUrl: string;
+  /** The topic URL (`Fn::GetAtt [<id>, TopicUrl]`), made on first use. */
+  public get topicUrl(): string {
+    return ros.Token.asString(this.rosTopic.attrTopicUrl);
+  }
   /** The name, region, account and kind every identifier format is built from. */
   public readonly channelAddress: ChannelAddress;
   /** The `ALIYUN::MNS::Topic` resource. */
   public readonly rosTopic: RosTopic;
 
   constructor(scope: ros.Construct, id: string, props: TopicProps = {}) {
-    super(scope, id);
+    // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
+    const physicalName = props.topicName ?? generatePhysicalNameFor(scope, id, { maxLength: MAX_NAME_LENGTH });
+    super(scope, id, { physicalName });
     checkTopicName(this, 'topicName', props.topicName);
     checkRange(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, 1024, 65536, 'bytes');
     const tags = props.tags === undefined ? undefined : Object.entries(props.tags).map(([key, value]) => ({ key, value }));
     checkCount(this, 'tags', tags, 20);
-    const physicalName = props.topicName ?? generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH });
     claimPhysicalName(this, 'topic', 'topicName', physicalName);
     this.rosTopic = new RosTopic(this, claimLogicalId(this, id), {
       topicName: physicalName,
@@ -69,7 +72,6 @@ export class Topic extends TopicBase {
     });
     this.resource = this.rosTopic;
     this.topicName = ros.Token.asString(this.rosTopic.attrTopicName);
-    this.topicUrl = ros.Token.asString(this.rosTopic.attrTopicUrl);
     this.channelAddress = { kind: ChannelKind.TOPIC, name: this.topicName, ...channelEnvironment(this) };
     this.topicArn = ramArn(this.channelAddress);
   }
@@ -83,7 +85,7 @@ class ImportedTopic extends TopicBase {
   public readonly channelAddress: ChannelAddress;
 
   constructor(scope: ros.Construct, id: string, topicName: string, options: ChannelImportOptions) {
-    super(scope, id);
+    super(scope, id, { physicalName: topicName });
     checkTopicName(this, 'topicName', topicName);
     this.channelAddress = { kind: ChannelKind.TOPIC, name: topicName, ...channelEnvironment(this, options) };
     this.topicName = topicName;
