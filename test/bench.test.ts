@@ -86,6 +86,7 @@ describe('bench', () => {
     });
     const row = (n: number, ours: Row['ours'], bare: Row['ours']): Row => ({
       n, stacks: 1, resources: 1, bytes: 1, outdirBytes: { ours: 1, bare: 1 }, ours, bare,
+      ratios: { time: ours.totalMs / bare.totalMs, memory: ours.maxRssKb / bare.maxRssKb },
     });
     const rows = [row(1000, side(1000, 120), side(800, 100)), row(10000, side(10500, 110), side(10000, 100))];
     expect(formatFinalLine({ rows })).toBe('bench: time ratio 1.25, memory ratio 1.20, growth 1k->10k 10.50x');

@@ -1,0 +1,199 @@
+/**
+ * The benchmark's printed lines and RESULTS.md.
+ */
+import type { Layout } from './wirings';
+
+/** Median figures of one side at one N. */
+export interface SideStats {
+  readonly constructMs: number;
+  readonly synthMs: number;
+  /** Median of construct + synth per run. */
+  readonly totalMs: number;
+  /** Peak RSS (`process.resourceUsage().maxRSS`), kilobytes. */
+  readonly maxRssKb: number;
+  /** RSS when the clock started, kilobytes. */
+  readonly startRssKb: number;
+  /** V8 heap in use after synth, kilobytes. */
+  readonly heapUsedKb: number;
+  /** Runs the medians are taken over. */
+  readonly runs: number;
+}
+
+/** The results at one N. */
+export interface Row {
+  /** Channels. */
+  readonly n: number;
+  readonly stacks: number;
+  readonly resources: number;
+  /** Bytes of all `*.template.json` files (the same for both sides). */
+  readonly bytes: number;
+  /** Bytes of the whole outdir (templates, manifest.json with creation stack traces, tree.json). */
+  readonly outdirBytes: { readonly ours: number; readonly bare: number };
+  readonly ours: SideStats;
+  readonly bare: SideStats;
+  /**
+   * ours / bare, each the median over the repetitions of the ratio within one repetition (ours and bare run back to
+   * back, so a slow spell of this shared machine affects both sides of a ratio alike).
+   */
+  readonly ratios: { readonly time: number; readonly memory: number };
+}
+
+/** Everything RESULTS.md is made from. */
+export interface Summary {
+  readonly rows: Row[];
+  readonly wirings: string[];
+  readonly layout: Layout;
+  readonly machine: { cores: number; cpu: string; memoryGb: number; node: string; os: string; date: string; loadAverage: number };
+  /** Whether core recorded creation stack traces (its default). */
+  readonly stackTraces: boolean;
+  /** A patched lib/ benchmarked instead of the repository's. */
+  readonly lib?: string;
+  /** The `--profile` summary, when profiles were taken. */
+  readonly profile?: string;
+  readonly elapsedS: number;
+  readonly resultsPath: string;
+}
+
+/** The targets of the issue. */
+export const TARGETS = { timeRatio: 1.3, memoryRatio: 1.2, growth: 11 } as const;
+
+/** ours / bare, total construct + synth time. */
+export function timeRatio(row: Row): number {
+  return row.ratios.time;
+}
+
+/** ours / bare, peak RSS. */
+export function memoryRatio(row: Row): number {
+  return row.ratios.memory;
+}
+
+/** Our (or the bare side's) total time at 10,000 channels over that at 1,000, when both were run. */
+export function growth(rows: Row[], side: 'ours' | 'bare' = 'ours'): number | undefined {
+  const k1 = rows.find((r) => r.n === 1000);
+  const k10 = rows.find((r) => r.n === 10000);
+  return k1 && k10 ? k10[side].totalMs / k1[side].totalMs : undefined;
+}
+
+const ms = (v: number): string => `${Math.round(v)} ms`;
+const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
+const bytesMb = (b: number): string => `${(b / 1024 / 1024).toFixed(2)} MB`;
+
+function side(name: string, s: SideStats): string {
+  return `${name} construct ${ms(s.constructMs)} + synth ${ms(s.synthMs)} = ${ms(s.totalMs)}, peak RSS ${mb(s.maxRssKb)}`;
+}
+
+/** One line per N: both sides and the ratios. */
+export function formatNLine(row: Row): string {
+  return `bench: n=${row.n} (${row.stacks} stacks, ${row.resources} resources, templates ${bytesMb(row.bytes)} each side, `
+    + `median of ${row.ours.runs}): ${side('ours', row.ours)} | ${side('bare', row.bare)} | ours/bare time ${timeRatio(row).toFixed(2)}, `
+    + `memory ${memoryRatio(row).toFixed(2)}`;
+}
+
+/** `bench: time ratio X.XX, memory ratio Y.YY, growth 1k->10k Z.ZZx` (worst ratios over the Ns). */
+export function formatFinalLine(summary: Pick<Summary, 'rows'>): string {
+  const worstTime = Math.max(...summary.rows.map(timeRatio));
+  const worstMemory = Math.max(...summary.rows.map(memoryRatio));
+  const g = growth(summary.rows);
+  return `bench: time ratio ${worstTime.toFixed(2)}, memory ratio ${worstMemory.toFixed(2)}, growth 1k->10k ${g === undefined ? 'n/a' : `${g.toFixed(2)}x`}`;
+}
+
+/** The targets missed, in words; empty when all are met. */
+export function targetMisses(summary: Pick<Summary, 'rows'>): string[] {
+  const misses: string[] = [];
+  for (const row of summary.rows) {
+    if (timeRatio(row) > TARGETS.timeRatio) {
+      misses.push(`time ratio ${timeRatio(row).toFixed(2)} > ${TARGETS.timeRatio} at n=${row.n}`);
+    }
+    if (memoryRatio(row) > TARGETS.memoryRatio) {
+      misses.push(`memory ratio ${memoryRatio(row).toFixed(2)} > ${TARGETS.memoryRatio} at n=${row.n}`);
+    }
+  }
+  const g = growth(summary.rows);
+  if (g !== undefined && g > TARGETS.growth) {
+    misses.push(`growth 1k->10k ${g.toFixed(2)}x > ${TARGETS.growth}x`);
+  }
+  return misses;
+}
+
+/** RESULTS.md: machine, method, table, targets, then the hand-written analysis (bench/ANALYSIS.md) if there is one. */
+export function renderResults(summary: Summary, analysis?: string): string {
+  const m = summary.machine;
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    '<!-- Written by `npm run bench` (bench/run.ts); the analysis section is bench/ANALYSIS.md. Do not edit by hand. -->',
+    '',
+    `Run on ${m.date}: ${m.cores} cores (${m.cpu}), ${m.memoryGb.toFixed(1)} GB memory, Node ${m.node}, ${m.os}; `
+      + `1-minute load average ${m.loadAverage.toFixed(2)} at the start; the whole run took ${summary.elapsedS.toFixed(0)} s.`,
+    '',
+    `Creation stack traces: ${summary.stackTraces ? 'on (core\'s default)' : 'off (`CDK_DISABLE_STACK_TRACE=1` for both sides)'}.`
+      + (summary.lib !== undefined ? ` lib/ benchmarked from ${summary.lib}, not the repository's.` : ''),
+    '',
+    `Each channel: ${summary.wirings.join(', ')} = ${summary.layout.resourcesPerChannel} resources; `
+      + `${summary.layout.channelsPerStack} channels per stack (ROS allows 300 resources per stack).`,
+    '',
+    '| N | stacks | resources | template bytes | ours construct | ours synth | ours total | ours peak RSS | bare construct | bare synth | bare total | bare peak RSS | time ours/bare | memory ours/bare |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...summary.rows.map((r) => `| ${r.n} | ${r.stacks} | ${r.resources} | ${r.bytes} | ${ms(r.ours.constructMs)} | ${ms(r.ours.synthMs)} | `
+      + `${ms(r.ours.totalMs)} | ${mb(r.ours.maxRssKb)} | ${ms(r.bare.constructMs)} | ${ms(r.bare.synthMs)} | ${ms(r.bare.totalMs)} | `
+      + `${mb(r.bare.maxRssKb)} | ${timeRatio(r).toFixed(2)} | ${memoryRatio(r).toFixed(2)} |`),
+    '',
+    `Times and peak RSS are medians over ${summary.rows.map((r) => `${r.ours.runs} (N=${r.n})`).join(', ')} runs per side. `
+      + 'Templates are byte-for-byte equal on both sides (checked on every run).',
+    '',
+    '| N | RSS at start ours / bare | heap after synth ours / bare | whole outdir ours / bare (manifest.json with creation traces, tree.json) |',
+    '|---:|---:|---:|---:|',
+    ...summary.rows.map((r) => `| ${r.n} | ${mb(r.ours.startRssKb)} / ${mb(r.bare.startRssKb)} | ${mb(r.ours.heapUsedKb)} / ${mb(r.bare.heapUsedKb)} | `
+      + `${bytesMb(r.outdirBytes.ours)} / ${bytesMb(r.outdirBytes.bare)} |`),
+    '',
+    '## Targets',
+    '',
+    `Time ratio at most ${TARGETS.timeRatio} and memory ratio at most ${TARGETS.memoryRatio} at every N; growth from 1,000 to 10,000 channels `
+      + `at most ${TARGETS.growth}x.`,
+    '',
+    '```',
+    formatFinalLine(summary),
+    '```',
+    '',
+  ];
+  const bareGrowth = growth(summary.rows, 'bare');
+  if (bareGrowth !== undefined) {
+    lines.push(`For reference, the bare side's growth from 1,000 to 10,000 channels in this run: ${bareGrowth.toFixed(2)}x.`, '');
+  }
+  const misses = targetMisses(summary);
+  lines.push(misses.length === 0 ? 'All targets met in this run.' : `Missed in this run: ${misses.join('; ')}.`, '');
+  lines.push(
+    '## How it is measured',
+    '',
+    '- **Runner.** `npm run bench` transpiles bench/ and lib/ once with TypeScript\'s `transpileModule` (no type check, the same as '
+      + '`ts-node --transpile-only`) into `bench/out/build`, then starts every measured run as a fresh `node bench/out/build/bench/child.js` '
+      + 'process, for both sides alike: no TypeScript compiler in either child, and each child\'s peak RSS is its own. No warm-up: each '
+      + 'run is one cold build + synth, like a `ros-cdk synth`.',
+    '- **Ours.** `new ros.App({ outdir })`, then the channels are built with this library (bench/wirings.ts), then `app.synth()`. '
+      + 'Construct time is `new App` to the last construct; synth time is `app.synth()`, which writes the templates, manifest.json and tree.json.',
+    '- **Bare.** The same resources as `new ros.RosResource(stack, logicalId, { type, properties })`, one per resource of ours\' '
+      + 'synthesized templates of the same N, into stacks of the same names, then `app.synth()` the same way. The input is read and '
+      + 'parsed before the clock starts, one stack file at a time (so at most one file\'s text is alive at once), and the child keeps '
+      + 'only `[logicalId, type, Properties]` per resource, with repeated strings shared (as literals in code are; `JSON.parse` would '
+      + 'copy each). The parsed `Properties` object is handed to the L1, which keeps it as its '
+      + 'properties, just as a hand-written L1 app keeps its property literals; the wrapper lists are dropped once the resources are built. '
+      + 'So the bare side holds no second copy of the templates, and ours holds no input at all. The bare child does not load this library '
+      + 'or `@alicloud/ros-cdk-ram`; loading them is part of our cost.',
+    '- **Equality.** After every run the runner compares every `*.template.json` of the run byte for byte with ours\' first run of '
+      + 'that N and fails (`TEMPLATES DIFFER`, naming the stack and line) otherwise; it also checks the resource count '
+      + '(N x resources per channel) and the 300-resource limit per stack.',
+    '- **Figures.** Times from `process.hrtime`; peak RSS is `process.resourceUsage().maxRSS` at the end of the child (it includes '
+      + 'Node itself and the loaded modules, about the "RSS at start" figure). The table shows medians per side; the ratios are the '
+      + 'median over the repetitions of ours / bare within one repetition (the two sides run back to back, so a slow spell of the '
+      + 'machine hits both). The final line\'s ratios are the worst over the Ns; growth is our median total time at 10,000 channels '
+      + 'over that at 1,000.',
+    '',
+  );
+  if (summary.profile !== undefined) {
+    lines.push('## Profile of this run', '', '```', summary.profile, '```', '');
+  }
+  if (analysis !== undefined) {
+    lines.push(analysis.trim(), '');
+  }
+  return lines.join('\n');
+}
