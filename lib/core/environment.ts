@@ -7,15 +7,21 @@ import * as ros from '@alicloud/ros-cdk-core';
 const regions = new WeakMap<ros.Stack, string>();
 const accounts = new WeakMap<ros.Stack, string>();
 
+/** The stack's literal value, or else the pseudo parameter; computed once per stack. */
+function perStack(cache: WeakMap<ros.Stack, string>, scope: ros.IConstruct, literal: (stack: ros.Stack) => string | undefined, pseudo: () => string): string {
+  const stack = ros.Stack.of(scope);
+  let value = cache.get(stack);
+  if (value === undefined) {
+    const given = literal(stack);
+    value = given !== undefined && !ros.Token.isUnresolved(given) ? given : pseudo();
+    cache.set(stack, value);
+  }
+  return value;
+}
+
 /** The region of a stack: its literal region, or `ALIYUN::Region`. */
 export function stackRegion(scope: ros.IConstruct): string {
-  const stack = ros.Stack.of(scope);
-  let region = regions.get(stack);
-  if (region === undefined) {
-    region = stack.region !== undefined && !ros.Token.isUnresolved(stack.region) ? stack.region : ros.RosPseudo.region;
-    regions.set(stack, region);
-  }
-  return region;
+  return perStack(regions, scope, (stack) => stack.region, () => ros.RosPseudo.region);
 }
 
 /**
@@ -23,11 +29,5 @@ export function stackRegion(scope: ros.IConstruct): string {
  * the Alibaba Cloud account; `ALIYUN::AccountId` is the account executing the stack, which a resource ARN must not use).
  */
 export function stackAccount(scope: ros.IConstruct): string {
-  const stack = ros.Stack.of(scope);
-  let account = accounts.get(stack);
-  if (account === undefined) {
-    account = stack.account !== undefined && !ros.Token.isUnresolved(stack.account) ? stack.account : ros.RosPseudo.tenantId;
-    accounts.set(stack, account);
-  }
-  return account;
+  return perStack(accounts, scope, (stack) => stack.account, () => ros.RosPseudo.tenantId);
 }
