@@ -33,6 +33,7 @@ export function checkTopicName(scope: ros.IConstruct, prop: string, name: string
   checkPattern(scope, prop, literal, TOPIC_NAME_PATTERN, 'must contain only letters, digits and hyphens and start with a letter');
 }
 
+/** Checks a literal tag list: at most 20 tags, each with a key. */
 export function checkTags(scope: ros.IConstruct, prop: string, tags: RosTagProperty[] | undefined): void {
   checkCount(scope, prop, tags, 20);
   (tags ?? []).forEach((tag, i) => {
@@ -42,6 +43,7 @@ export function checkTags(scope: ros.IConstruct, prop: string, tags: RosTagPrope
   });
 }
 
+/** Throws when a required property is missing or empty. */
 export function required(scope: ros.IConstruct, prop: string, value: unknown): void {
   if (value === undefined || value === null || value === '') {
     throw new ValidationError(scope, prop, value, 'is required');
