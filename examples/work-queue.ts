@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
-import { core, smq } from '../lib';
+import { Duration, smq } from '../lib';
 
 /**
  * A work queue with a dead-letter queue made for it, and a worker role that may consume it and a producer role that
@@ -13,8 +13,8 @@ export class WorkQueueStack extends ros.Stack {
   constructor(scope: ros.Construct, id: string, props: ros.StackProps = {}) {
     super(scope, id, props);
     this.jobs = new smq.Queue(this, 'Jobs', {
-      visibilityTimeout: core.Duration.minutes(5),
-      receiveMessageWaitTime: core.Duration.seconds(20),
+      visibilityTimeout: Duration.minutes(5),
+      receiveMessageWaitTime: Duration.seconds(20),
       deadLetterQueue: { maxReceiveCount: 5 },
       tags: { team: 'media' },
     });
@@ -24,7 +24,7 @@ export class WorkQueueStack extends ros.Stack {
       assumeRolePolicyDocument: ecsAssumeRolePolicy(),
     });
     this.jobs.grantConsumeMessages(worker);
-    this.jobs.deadLetterQueue!.queue!.grantConsumeMessages(worker);
+    this.jobs.deadLetterQueue!.queue.grantConsumeMessages(worker);
 
     const producer = new ram.Role(this, 'Producer', {
       roleName: `${this.stackName}-producer`,

@@ -1,14 +1,15 @@
 /**
  * ros-cdk-smq: Simple Message Queue (SMQ, formerly MNS) as the channel between Alibaba Cloud products.
  *
- * - `smq`: queues, topics, subscriptions, imports, grants and the identifier formats.
+ * - `smq`: queues, topics, subscriptions, imports, grants, the identifier formats and the L1s (`RosQueue`, ...).
  * - `consumers`: what takes messages out of a channel (topic subscriptions, ...).
- * - `mns`: the L1 classes `RosQueue`, `RosTopic`, `RosSubscription`.
- * - `core`: Duration, validation, deterministic names and grants.
- * - `assertions`: Template / Match / Capture for ROS templates.
+ * - `assertions`: Template / Match / Capture for ROS templates (also `ros-cdk-smq/assertions`).
+ * - `Duration`, `ValidationError`, `Grant`: the few shared types.
  */
-export * as core from './core';
-export * as mns from './ros/mns';
+export { Duration } from './core/duration';
+export { ValidationError } from './core/validation';
+export { Grant } from './core/grants';
+export type { GrantOnResourceOptions } from './core/grants';
 export * as smq from './smq';
 export * as consumers from './consumers';
 export * as assertions from './assertions';

@@ -81,3 +81,10 @@ export function evaluate(value: any, parameters: { [name: string]: string }): an
   }
   throw new Error(`cannot evaluate ${JSON.stringify(value)}`);
 }
+
+/** Every warning annotation under `scope`, as `<construct path>: <message>`. */
+export function warnings(scope: ros.IConstruct): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.metadata
+    .filter((entry) => entry.type === 'aliyun:ros:warning')
+    .map((entry) => `${c.node.path}: ${entry.data}`));
+}

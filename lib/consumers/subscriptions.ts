@@ -3,11 +3,8 @@
  * phone. Use with `topic.addSubscription(new QueueSubscription(queue))`. The endpoint checks and the safe defaults
  * (https only, retries for a day) live in `smq.Subscription`, so they hold for a hand-made subscription too.
  */
-import * as ros from '@alicloud/ros-cdk-core';
-import { shortHash } from '../core/names';
-import { ValidationError } from '../core/validation';
-import { channelIdPart, checkSameLocation } from '../smq/channel';
-import { subscriptionQueueEndpoint } from '../smq/formats';
+import { alphanumeric } from '../core/names';
+import { Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
 import { ITopicSubscription, PushType, SubscriptionOptions, TopicSubscriptionConfig } from '../smq/subscription';
 import type { ITopic } from '../smq/topic-base';
@@ -20,22 +17,17 @@ export interface QueueSubscriptionProps extends SubscriptionOptions {}
  *
  * Endpoint `acs:mns:{region}:{account}:queues/{name}`, push type `queue`. `notifyStrategy` defaults to
  * EXPONENTIAL_DECAY_RETRY (retries for a day), not the service's BACKOFF_RETRY, which gives up after 3 tries.
- * `contentFormat` defaults to the service's XML. The subscription's logical id is `<topic id>To<queue id>`.
+ * `contentFormat` defaults to the service's XML. The subscription's logical id is `<topic id>To<queue id><hash>`.
  */
 export class QueueSubscription implements ITopicSubscription {
   constructor(private readonly queue: IQueue, private readonly props: QueueSubscriptionProps = {}) {}
 
-  /** Checks the queue against the topic and returns the subscription settings. */
-  public bind(topic: ITopic): TopicSubscriptionConfig {
-    checkSameLocation(topic, 'QueueSubscription.queue', topic.channelAddress, this.queue, 'the topic');
-    if (this.props.deadLetterQueue === this.queue) {
-      throw new ValidationError(topic, 'QueueSubscription.deadLetterQueue', this.queue.node.path,
-        'must be another queue than the one the subscription pushes to');
-    }
+  /** Returns the subscription settings (the subscription checks the queue against the topic). */
+  public bind(_topic: ITopic): TopicSubscriptionConfig {
     return {
       ...this.props,
-      subscriberId: channelIdPart(this.queue),
-      endpoint: subscriptionQueueEndpoint(this.queue.channelAddress),
+      subscriberId: alphanumeric(this.queue.node.id),
+      endpoint: Identifiers.subscriptionQueueEndpoint(this.queue.channelAddress),
       pushType: PushType.QUEUE,
     };
   }
@@ -55,14 +47,14 @@ export interface UrlSubscriptionProps extends SubscriptionOptions {
  * Pushes a topic's messages to an HTTPS URL (HTTP only with `allowInsecureHttp: true`). Push type `http`.
  * `notifyStrategy` defaults to EXPONENTIAL_DECAY_RETRY (retries for a day), not the service's BACKOFF_RETRY, which
  * gives up after 3 tries. `contentFormat` defaults to the service's XML. The subscription's logical id is
- * `<topic id>ToUrl<hash of the URL>`.
+ * `<topic id>ToUrl<hash>`.
  */
 export class UrlSubscription implements ITopicSubscription {
   constructor(private readonly url: string, private readonly props: UrlSubscriptionProps = {}) {}
 
   /** Returns the subscription settings (the URL is checked by the subscription). */
-  public bind(topic: ITopic): TopicSubscriptionConfig {
-    return { ...this.props, subscriberId: `Url${endpointHash(topic, this.url)}`, endpoint: this.url, pushType: PushType.HTTP };
+  public bind(_topic: ITopic): TopicSubscriptionConfig {
+    return { ...this.props, subscriberId: 'Url', endpoint: this.url, pushType: PushType.HTTP };
   }
 }
 
@@ -76,15 +68,14 @@ export interface EmailSubscriptionProps {
 
 /**
  * Mails a topic's messages through DirectMail. Endpoint `mail:directmail:{address}`, push type `email`, content
- * format SIMPLIFIED (the only one SMQ supports for mail). The logical id is `<topic id>ToEmail<hash of the address>`.
+ * format SIMPLIFIED (the only one SMQ supports for mail). The logical id is `<topic id>ToEmail<hash>`.
  */
 export class EmailSubscription implements ITopicSubscription {
   constructor(private readonly address: string, private readonly props: EmailSubscriptionProps = {}) {}
 
   /** Returns the subscription settings (the address is checked by the subscription). */
-  public bind(topic: ITopic): TopicSubscriptionConfig {
-    const endpoint = `mail:directmail:${this.address}`;
-    return { ...this.props, subscriberId: `Email${endpointHash(topic, endpoint)}`, endpoint, pushType: PushType.EMAIL };
+  public bind(_topic: ITopic): TopicSubscriptionConfig {
+    return { ...this.props, subscriberId: 'Email', endpoint: `mail:directmail:${this.address}`, pushType: PushType.EMAIL };
   }
 }
 
@@ -114,17 +105,8 @@ export class SmsSubscription implements ITopicSubscription {
   private constructor(private readonly phoneNumber: string | undefined, private readonly props: SmsSubscriptionProps) {}
 
   /** Returns the subscription settings (the phone number is checked by the subscription). */
-  public bind(topic: ITopic): TopicSubscriptionConfig {
-    const endpoint = `sms:directsms:${this.phoneNumber ?? 'anonymous'}`;
-    const subscriberId = this.phoneNumber === undefined ? 'SmsAnonymous' : `Sms${endpointHash(topic, endpoint)}`;
-    return { ...this.props, subscriberId, endpoint, pushType: PushType.SMS };
+  public bind(_topic: ITopic): TopicSubscriptionConfig {
+    const subscriberId = this.phoneNumber === undefined ? 'SmsAnonymous' : 'Sms';
+    return { ...this.props, subscriberId, endpoint: `sms:directsms:${this.phoneNumber ?? 'anonymous'}`, pushType: PushType.SMS };
   }
-}
-
-/**
- * A short hash of an endpoint as the template renders it, so an endpoint that holds a token (`{"Ref": "Url"}`) gets
- * the same id on every synth, whatever else the app creates.
- */
-function endpointHash(topic: ITopic, endpoint: string): string {
-  return shortHash(JSON.stringify(ros.Stack.of(topic).resolve(endpoint)), 8);
 }

@@ -1,4 +1,5 @@
 import * as ros from '@alicloud/ros-cdk-core';
+import { checkRule, invalid, RangeRule, ValidationError } from './validation';
 
 /**
  * A span of time, in whole seconds, as Alibaba Cloud APIs take it.
@@ -32,19 +33,20 @@ export class Duration {
   private readonly unitName: string;
 
   private constructor(amount: number, unitSeconds: number, unitName: string) {
+    const prop = `Duration.${unitName}(amount)`;
     if (!ros.Token.isUnresolved(amount)) {
       if (typeof amount !== 'number' || !Number.isFinite(amount)) {
-        throw new Error(`Duration amounts must be finite numbers, got ${amount} ${unitName}`);
+        throw new ValidationError('', prop, amount, 'must be a finite number');
       }
       if (amount < 0) {
-        throw new Error(`Duration amounts cannot be negative, got ${amount} ${unitName}`);
+        throw new ValidationError('', prop, amount, 'must not be negative');
       }
       const seconds = amount * unitSeconds;
       if (Math.abs(seconds - Math.round(seconds)) > 1e-9) {
-        throw new Error(`Duration must be a whole number of seconds, got ${amount} ${unitName} (${seconds} seconds)`);
+        throw new ValidationError('', prop, amount, `must make a whole number of seconds (it makes ${seconds})`);
       }
     } else if (unitSeconds !== 1) {
-      throw new Error(`A token duration must be given in seconds (Duration.seconds(token)), got a token in ${unitName}`);
+      throw new ValidationError('', prop, amount, 'must be a literal: a token duration is given in seconds, with Duration.seconds(token)');
     }
     this.amount = amount;
     this.unitSeconds = unitSeconds;
@@ -68,4 +70,20 @@ export class Duration {
   public toString(): string {
     return this.isUnresolved() ? `<token> ${this.unitName}` : `${this.amount} ${this.unitName}`;
   }
+}
+
+/**
+ * The seconds of a Duration prop, checked against `rule` under the prop's own name; tokens pass through.
+ * Anything that is not a Duration (a plain number from JavaScript) is reported as such.
+ */
+export function durationSeconds(scope: ros.IConstruct, prop: string, duration: Duration | undefined, rule: RangeRule): number | undefined {
+  if (duration === undefined) {
+    return undefined;
+  }
+  if (typeof (duration as Partial<Duration>)?.toSeconds !== 'function') {
+    throw invalid(scope, prop, duration, 'must be a Duration, such as Duration.seconds(30)');
+  }
+  const value = duration.toSeconds();
+  checkRule(scope, prop, value, rule);
+  return value;
 }

@@ -1,152 +1,211 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
-import { stackRegion } from './environment';
-import { alphanumeric, claimPhysicalName, generatePhysicalName } from './names';
-import { claimLogicalId } from './ids';
-import { ValidationError } from './validation';
+import { compositeId, claimLogicalId } from './ids';
+import { alphanumeric, claimName, shortHash } from './names';
+import { stackAccount, stackRegion } from './state';
+import { invalid, isUnresolved } from './validation';
 
 /** Options for {@link Grant.addToPrincipal}. */
 export interface GrantOnResourceOptions {
-  /** The principal (RAM role, user or group) that gets the permissions. */
-  readonly grantee: ram.IPrincipal;
+  /** Who gets the permissions: a RAM role, user or group, or anything that has one (`grantPrincipal`). */
+  readonly grantee: ram.IGrantable;
   /** The RAM actions to allow, such as `mns:SendMessage`. */
   readonly actions: string[];
   /** The RAM resource ARNs the actions are allowed on. Never `*` when the resource is known. */
   readonly resourceArns: string[];
   /**
-   * The construct on whose resource the permissions are granted (a queue, a topic). The policy is created in its
-   * scope and its logical id and name derive from this construct and the principal.
+   * The construct on whose resource the permissions are granted (a queue, a topic): the policy's logical id and name
+   * derive from it and the principal. The policy is created in its scope when the principal is in the same stack,
+   * and in the principal's stack otherwise.
    */
   readonly scope: ros.IConstruct;
 }
 
-interface Statement {
-  readonly resources: string[];
-  readonly actions: string[];
+/** Where a grant's policy goes. */
+export interface PolicyPlacement {
+  /** The construct the policy is created in. */
+  readonly parent: ros.IConstruct;
+  /** True when that is the principal's stack, not the resource's: the policy must not reference the resource's stack. */
+  readonly crossStack: boolean;
 }
+
+interface Statement {
+  readonly action: string[];
+  readonly resource: string[];
+}
+
+/** RAM policy names: letters, digits and hyphens, at most 128 characters. */
+const MAX_POLICY_NAME_LENGTH = 128;
+/** RAM policy descriptions: at most 1024 characters. */
+const MAX_POLICY_DESCRIPTION_LENGTH = 1024;
+/** Room kept for a region that is a token (the longest region IDs are about 25 characters). */
+const MAX_REGION_LENGTH = 28;
 
 /**
  * Permissions granted to a RAM principal, rendered as one `ALIYUN::RAM::ManagedPolicy` per pair of principal and
- * resource construct, attached to the principal.
+ * resource construct, attached to the principal by name.
  *
  * Grants never call `IPrincipal.addToPolicy` (which names its policy with a random suffix): the policy's logical id is
- * `<resource construct id><principal id>Policy` and its name is `<stack>-<construct path>-<principal>-policy-<region>`
- * (RAM policy names are unique per account, so the region is part of it), the same on every synth. A second grant for
- * the same pair adds its actions to the same policy.
+ * `<resource id><principal id>Policy<hash>` and its name `<stack>-<resource path>-<principal>-<hash>-<region>` (RAM
+ * policy names are unique per account, so the region is part of it), the same on every synth; the hash is of the two
+ * construct paths, so two pairs never share an id or a name. A second grant for the same pair adds to the same
+ * policy.
  *
- * The policy is created in the resource construct's stack and attached to the principal by name. A principal in another
- * stack works as far as ROS CDK's cross-stack references do: the resource's stack then depends on the principal's.
+ * As with AWS CDK's grants to an identity, the policy lives with the principal when the principal is in another stack
+ * than the resource: the principal's stack then refers to the resource by name (the literal name where the library
+ * knows it), and no dependency cycle can arise between the two stacks.
  */
 export class Grant {
   /**
-   * Grants `actions` on `resources` to the principal, creating or extending the one policy for this principal and
-   * this resource construct.
+   * Grants `actions` on `resourceArns` to the grantee's principal, creating or extending the one policy for this
+   * principal and this resource construct.
    */
   public static addToPrincipal(options: GrantOnResourceOptions): Grant {
-    if (options.actions.length === 0) {
-      throw new ValidationError(options.scope, 'actions', options.actions, 'must name at least one action to grant');
+    const scope = options.scope;
+    if (!Array.isArray(options.actions) || options.actions.length === 0) {
+      throw invalid(scope, 'actions', options.actions, 'must name at least one action to grant');
     }
-    if (options.resourceArns.length === 0) {
-      throw new ValidationError(options.scope, 'resourceArns', options.resourceArns, 'must name at least one resource to grant on');
+    if (!Array.isArray(options.resourceArns) || options.resourceArns.length === 0) {
+      throw invalid(scope, 'resourceArns', options.resourceArns, 'must name at least one resource to grant on');
     }
-    const key = principalKey(options.scope, options.grantee);
-    let byPrincipal = policies.get(options.scope);
-    if (byPrincipal === undefined) {
-      byPrincipal = new Map();
-      policies.set(options.scope, byPrincipal);
-    }
-    let grant = byPrincipal.get(key.name);
-    if (grant === undefined) {
-      grant = new Grant(options.scope, options.grantee, key);
-      byPrincipal.set(key.name, grant);
-    }
+    options.resourceArns.forEach((arn, i) => {
+      if (arn === '*' || typeof arn !== 'string' || arn.trim() !== arn || arn === '') {
+        throw invalid(scope, `resourceArns[${i}]`, arn, 'must be a resource ARN without surrounding whitespace, not "*"');
+      }
+    });
+    const principal = principalOf(scope, options.grantee);
+    const key = principalKey(scope, principal, options.grantee);
+    const placement = policyPlacement(options.grantee, scope);
+    const id = compositeId([scope.node.id, key.id, 'Policy'], [scope.node.path, key.name]);
+    const existing = placement.parent.node.tryFindChild(id);
+    const policy = existing instanceof ram.RosManagedPolicy ? existing : createPolicy(scope, placement, id, principal, key);
+    const grant = new Grant(policy, principal);
     grant.addStatement(options.actions, options.resourceArns);
     return grant;
   }
 
-  /**
-   * The `ALIYUN::RAM::ManagedPolicy` that holds the permissions. The L1 is used rather than `ram.ManagedPolicy`: the L2
-   * adds only a construct and tokens (each with a recorded stack trace), which the benchmark showed to matter.
-   */
+  /** The `ALIYUN::RAM::ManagedPolicy` that holds the permissions. */
   public readonly policy: ram.RosManagedPolicy;
 
   /** The principal the permissions were granted to. */
   public readonly principal: ram.IPrincipal;
 
-  private readonly statements: Statement[] = [];
-
-  private constructor(scope: ros.IConstruct, principal: ram.IPrincipal, key: PrincipalKey) {
+  private constructor(policy: ram.RosManagedPolicy, principal: ram.IPrincipal) {
+    this.policy = policy;
     this.principal = principal;
-    const id = claimLogicalId(scope, `${alphanumeric(scope.node.id)}${key.id}Policy`);
-    const attachTo = attachment(scope, principal);
-    // RAM policy names are unique in the whole account: the region keeps one stack deployable in several regions
-    const region = stackRegion(scope);
-    const regionLength = ros.Token.isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
-    const baseName = generatePhysicalName(scope, { maxLength: MAX_POLICY_NAME_LENGTH - regionLength - 1, suffix: `${key.id}-policy` });
-    claimPhysicalName(scope, 'RAM policy', 'policyName', baseName);
-    const stack = ros.Stack.of(scope);
-    this.policy = new ram.RosManagedPolicy(scope as ros.Construct, id, {
-      policyName: `${baseName}-${region}`,
-      description: `Granted by ros-cdk-smq on ${scope.node.path}`,
-      ignoreExisting: false,
-      ...attachTo,
-    }, stack.enableResourcePropertyConstraint);
   }
 
-  /** The actions this grant allows, in the order they were granted. */
+  /** The actions the policy allows, in the order they were granted. */
   public get actions(): string[] {
-    return unique(this.statements.flatMap((s) => s.actions));
+    return unique(this.statements().flatMap((s) => s.action));
+  }
+
+  private statements(): Statement[] {
+    const document = this.policy.policyDocument as ram.RosManagedPolicy.PolicyDocumentProperty | undefined;
+    return ((document?.statement ?? []) as unknown as Statement[]);
   }
 
   private addStatement(actions: string[], resources: string[]): void {
+    const statements = this.statements().map((s) => ({ ...s, action: [...s.action], resource: [...s.resource] }));
     const resourceKey = JSON.stringify(resources);
-    const existing = this.statements.find((s) => JSON.stringify(s.resources) === resourceKey);
+    const existing = statements.find((s) => JSON.stringify(s.resource) === resourceKey);
     if (existing) {
-      for (const action of actions) {
-        if (!existing.actions.includes(action)) {
-          existing.actions.push(action);
-        }
-      }
+      existing.action.push(...actions.filter((a) => !existing.action.includes(a)));
     } else {
-      this.statements.push({ resources: [...resources], actions: unique(actions) });
+      statements.push({ action: unique(actions), resource: [...resources] });
     }
-    this.policy.policyDocument = this.render();
+    // the L1's camelCase form: RosManagedPolicy maps it to Version, Statement, ... itself
+    this.policy.policyDocument = { version: '1', statement: statements.map((s) => ({ effect: 'Allow', action: s.action, resource: s.resource })) };
   }
+}
 
-  /** Rendered in the L1's camelCase form: `ram.ManagedPolicy` maps it to `Version`, `Statement`, ... itself. */
-  private render(): ram.RosManagedPolicy.PolicyDocumentProperty {
-    return {
-      version: '1',
-      statement: this.statements.map((s) => ({ effect: 'Allow', action: [...s.actions], resource: [...s.resources] })),
-    };
+/**
+ * Where the policy for `grantee` on `scope`'s resource is created: in `scope` when the principal is in the same stack
+ * or is not a construct, else in the construct that holds the principal, in its own stack.
+ */
+export function policyPlacement(grantee: ram.IGrantable, scope: ros.IConstruct): PolicyPlacement {
+  const holder = principalConstruct(grantee);
+  if (holder === undefined || ros.Stack.of(holder) === ros.Stack.of(scope)) {
+    return { parent: scope, crossStack: false };
   }
+  return { parent: holder, crossStack: true };
+}
+
+function createPolicy(scope: ros.IConstruct, placement: PolicyPlacement, id: string, principal: ram.IPrincipal, key: PrincipalKey): ram.RosManagedPolicy {
+  const parent = placement.parent;
+  claimLogicalId(parent, id);
+  const stack = ros.Stack.of(parent);
+  const region = stackRegion(parent);
+  const regionLength = isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
+  const baseName = policyBaseName(scope, placement, key, MAX_POLICY_NAME_LENGTH - regionLength - 1);
+  claimName(parent, { kind: 'RAM policy', prop: 'policyName', name: baseName, location: { region, account: stackAccount(parent) } });
+  return new ram.RosManagedPolicy(parent as ros.Construct, id, {
+    policyName: `${baseName}-${region}`,
+    description: policyDescription(scope, key),
+    ignoreExisting: false,
+    ...attachment(scope, principal),
+  }, stack.enableResourcePropertyConstraint);
+}
+
+/** `<policy stack>[-<resource stack>]-<resource path>-<principal>-<hash>`, cut (keeping the hash) to `maxLength`. */
+function policyBaseName(scope: ros.IConstruct, placement: PolicyPlacement, key: PrincipalKey, maxLength: number): string {
+  const scopeStack = ros.Stack.of(scope);
+  const scopes = scope.node.scopes;
+  const path = scopes.slice(scopes.indexOf(scopeStack) + 1).map((c) => c.node.id);
+  const stacks = placement.crossStack ? [ros.Stack.of(placement.parent).stackName, scopeStack.stackName] : [scopeStack.stackName];
+  const clean = (part: string): string => part.replace(/[^A-Za-z0-9-]/g, '').replace(/^-+|-+$/g, '');
+  const head = [...stacks, ...path, key.id].map(clean).filter((p) => p !== '').join('-').replace(/-{2,}/g, '-');
+  const hash = shortHash(`${scope.node.path}\u0000${key.name}`);
+  const start = /^[A-Za-z]/.test(head) ? head : `smq-${head}`;
+  return `${start.slice(0, maxLength - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+function policyDescription(scope: ros.IConstruct, key: PrincipalKey): string {
+  const text = `Granted by ros-cdk-smq to ${key.name} on ${scope.node.path}`;
+  return text.length <= MAX_POLICY_DESCRIPTION_LENGTH ? text : `${text.slice(0, MAX_POLICY_DESCRIPTION_LENGTH - 3)}...`;
 }
 
 interface PrincipalKey {
-  /** Letters and digits, used in logical ids. */
+  /** Letters and digits, used in logical ids and names. */
   readonly id: string;
-  /** Unique per principal within the stack. */
+  /** Unique per principal in the app: its construct path, or its type and literal name. */
   readonly name: string;
 }
 
-/** RAM policy names: letters, digits and hyphens, at most 128 characters. */
-const MAX_POLICY_NAME_LENGTH = 128;
-/** Room kept for a region that is a token (the longest region IDs are about 20 characters). */
-const MAX_REGION_LENGTH = 24;
+function isConstruct(x: unknown): x is ros.IConstruct {
+  const node = (x as Partial<ros.IConstruct> | undefined)?.node;
+  return node !== undefined && typeof node.path === 'string';
+}
 
-const policies = new WeakMap<ros.IConstruct, Map<string, Grant>>();
+/** The construct that holds the grantee's principal: the principal itself, or the grantee that has it. */
+function principalConstruct(grantee: ram.IGrantable): ros.IConstruct | undefined {
+  const principal = grantee?.grantPrincipal;
+  return isConstruct(principal) ? principal : isConstruct(grantee) ? grantee : undefined;
+}
 
-function principalKey(scope: ros.IConstruct, principal: ram.IPrincipal): PrincipalKey {
-  const construct = principal as unknown as Partial<ros.IConstruct>;
-  if (construct.node !== undefined && typeof construct.node.path === 'string') {
-    return { id: alphanumeric(construct.node.id), name: construct.node.path };
+function principalOf(scope: ros.IConstruct, grantee: ram.IGrantable): ram.IPrincipal {
+  const principal = grantee?.grantPrincipal;
+  if (principal === undefined || principal === null || typeof principal !== 'object') {
+    throw invalid(scope, 'grantee', describeGrantee(grantee), 'must be a RAM role, user or group, or have one as its grantPrincipal');
+  }
+  return principal;
+}
+
+/** The grantee for a message: a construct by its path, anything else as it is. */
+function describeGrantee(grantee: unknown): unknown {
+  return isConstruct(grantee) ? grantee.node.path : grantee;
+}
+
+function principalKey(scope: ros.IConstruct, principal: ram.IPrincipal, grantee: ram.IGrantable): PrincipalKey {
+  if (isConstruct(principal)) {
+    return { id: alphanumeric(principal.node.id), name: principal.node.path };
   }
   const name = principal.principalName;
-  if (typeof name === 'string' && !ros.Token.isUnresolved(name)) {
+  if (typeof name === 'string' && name !== '' && !isUnresolved(name)) {
     return { id: alphanumeric(name), name: `${principal.principalType}:${name}` };
   }
-  throw new Error(`${scope.node.path}: cannot grant to a ${principal.principalType} that is neither a construct nor named by a literal; `
-    + 'pass a ram.Role, ram.User or ram.Group, or a principal with a literal principalName');
+  throw invalid(scope, 'grantee', describeGrantee(grantee),
+    'must be a construct (a ram.Role, ram.User or ram.Group) or a principal with a literal principalName: the policy\'s id and name derive from it');
 }
 
 function attachment(scope: ros.IConstruct, principal: ram.IPrincipal): { roles?: string[]; users?: string[]; groups?: string[] } {
@@ -156,7 +215,7 @@ function attachment(scope: ros.IConstruct, principal: ram.IPrincipal): { roles?:
     case 'user': return { users: names };
     case 'group': return { groups: names };
     default:
-      throw new Error(`${scope.node.path}: principalType must be one of "role", "user", "group", got "${principal.principalType}"`);
+      throw invalid(scope, 'grantee.grantPrincipal.principalType', principal.principalType, 'must be one of "role", "user", "group"');
   }
 }
 

@@ -1,80 +1,51 @@
 import * as ros from '@alicloud/ros-cdk-core';
-import { alphanumeric } from './names';
+import { alphanumeric, shortHash } from './names';
+import { StackState } from './state';
+import { ValidationError } from './validation';
+
+/** The longest readable part we put into a derived logical id (the hash comes on top). */
+const MAX_READABLE_ID = 96;
 
 /**
- * The logical id for a resource that a construct makes besides its main one: the construct's own id, letters and
- * digits only, followed by `suffix` (for example `Jobs` + `Dlq` = `JobsDlq`).
+ * The logical id for a resource a construct makes besides its main one: the construct's id, letters and digits only,
+ * followed by `suffix` (`Jobs` + `Dlq` = `JobsDlq`). When the id loses characters to that rule (`my-jobs` and `myjobs`
+ * would both give `myjobsDlq`), or is cut for length, a short hash of the construct's path is appended.
  */
 export function derivedId(scope: ros.IConstruct, suffix: string): string {
-  return `${alphanumeric(scope.node.id)}${suffix}`;
+  const id = scope.node.id;
+  const readable = alphanumeric(id);
+  if (readable === id && readable.length <= MAX_READABLE_ID) {
+    return `${readable}${suffix}`;
+  }
+  return `${readable.slice(0, MAX_READABLE_ID)}${suffix}${shortHash(scope.node.path)}`;
 }
-
-const GUARD_ID = 'SmqLogicalIdGuard';
 
 /**
- * Checks that no two resources in one stack share a logical id (in ROS CDK the logical id is the construct id, not
- * the path). Added once to each stack that holds one of our constructs; it emits nothing into the template.
- *
- * It runs in the validation phase of synth, before core writes the template, so the user sees both construct
- * paths instead of core's `section 'Resources' already contains ...`.
+ * The logical id for a resource made from two or more things (a topic and a queue, a channel and a principal): their
+ * readable parts, letters and digits only, then a short hash of `identity`. Concatenation alone is ambiguous
+ * (`Q` + `RX` and `QR` + `X` are both `QRX`), so the hash is always there; `identity` must name every part uniquely
+ * (construct paths, rendered endpoints).
  */
-class LogicalIdGuard extends ros.Construct {
-  protected override validate(): string[] {
-    const stack = ros.Stack.of(this);
-    const seen = new Map<string, string>();
-    const errors: string[] = [];
-    const visit = (node: ros.IConstruct): void => {
-      for (const child of node.node.children) {
-        if (ros.Stack.isStack(child)) {
-          continue;
-        }
-        if (ros.RosResource.isRosResource(child)) {
-          // core keys the Resources section by the construct id
-          const logicalId = child.node.id;
-          const first = seen.get(logicalId);
-          if (first !== undefined) {
-            errors.push(logicalIdCollisionMessage(logicalId, first, child.node.path));
-          } else {
-            seen.set(logicalId, child.node.path);
-          }
-        }
-        visit(child);
-      }
-    };
-    visit(stack);
-    return errors;
-  }
+export function compositeId(parts: readonly string[], identity: readonly string[]): string {
+  const readable = alphanumeric(parts.join('')).slice(0, MAX_READABLE_ID);
+  return `${readable}${shortHash(identity.join('\u0000'))}`;
 }
-
-function logicalIdCollisionMessage(logicalId: string, first: string, second: string): string {
-  return `logical id '${logicalId}' is used by two resources in one stack: '${first}' and '${second}'. `
-    + 'In ROS CDK a resource\'s logical id is its construct id, not its path: give one of the constructs another id';
-}
-
-const ownIds = new WeakMap<ros.Stack, Map<string, string>>();
 
 /**
  * Claims a logical id for a resource that one of our constructs is about to create in `scope`'s stack. Throws at once,
  * naming both construct paths, when another resource made by this library already holds the id; collisions with
- * resources made elsewhere are caught by the stack's guard at synth.
+ * resources made elsewhere are caught at synth by the stack's state (see `StackState.validate`).
  *
  * @param scope the scope the resource will be created in
  * @param id the construct id (= logical id) the resource will get
  */
 export function claimLogicalId(scope: ros.IConstruct, id: string): string {
-  const stack = ros.Stack.of(scope);
-  let ids = ownIds.get(stack);
-  if (ids === undefined) {
-    ids = new Map();
-    ownIds.set(stack, ids);
-    if (stack.node.tryFindChild(GUARD_ID) === undefined) {
-      new LogicalIdGuard(stack, GUARD_ID);
-    }
-  }
+  const ids = StackState.of(scope).logicalIds;
   const path = scope.node.path === '' ? id : `${scope.node.path}/${id}`;
   const first = ids.get(id);
   if (first !== undefined) {
-    throw new Error(`${path}: ${logicalIdCollisionMessage(id, first, path)}`);
+    throw new ValidationError(path, 'id', id, `must be unique in the stack, but '${first}' already has it as its logical id `
+      + '(in ROS CDK a resource\'s logical id is its construct id, not its path: give one of the constructs another id)');
   }
   ids.set(id, path);
   return id;

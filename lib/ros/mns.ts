@@ -1,39 +1,24 @@
 /**
- * L1 classes for the ROS types `ALIYUN::MNS::Queue`, `ALIYUN::MNS::Topic` and `ALIYUN::MNS::Subscription`
- * (no `@alicloud/ros-cdk-mns` package is on the registry). Written from the ROS resource reference; they render
- * properties and check literal values against the documented constraints, nothing more.
+ * L1 classes for the ROS types `ALIYUN::MNS::Queue`, `ALIYUN::MNS::Topic` and `ALIYUN::MNS::Subscription` (no
+ * `@alicloud/ros-cdk-mns` package is on the registry), in the shape of generated ROS CDK L1s: mutable props, the
+ * `enableResourcePropertyConstraint` constructor argument and `ROS_RESOURCE_TYPE_NAME`, so that a future upstream
+ * package is a change of import. They render properties and check literal values against the documented constraints
+ * (see `mns-rules.ts`), nothing more.
+ *
+ * References: https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-queue ,
+ * https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-topic ,
+ * https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-subscription
  */
 import * as ros from '@alicloud/ros-cdk-core';
-import { checkLength, checkMin, checkOneOf, checkRange } from '../core/validation';
-import { checkQueueName, checkTags, checkTopicName, NOTIFY_CONTENT_FORMATS, NOTIFY_STRATEGIES, PUSH_TYPES, required } from './mns-rules';
-import { renderKeys, renderTags } from './render';
+import { validateQueueProps, validateSubscriptionProps, validateTopicProps } from './mns-rules';
+import { Attributes, renderKeys, renderTags, ValidatedProps } from './render';
 
 /** One resource tag. */
 export interface RosTagProperty {
-  /** Tag key. */
+  /** Tag key: 1 to 128 characters. */
   readonly key: string | ros.IResolvable;
-  /** Tag value. @default - no value */
+  /** Tag value: up to 128 characters. @default - no value */
   readonly value?: string | ros.IResolvable;
-}
-
-const attributes = new WeakMap<ros.RosResource, Map<string, ros.IResolvable>>();
-
-/**
- * `resource.getAtt(name)`, made on first use and then reused. `getAtt` makes a new token each time, and core records a
- * full stack trace for every token, so attributes nobody reads should cost nothing.
- */
-function attribute(resource: ros.RosResource, name: string): ros.IResolvable {
-  let byName = attributes.get(resource);
-  if (byName === undefined) {
-    byName = new Map();
-    attributes.set(resource, byName);
-  }
-  let value = byName.get(name);
-  if (value === undefined) {
-    value = resource.getAtt(name);
-    byName.set(name, value);
-  }
-  return value;
 }
 
 /** Properties of `ALIYUN::MNS::Queue`. */
@@ -63,48 +48,84 @@ export class RosQueue extends ros.RosResource {
   /** The ROS resource type. */
   public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Queue';
 
+  /** Whether literal property values are checked against the documented constraints (the stack's setting). */
+  public enableResourcePropertyConstraint: boolean;
+  private readonly attributes = new Attributes(this);
+  private readonly validated: ValidatedProps;
+
   /** Attribute QueueName. */
   public get attrQueueName(): ros.IResolvable {
-    return attribute(this, 'QueueName');
+    return this.attributes.get('QueueName');
   }
   /** Attribute QueueUrl: `http://{account}.mns.{region}.aliyuncs.com/queues/{name}`. */
   public get attrQueueUrl(): ros.IResolvable {
-    return attribute(this, 'QueueUrl');
+    return this.attributes.get('QueueUrl');
   }
   /** Attribute ARN.WithSlash: `acs:mns:{region}:{account}:/queues/{name}`. */
   public get attrArnWithSlash(): ros.IResolvable {
-    return attribute(this, 'ARN.WithSlash');
+    return this.attributes.get('ARN.WithSlash');
   }
-  /** Attribute ARN: shown in an old ROS example but absent from the documented attribute list; prefer `attrArnWithSlash`. */
+  /** Attribute ARN: shown in Alibaba's samples but absent from the documented attribute list; prefer `attrArnWithSlash`. */
   public get attrArn(): ros.IResolvable {
-    return attribute(this, 'ARN');
+    return this.attributes.get('ARN');
   }
 
-  /** The properties this resource was created with. */
-  public readonly props: RosQueueProps;
+  /** QueueName. */
+  public queueName: string | ros.IResolvable;
+  /** DelaySeconds. */
+  public delaySeconds: number | ros.IResolvable | undefined;
+  /** DlqPolicy. */
+  public dlqPolicy: RosQueue.DlqPolicyProperty | ros.IResolvable | undefined;
+  /** LoggingEnabled. */
+  public loggingEnabled: boolean | ros.IResolvable | undefined;
+  /** MaximumMessageSize. */
+  public maximumMessageSize: number | ros.IResolvable | undefined;
+  /** MessageRetentionPeriod. */
+  public messageRetentionPeriod: number | ros.IResolvable | undefined;
+  /** PollingWaitSeconds. */
+  public pollingWaitSeconds: number | ros.IResolvable | undefined;
+  /** VisibilityTimeout. */
+  public visibilityTimeout: number | ros.IResolvable | undefined;
+  /** Tags. */
+  public tags: RosTagProperty[] | undefined;
 
-  constructor(scope: ros.Construct, id: string, props: RosQueueProps) {
+  /**
+   * @param scope scope in which this resource is defined
+   * @param id scoped id of the resource (its logical id)
+   * @param props resource properties
+   * @param enableResourcePropertyConstraint check literal values against the documented constraints
+   */
+  constructor(scope: ros.Construct, id: string, props: RosQueueProps, enableResourcePropertyConstraint: boolean) {
     super(scope, id, { type: RosQueue.ROS_RESOURCE_TYPE_NAME, properties: props });
-    this.props = props;
-    required(this, 'queueName', props.queueName);
-    checkQueueName(this, 'queueName', props.queueName);
-    checkRange(this, 'delaySeconds', props.delaySeconds as number, 0, 604800, 'seconds');
-    checkRange(this, 'maximumMessageSize', props.maximumMessageSize as number, 1024, 65536, 'bytes');
-    checkRange(this, 'messageRetentionPeriod', props.messageRetentionPeriod as number, 60, 604800, 'seconds');
-    checkRange(this, 'pollingWaitSeconds', props.pollingWaitSeconds as number, 0, 30, 'seconds');
-    checkRange(this, 'visibilityTimeout', props.visibilityTimeout as number, 1, 43200, 'seconds');
-    const dlq = props.dlqPolicy as RosQueue.DlqPolicyProperty | undefined;
-    if (dlq !== undefined && !ros.Token.isUnresolved(dlq)) {
-      required(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
-      required(this, 'dlqPolicy.enabled', dlq.enabled);
-      required(this, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount);
-      checkQueueName(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
-      checkMin(this, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount as number, 1);
-    }
-    checkTags(this, 'tags', props.tags);
+    this.enableResourcePropertyConstraint = enableResourcePropertyConstraint;
+    this.queueName = props.queueName;
+    this.delaySeconds = props.delaySeconds;
+    this.dlqPolicy = props.dlqPolicy;
+    this.loggingEnabled = props.loggingEnabled;
+    this.maximumMessageSize = props.maximumMessageSize;
+    this.messageRetentionPeriod = props.messageRetentionPeriod;
+    this.pollingWaitSeconds = props.pollingWaitSeconds;
+    this.visibilityTimeout = props.visibilityTimeout;
+    this.tags = props.tags;
+    this.validated = new ValidatedProps(this, this.rosProperties, validateQueueProps);
+  }
+
+  protected override get rosProperties(): { [key: string]: any } {
+    return {
+      queueName: this.queueName,
+      delaySeconds: this.delaySeconds,
+      dlqPolicy: this.dlqPolicy,
+      loggingEnabled: this.loggingEnabled,
+      maximumMessageSize: this.maximumMessageSize,
+      messageRetentionPeriod: this.messageRetentionPeriod,
+      pollingWaitSeconds: this.pollingWaitSeconds,
+      visibilityTimeout: this.visibilityTimeout,
+      tags: this.tags,
+    };
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    this.validated.recheck(this.rosProperties);
     const out = renderKeys(props, {
       queueName: 'QueueName',
       delaySeconds: 'DelaySeconds',
@@ -134,7 +155,7 @@ export namespace RosQueue {
     readonly deadLetterTargetQueue: string | ros.IResolvable;
     /** Enabled. */
     readonly enabled: boolean | ros.IResolvable;
-    /** MaxReceiveCount: how many receives move a message to the dead-letter queue (at least 1). */
+    /** MaxReceiveCount: how many receives move a message to the dead-letter queue, 1 to 1000 (the upper bound is ours). */
     readonly maxReceiveCount: number | ros.IResolvable;
   }
 }
@@ -156,32 +177,67 @@ export class RosTopic extends ros.RosResource {
   /** The ROS resource type. */
   public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Topic';
 
+  /** Whether literal property values are checked against the documented constraints (the stack's setting). */
+  public enableResourcePropertyConstraint: boolean;
+  private readonly attributes = new Attributes(this);
+  private readonly validated: ValidatedProps;
+
   /** Attribute TopicName. */
   public get attrTopicName(): ros.IResolvable {
-    return attribute(this, 'TopicName');
+    return this.attributes.get('TopicName');
   }
   /** Attribute TopicUrl: `http://{account}.mns.{region}.aliyuncs.com/topics/{name}`. */
   public get attrTopicUrl(): ros.IResolvable {
-    return attribute(this, 'TopicUrl');
+    return this.attributes.get('TopicUrl');
   }
   /** Attribute ARN.WithSlash: `acs:mns:{region}:{account}:/topics/{name}`. */
   public get attrArnWithSlash(): ros.IResolvable {
-    return attribute(this, 'ARN.WithSlash');
+    return this.attributes.get('ARN.WithSlash');
+  }
+  /**
+   * Attribute ARN: read by Alibaba's own sample `resources/mns/subscription.yml` (aliyun/ros-templates) but absent from
+   * the documented attribute list; prefer `attrArnWithSlash`.
+   */
+  public get attrArn(): ros.IResolvable {
+    return this.attributes.get('ARN');
   }
 
-  /** The properties this resource was created with. */
-  public readonly props: RosTopicProps;
+  /** TopicName. */
+  public topicName: string | ros.IResolvable;
+  /** LoggingEnabled. */
+  public loggingEnabled: boolean | ros.IResolvable | undefined;
+  /** MaximumMessageSize. */
+  public maximumMessageSize: number | ros.IResolvable | undefined;
+  /** Tags. */
+  public tags: RosTagProperty[] | undefined;
 
-  constructor(scope: ros.Construct, id: string, props: RosTopicProps) {
+  /**
+   * @param scope scope in which this resource is defined
+   * @param id scoped id of the resource (its logical id)
+   * @param props resource properties
+   * @param enableResourcePropertyConstraint check literal values against the documented constraints
+   */
+  constructor(scope: ros.Construct, id: string, props: RosTopicProps, enableResourcePropertyConstraint: boolean) {
     super(scope, id, { type: RosTopic.ROS_RESOURCE_TYPE_NAME, properties: props });
-    this.props = props;
-    required(this, 'topicName', props.topicName);
-    checkTopicName(this, 'topicName', props.topicName);
-    checkRange(this, 'maximumMessageSize', props.maximumMessageSize as number, 1024, 65536, 'bytes');
-    checkTags(this, 'tags', props.tags);
+    this.enableResourcePropertyConstraint = enableResourcePropertyConstraint;
+    this.topicName = props.topicName;
+    this.loggingEnabled = props.loggingEnabled;
+    this.maximumMessageSize = props.maximumMessageSize;
+    this.tags = props.tags;
+    this.validated = new ValidatedProps(this, this.rosProperties, validateTopicProps);
+  }
+
+  protected override get rosProperties(): { [key: string]: any } {
+    return {
+      topicName: this.topicName,
+      loggingEnabled: this.loggingEnabled,
+      maximumMessageSize: this.maximumMessageSize,
+      tags: this.tags,
+    };
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    this.validated.recheck(this.rosProperties);
     const out = renderKeys(props, {
       topicName: 'TopicName',
       loggingEnabled: 'LoggingEnabled',
@@ -223,43 +279,76 @@ export class RosSubscription extends ros.RosResource {
   /** The ROS resource type. */
   public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::Subscription';
 
+  /** Whether literal property values are checked against the documented constraints (the stack's setting). */
+  public enableResourcePropertyConstraint: boolean;
+  private readonly attributes = new Attributes(this);
+  private readonly validated: ValidatedProps;
+
   /** Attribute SubscriptionName. */
   public get attrSubscriptionName(): ros.IResolvable {
-    return attribute(this, 'SubscriptionName');
+    return this.attributes.get('SubscriptionName');
   }
   /** Attribute SubscriptionUrl. */
   public get attrSubscriptionUrl(): ros.IResolvable {
-    return attribute(this, 'SubscriptionUrl');
+    return this.attributes.get('SubscriptionUrl');
   }
   /** Attribute TopicName. */
   public get attrTopicName(): ros.IResolvable {
-    return attribute(this, 'TopicName');
+    return this.attributes.get('TopicName');
   }
 
-  /** The properties this resource was created with. */
-  public readonly props: RosSubscriptionProps;
+  /** TopicName. */
+  public topicName: string | ros.IResolvable;
+  /** SubscriptionName. */
+  public subscriptionName: string | ros.IResolvable;
+  /** Endpoint. */
+  public endpoint: string | ros.IResolvable;
+  /** FilterTag. */
+  public filterTag: string | ros.IResolvable | undefined;
+  /** NotifyStrategy. */
+  public notifyStrategy: string | ros.IResolvable | undefined;
+  /** NotifyContentFormat. */
+  public notifyContentFormat: string | ros.IResolvable | undefined;
+  /** DlqPolicy. */
+  public dlqPolicy: RosSubscription.DlqPolicyProperty | ros.IResolvable | undefined;
+  /** PushType. */
+  public pushType: string | ros.IResolvable | undefined;
 
-  constructor(scope: ros.Construct, id: string, props: RosSubscriptionProps) {
+  /**
+   * @param scope scope in which this resource is defined
+   * @param id scoped id of the resource (its logical id)
+   * @param props resource properties
+   * @param enableResourcePropertyConstraint check literal values against the documented constraints
+   */
+  constructor(scope: ros.Construct, id: string, props: RosSubscriptionProps, enableResourcePropertyConstraint: boolean) {
     super(scope, id, { type: RosSubscription.ROS_RESOURCE_TYPE_NAME, properties: props });
-    this.props = props;
-    required(this, 'topicName', props.topicName);
-    required(this, 'subscriptionName', props.subscriptionName);
-    required(this, 'endpoint', props.endpoint);
-    checkTopicName(this, 'topicName', props.topicName);
-    checkTopicName(this, 'subscriptionName', props.subscriptionName);
-    checkLength(this, 'filterTag', props.filterTag as string, 1, 16);
-    checkOneOf(this, 'notifyStrategy', props.notifyStrategy as string, NOTIFY_STRATEGIES);
-    checkOneOf(this, 'notifyContentFormat', props.notifyContentFormat as string, NOTIFY_CONTENT_FORMATS);
-    checkOneOf(this, 'pushType', props.pushType as string, PUSH_TYPES);
-    const dlq = props.dlqPolicy as RosSubscription.DlqPolicyProperty | undefined;
-    if (dlq !== undefined && !ros.Token.isUnresolved(dlq)) {
-      required(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
-      required(this, 'dlqPolicy.enabled', dlq.enabled);
-      checkQueueName(this, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
-    }
+    this.enableResourcePropertyConstraint = enableResourcePropertyConstraint;
+    this.topicName = props.topicName;
+    this.subscriptionName = props.subscriptionName;
+    this.endpoint = props.endpoint;
+    this.filterTag = props.filterTag;
+    this.notifyStrategy = props.notifyStrategy;
+    this.notifyContentFormat = props.notifyContentFormat;
+    this.dlqPolicy = props.dlqPolicy;
+    this.pushType = props.pushType;
+    this.validated = new ValidatedProps(this, this.rosProperties, validateSubscriptionProps);
+  }
+
+  protected override get rosProperties(): { [key: string]: any } {
+    return {
+      topicName: this.topicName,
+      subscriptionName: this.subscriptionName,
+      endpoint: this.endpoint,
+      filterTag: this.filterTag,
+      notifyStrategy: this.notifyStrategy,
+      notifyContentFormat: this.notifyContentFormat,
+      dlqPolicy: this.dlqPolicy,
+      pushType: this.pushType,
+    };
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    this.validated.recheck(this.rosProperties);
     const out = renderKeys(props, {
       topicName: 'TopicName',
       subscriptionName: 'SubscriptionName',

@@ -1,3 +1,5 @@
+import * as ros from '@alicloud/ros-cdk-core';
+
 /**
  * Rendering helpers shared by the L1 classes in this folder: ROS CDK L1 props are camelCase, ROS templates PascalCase.
  */
@@ -23,4 +25,57 @@ export function renderTags(tags: Array<{ [key: string]: any }> | undefined): Arr
     return tags;
   }
   return tags.map((tag) => renderKeys(tag, { key: 'Key', value: 'Value' })!);
+}
+
+/**
+ * The attributes of an L1, each `Fn::GetAtt` made on first use and then reused: `getAtt` makes a new token each time,
+ * and core records a full stack trace for every token, so attributes nobody reads should cost nothing.
+ */
+export class Attributes {
+  private readonly made = new Map<string, ros.IResolvable>();
+
+  constructor(private readonly resource: ros.RosResource) {}
+
+  /** `Fn::GetAtt` of `name`. */
+  public get(name: string): ros.IResolvable {
+    let value = this.made.get(name);
+    if (value === undefined) {
+      value = this.resource.getAtt(name);
+      this.made.set(name, value);
+    }
+    return value;
+  }
+}
+
+/** An L1 with the stack's `enableResourcePropertyConstraint` setting. */
+interface Constrained extends ros.IConstruct {
+  readonly enableResourcePropertyConstraint: boolean;
+}
+
+/**
+ * Checks an L1's props when it is made, and again before they are rendered if any was changed since (the props of a
+ * generated L1 are mutable). Does nothing when the stack turned `enableResourcePropertyConstraint` off.
+ */
+export class ValidatedProps {
+  private checked: { [key: string]: unknown };
+
+  constructor(
+    private readonly resource: Constrained,
+    props: { [key: string]: any },
+    private readonly validate: (scope: ros.IConstruct, props: any) => void,
+  ) {
+    this.checked = {};
+    this.recheck(props);
+  }
+
+  /** Checks `props` unless they are the ones checked last. */
+  public recheck(props: { [key: string]: any }): void {
+    const keys = new Set([...Object.keys(props), ...Object.keys(this.checked)]);
+    if ([...keys].some((key) => props[key] !== this.checked[key]) || Object.keys(this.checked).length === 0) {
+      if (this.resource.enableResourcePropertyConstraint) {
+        this.validate(this.resource, props);
+      }
+      this.checked = { ...props };
+    }
+  }
 }

@@ -1,18 +1,19 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
-import { Grant } from '../core/grants';
-import { ValidationError } from '../core/validation';
-import { alphanumeric, shortHash } from '../core/names';
-import { actionScope, ActionScope } from './actions';
-import { stackAccount, stackRegion } from '../core/environment';
-import { ChannelAddress, ChannelKind, parseChannelArn, ramArn, ramMessagesArn } from './formats';
-import { isUnresolved } from '../core/validation';
+import { Grant, policyPlacement } from '../core/grants';
+import { checkSameLocation, Location } from '../core/location';
+import { identityOf, withLiteralNames } from '../core/names';
+import { stackAccount, stackRegion } from '../core/state';
+import { checkText, TextRule } from '../core/text';
+import { invalid, isUnresolved, ValidationError } from '../core/validation';
+import { ActionResource, scopeActions } from './actions';
+import { ACCOUNT_PATTERN, ChannelAddress, ChannelKind, Identifiers, REGION_PATTERN } from './identifiers';
 
 /** Where an imported queue or topic lives, when not in the importing stack's region and account. */
 export interface ChannelImportOptions {
-  /** The region of the queue or topic. @default - the stack's region */
+  /** The region ID of the queue or topic, such as `cn-hangzhou`. @default - the stack's region */
   readonly region?: string;
-  /** The account that owns the queue or topic. @default - the stack's account (`ALIYUN::TenantId`) */
+  /** The ID of the account that owns the queue or topic (digits). @default - the stack's account (`ALIYUN::TenantId`) */
   readonly account?: string;
 }
 
@@ -22,69 +23,100 @@ export interface IChannel extends ros.IResource {
   readonly channelAddress: ChannelAddress;
 }
 
-/** Resolves region and account for a channel created or imported in `scope`. */
-export function channelEnvironment(scope: ros.IConstruct, options: ChannelImportOptions = {}): { region: string; account: string } {
-  return {
-    region: options.region ?? stackRegion(scope),
-    account: options.account ?? stackAccount(scope),
-  };
+const REGION_TEXT: TextRule = { minLength: 1, maxLength: 64, chars: /[a-z0-9-]/, charset: 'lower-case letters, digits and hyphens, such as "cn-hangzhou"' };
+const ACCOUNT_TEXT: TextRule = { minLength: 1, maxLength: 32, chars: /[0-9]/, charset: 'digits (an account ID, not "*")' };
+
+/**
+ * Resolves region and account for a channel created or imported in `scope`, checking those given: a region ID and an
+ * account ID, never a wildcard (literal pieces of a value that holds a token are checked too).
+ */
+export function channelEnvironment(scope: ros.IConstruct, options: ChannelImportOptions = {}): Location {
+  const { region, account } = options;
+  checkText(scope, 'region', region, REGION_TEXT);
+  if (region !== undefined && !isUnresolved(region) && !REGION_PATTERN.test(region)) {
+    throw invalid(scope, 'region', region, 'must be a region ID such as "cn-hangzhou" or "ap-southeast-1"');
+  }
+  checkText(scope, 'account', account, ACCOUNT_TEXT);
+  if (account !== undefined && !isUnresolved(account) && !ACCOUNT_PATTERN.test(account)) {
+    throw invalid(scope, 'account', account, 'must be an account ID (digits)');
+  }
+  return { region: region ?? stackRegion(scope), account: account ?? stackAccount(scope) };
+}
+
+/** The region and account of a channel. */
+export function locationOf(channel: IChannel): Location {
+  return { region: channel.channelAddress.region, account: channel.channelAddress.account };
+}
+
+/** The region and account of `scope`'s stack. */
+export function stackLocation(scope: ros.IConstruct): Location {
+  return { region: stackRegion(scope), account: stackAccount(scope) };
+}
+
+/** A channel for a message: its construct path. */
+export function channelDisplay(channel: IChannel): string {
+  return `${channel.channelAddress.kind} '${channel.node.path}'`;
+}
+
+/**
+ * The channel's address as a place other than its own stack may use: its literal name where the library knows it,
+ * so that such a place refers to the channel without a cross-stack reference.
+ */
+export function literalAddress(channel: IChannel, scope: ros.IConstruct): ChannelAddress {
+  const address = channel.channelAddress;
+  return { ...address, name: withLiteralNames(scope, address.name) };
+}
+
+/**
+ * A wiring in `scope` that reaches `channel` through a ROS property that names the channel by name only: the
+ * channel must be in `scope`'s stack's region and account (an error when both are literals and differ, a warning
+ * annotation when a token makes it unknowable).
+ */
+export function checkReachable(scope: ros.IConstruct, prop: string, channel: IChannel, reason: string): void {
+  checkSameLocation(scope, {
+    prop,
+    subject: locationOf(channel),
+    subjectName: channelDisplay(channel),
+    expected: stackLocation(scope),
+    expectedName: 'the stack',
+    reason,
+  });
 }
 
 /**
  * Grants `actions` on a channel, each on the resource RAM authorizes it on, all scoped to this one channel:
- * message actions on `.../{name}/messages`, subscription actions (mns:Subscribe, ...) on
- * `.../topics/{name}/subscriptions/*`, the others on `.../{name}`. An action with a wildcard (`mns:*`) gets the channel
- * and everything below it.
+ * message actions on `.../{name}/messages`, subscription actions on `.../topics/{name}/subscriptions/*`, list actions
+ * on the collection, the others on `.../{name}`. A wildcard gets the resources of every action it matches. When the
+ * principal is in another stack, the policy is created there and names the channel by its literal name.
  */
-export function grantOnChannel(channel: IChannel, principal: ram.IPrincipal, actions: string[]): Grant {
-  if (actions.length === 0) {
-    throw new ValidationError(channel, 'actions', actions, 'must name at least one action to grant');
-  }
-  const address = channel.channelAddress;
-  const groups = new Map<ActionScope, string[]>();
-  for (const action of actions) {
-    const scope = actionScope(action);
-    groups.set(scope, [...(groups.get(scope) ?? []), action]);
+export function grantOnChannel(channel: IChannel, grantee: ram.IGrantable, actions: string[]): Grant {
+  const kind = channel.channelAddress.kind;
+  const scoped = scopeActions(channel, kind, actions);
+  const placement = policyPlacement(grantee, channel);
+  const address = placement.crossStack ? literalAddress(channel, placement.parent) : channel.channelAddress;
+  const groups = new Map<string, { resources: string[]; actions: string[] }>();
+  for (const { action, resources } of scoped) {
+    const arns = resources.map((r) => resourceArn(address, r));
+    const key = JSON.stringify(arns);
+    const group = groups.get(key) ?? { resources: arns, actions: [] };
+    group.actions.push(action);
+    groups.set(key, group);
   }
   let grant: Grant | undefined;
-  for (const [scope, scoped] of groups) {
-    const resourceArns = scope === ActionScope.MESSAGES ? [ramMessagesArn(address)]
-      : scope === ActionScope.SUBSCRIPTIONS ? [`${ramArn(address)}/subscriptions/*`]
-        : scope === ActionScope.ALL ? [ramArn(address), `${ramArn(address)}/*`]
-          : [ramArn(address)];
-    grant = Grant.addToPrincipal({ scope: channel, grantee: principal, actions: scoped, resourceArns });
+  for (const group of groups.values()) {
+    grant = Grant.addToPrincipal({ scope: channel, grantee, actions: group.actions, resourceArns: group.resources });
   }
   return grant!;
 }
 
-/**
- * Two channels can talk directly only within one region and account (a queue DLQ, a topic-to-queue subscription).
- * Throws when both sides are literals and differ; tokens pass.
- *
- * @param scope the construct that wires the two together (named in the error)
- * @param prop the prop that holds `other`
- * @param here where the wiring's own channel lives
- * @param other the channel that must live in the same place
- * @param what what `here` is, for the message ("the topic")
- */
-export function checkSameLocation(scope: ros.IConstruct, prop: string, here: ChannelAddress, other: IChannel, what: string): void {
-  for (const key of ['region', 'account'] as const) {
-    const x = here[key];
-    const y = other.channelAddress[key];
-    if (!ros.Token.isUnresolved(x) && !ros.Token.isUnresolved(y) && x !== y) {
-      throw new ValidationError(scope, prop, `${other.node.path} in ${key} ${y}`, `must be in the same ${key} as ${what} (${x})`);
-    }
+function resourceArn(address: ChannelAddress, resource: ActionResource): string {
+  switch (resource) {
+    case ActionResource.COLLECTION: return Identifiers.ramCollectionArn(address);
+    case ActionResource.MESSAGES: return Identifiers.ramMessagesArn(address);
+    case ActionResource.SUBSCRIPTIONS: return Identifiers.ramSubscriptionsArn(address, true);
+    case ActionResource.SUBSCRIPTION_LIST: return Identifiers.ramSubscriptionsArn(address, false);
+    default: return Identifiers.ramArn(address);
   }
-}
-
-/**
- * Letters and digits that name a channel within its stack, for the ids of resources a wiring derives from it:
- * an owned channel's construct id (already unique in the stack, since it is its resource's logical id), or for an
- * imported one its id plus a hash of its path (imports emit nothing, so their ids are not unique in the stack).
- */
-export function channelIdPart(channel: IChannel): string {
-  const owned = channel instanceof ros.Resource && channel.resource !== undefined;
-  return owned ? alphanumeric(channel.node.id) : `${alphanumeric(channel.node.id)}${shortHash(channel.node.path, 6)}`;
 }
 
 /** A channel name and location read from an ARN. */
@@ -100,7 +132,7 @@ export interface ImportedChannelArn {
  * parse (the error names the path the import would have); a token ARN is taken apart with `Fn::Split` at deploy time.
  */
 export function readChannelArn(scope: ros.IConstruct, id: string, kind: ChannelKind, arn: string): ImportedChannelArn {
-  const plural = kind === ChannelKind.QUEUE ? 'queues' : 'topics';
+  const plural = Identifiers.plural(kind);
   if (isUnresolved(arn)) {
     const parts = ros.Fn.split(':', arn);
     return {
@@ -109,10 +141,16 @@ export function readChannelArn(scope: ros.IConstruct, id: string, kind: ChannelK
       location: { region: ros.Token.asString(ros.Fn.select(2, parts)), account: ros.Token.asString(ros.Fn.select(3, parts)) },
     };
   }
-  const parsed = parseChannelArn(kind, arn);
+  const parsed = Identifiers.parseChannelArn(kind, arn);
   if (parsed === undefined) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-    throw new Error(`${path}: ${kind}Arn must look like "acs:mns:{region}:{account}:/${plural}/{name}", got ${JSON.stringify(arn)}`);
+    const shape = `"acs:mns:{region}:{account}:/${plural}/{name}" with a region ID, an account ID (digits) and a valid ${kind} name`;
+    throw new ValidationError(path, `${kind}Arn`, arn, `must look like ${shape}`);
   }
   return { name: parsed.name, location: { region: parsed.region, account: parsed.account } };
+}
+
+/** True when two queue or topic names name the same channel (see `identityOf`). */
+export function sameChannelName(scope: ros.IConstruct, a: string, b: string): boolean {
+  return identityOf(scope, a) === identityOf(scope, b);
 }

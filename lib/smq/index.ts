@@ -1,4 +1,5 @@
-export * from './formats';
+export { ChannelKind, Identifiers } from './identifiers';
+export type { ChannelAddress, CmsMnsParameter, EventBridgeQueueTarget, EventBridgeTargetParam, ParsedChannelArn } from './identifiers';
 export type { ChannelImportOptions, IChannel } from './channel';
 export * from './queue-base';
 export * from './queue';
@@ -6,3 +7,5 @@ export * from './topic-base';
 export * from './topic';
 export { NotifyContentFormat, NotifyStrategy, PushType, Subscription } from './subscription';
 export type { ITopicSubscription, SubscriptionOptions, SubscriptionProps, TopicSubscriptionConfig } from './subscription';
+export { RosQueue, RosSubscription, RosTopic } from '../ros/mns';
+export type { RosQueueProps, RosSubscriptionProps, RosTagProperty, RosTopicProps } from '../ros/mns';

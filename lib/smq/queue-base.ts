@@ -3,7 +3,7 @@ import * as ram from '@alicloud/ros-cdk-ram';
 import { Grant } from '../core/grants';
 import { QUEUE_CONSUME_ACTIONS, QUEUE_PURGE_ACTIONS, QUEUE_READ_ATTRIBUTES_ACTIONS, QUEUE_SEND_ACTIONS } from './actions';
 import { grantOnChannel, IChannel } from './channel';
-import { ChannelAddress } from './formats';
+import { ChannelAddress } from './identifiers';
 
 /** An SMQ queue, created here or imported. Every wiring takes this interface. */
 export interface IQueue extends IChannel {
@@ -14,14 +14,17 @@ export interface IQueue extends IChannel {
   /** The queue URL: `http://{account}.mns.{region}.aliyuncs.com/queues/{name}`. @attribute */
   readonly queueUrl: string;
 
-  /** Grants `actions` on this queue (message actions on `.../messages`, the others on the queue). */
-  grant(principal: ram.IPrincipal, ...actions: string[]): Grant;
+  /**
+   * Grants `actions` on this queue, each on the resource RAM authorizes it on. Actions are checked: SMQ actions on
+   * queues, spelled as RAM spells them (`mns:SendMessage`), or wildcards such as `mns:*`.
+   */
+  grant(grantee: ram.IGrantable, ...actions: string[]): Grant;
   /** Grants sending messages (SendMessage, BatchSendMessage) and reading the queue's attributes. */
-  grantSendMessages(principal: ram.IPrincipal): Grant;
+  grantSendMessages(grantee: ram.IGrantable): Grant;
   /** Grants receiving, deleting and changing the visibility of messages, and reading the queue's attributes. */
-  grantConsumeMessages(principal: ram.IPrincipal): Grant;
+  grantConsumeMessages(grantee: ram.IGrantable): Grant;
   /** Grants emptying the queue (receive and delete: SMQ has no purge operation) and reading its attributes. */
-  grantPurge(principal: ram.IPrincipal): Grant;
+  grantPurge(grantee: ram.IGrantable): Grant;
 }
 
 /** What owned and imported queues share: identifiers and grants. */
@@ -35,22 +38,26 @@ export abstract class QueueBase extends ros.Resource implements IQueue {
   /** The name, region, account and kind every identifier format is built from. */
   public abstract readonly channelAddress: ChannelAddress;
 
-  /** Grants `actions` on this queue, scoped to its ARN. */
-  public grant(principal: ram.IPrincipal, ...actions: string[]): Grant {
-    return grantOnChannel(this, principal, actions);
+  /**
+   * Grants `actions` on this queue, each on the resource RAM authorizes it on (`.../queues/{name}/messages` for
+   * message actions, `.../queues` for ListQueue, `.../queues/{name}` for the others), in one policy per principal
+   * and queue.
+   */
+  public grant(grantee: ram.IGrantable, ...actions: string[]): Grant {
+    return grantOnChannel(this, grantee, actions);
   }
 
   /** Grants mns:SendMessage, mns:BatchSendMessage and mns:GetQueueAttributes on this queue. */
-  public grantSendMessages(principal: ram.IPrincipal): Grant {
-    return this.grant(principal, ...QUEUE_SEND_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  public grantSendMessages(grantee: ram.IGrantable): Grant {
+    return this.grant(grantee, ...QUEUE_SEND_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
   }
 
   /**
    * Grants mns:ReceiveMessage, mns:BatchReceiveMessage, mns:DeleteMessage, mns:BatchDeleteMessage,
    * mns:ChangeMessageVisibility and mns:GetQueueAttributes on this queue.
    */
-  public grantConsumeMessages(principal: ram.IPrincipal): Grant {
-    return this.grant(principal, ...QUEUE_CONSUME_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  public grantConsumeMessages(grantee: ram.IGrantable): Grant {
+    return this.grant(grantee, ...QUEUE_CONSUME_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
   }
 
   /**
@@ -58,7 +65,7 @@ export abstract class QueueBase extends ros.Resource implements IQueue {
    * its messages, so this grants mns:ReceiveMessage, mns:BatchReceiveMessage, mns:DeleteMessage,
    * mns:BatchDeleteMessage and mns:GetQueueAttributes.
    */
-  public grantPurge(principal: ram.IPrincipal): Grant {
-    return this.grant(principal, ...QUEUE_PURGE_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  public grantPurge(grantee: ram.IGrantable): Grant {
+    return this.grant(grantee, ...QUEUE_PURGE_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
   }
 }

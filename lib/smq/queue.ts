@@ -1,16 +1,17 @@
 import * as ros from '@alicloud/ros-cdk-core';
-import { Duration } from '../core/duration';
+import { Duration, durationSeconds } from '../core/duration';
 import { claimLogicalId, derivedId } from '../core/ids';
-import { claimPhysicalName, generatePhysicalName, generatePhysicalNameFor } from '../core/names';
-import { checkCount, checkMin, checkRange, isUnresolved, ValidationError } from '../core/validation';
+import { claimName, generatePhysicalName, generatePhysicalNameFor, registerLiteralName } from '../core/names';
+import { checkText } from '../core/text';
+import { checkRule, invalid, isUnresolved } from '../core/validation';
 import { RosQueue } from '../ros/mns';
-import { checkQueueName, MAX_NAME_LENGTH } from '../ros/mns-rules';
-import { ChannelImportOptions, channelEnvironment, readChannelArn, checkSameLocation } from './channel';
-import { ChannelAddress, ChannelKind, channelUrl, ramArn } from './formats';
+import { checkTags, DEFAULT_RETENTION_SECONDS, QUEUE_NAME, QUEUE_RULES, tagList } from '../ros/mns-rules';
+import { ChannelImportOptions, channelEnvironment, checkReachable, readChannelArn, sameChannelName, stackLocation } from './channel';
+import { ChannelAddress, ChannelKind, Identifiers } from './identifiers';
 import { IQueue, QueueBase } from './queue-base';
 
-/** Where messages go that were received too often without being deleted. */
-export interface DeadLetterQueue {
+/** How a queue's dead-letter queue is set up (the input; see {@link DeadLetterQueue} for what a queue reports). */
+export interface DeadLetterQueueOptions {
   /**
    * The dead-letter queue, in the same region and account as the source queue (SMQ names it by name only).
    *
@@ -19,21 +20,36 @@ export interface DeadLetterQueue {
    */
   readonly queue?: IQueue;
 
-  /** How many times a message may be received before it is moved to the dead-letter queue (at least 1). */
+  /**
+   * How many times a message may be received before it is moved to the dead-letter queue: 1 to 1000. SMQ documents
+   * no upper bound; 1000 is ours (a message received more often is not going to succeed).
+   */
+  readonly maxReceiveCount: number;
+}
+
+/** A queue's dead-letter queue, as the queue reports it. */
+export interface DeadLetterQueue {
+  /** The dead-letter queue: the one given, or the one created for the source queue. */
+  readonly queue: IQueue;
+  /** How many times a message may be received before it is moved to the dead-letter queue. */
   readonly maxReceiveCount: number;
 }
 
 /** Properties of a {@link Queue}. */
 export interface QueueProps {
   /**
-   * The queue name: 1 to 256 letters, digits and hyphens, starting with a letter or digit. Changing it replaces the
-   * queue.
+   * The queue name: 1 to 256 letters, digits and hyphens, starting with a letter or digit. Unique per region and
+   * account. Changing it replaces the queue.
    *
    * @default - generated from the stack name and the construct path
    */
   readonly queueName?: string;
 
-  /** How long every message sent to the queue stays invisible first (0 to 7 days). @default Duration.seconds(0) */
+  /**
+   * How long every message sent to the queue stays invisible first (0 to 7 days); less than `retentionPeriod`.
+   *
+   * @default Duration.seconds(0)
+   */
   readonly deliveryDelay?: Duration;
 
   /** The largest message body the queue accepts, 1024 to 65536 bytes. @default 65536 */
@@ -59,7 +75,7 @@ export interface QueueProps {
    *
    * @default - no dead-letter queue
    */
-  readonly deadLetterQueue?: DeadLetterQueue;
+  readonly deadLetterQueue?: DeadLetterQueueOptions;
 }
 
 /**
@@ -102,21 +118,28 @@ export class Queue extends QueueBase {
 
   constructor(scope: ros.Construct, id: string, props: QueueProps = {}) {
     // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
-    const physicalName = props.queueName ?? generatePhysicalNameFor(scope, id, { maxLength: MAX_NAME_LENGTH });
+    const physicalName = props.queueName ?? generatePhysicalNameFor(scope, id, { maxLength: QUEUE_NAME.maxLength });
     super(scope, id, { physicalName });
-    const env = channelEnvironment(this);
+    const location = stackLocation(this);
 
-    checkQueueName(this, 'queueName', props.queueName);
-    claimPhysicalName(this, 'queue', 'queueName', physicalName);
-    const delay = seconds(this, 'deliveryDelay', props.deliveryDelay, 0, 604800);
-    const retention = seconds(this, 'retentionPeriod', props.retentionPeriod, 60, 604800);
-    const visibility = seconds(this, 'visibilityTimeout', props.visibilityTimeout, 1, 43200);
-    const wait = seconds(this, 'receiveMessageWaitTime', props.receiveMessageWaitTime, 0, 30);
-    checkRange(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, 1024, 65536, 'bytes');
-    const tags = props.tags === undefined ? undefined : Object.entries(props.tags).map(([key, value]) => ({ key, value }));
-    checkCount(this, 'tags', tags, 20);
+    checkText(this, 'queueName', props.queueName, QUEUE_NAME);
+    if (!isUnresolved(physicalName)) {
+      claimName(this, { kind: 'queue', prop: 'queueName', name: physicalName, location });
+    }
+    const delay = durationSeconds(this, 'deliveryDelay', props.deliveryDelay, QUEUE_RULES.delaySeconds);
+    const retention = durationSeconds(this, 'retentionPeriod', props.retentionPeriod, QUEUE_RULES.messageRetentionPeriod);
+    const visibility = durationSeconds(this, 'visibilityTimeout', props.visibilityTimeout, QUEUE_RULES.visibilityTimeout);
+    const wait = durationSeconds(this, 'receiveMessageWaitTime', props.receiveMessageWaitTime, QUEUE_RULES.pollingWaitSeconds);
+    checkRule(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, QUEUE_RULES.maximumMessageSize);
+    const keptFor = retention ?? DEFAULT_RETENTION_SECONDS;
+    if (delay !== undefined && !isUnresolved(delay) && !isUnresolved(keptFor) && delay >= keptFor) {
+      throw invalid(this, 'deliveryDelay', props.deliveryDelay!.toString(),
+        `must be shorter than the retention period (${retention === undefined ? 'the default 4 days' : props.retentionPeriod!.toString()}): every message would expire before it could be received`);
+    }
+    const tags = tagList(props.tags);
+    checkTags(this, 'tags', tags);
 
-    this.deadLetterQueue = this.makeDeadLetterQueue(physicalName, env, props.deadLetterQueue);
+    this.deadLetterQueue = this.makeDeadLetterQueue(physicalName, props.deadLetterQueue);
 
     this.rosQueue = new RosQueue(this, claimLogicalId(this, id), {
       queueName: physicalName,
@@ -128,54 +151,43 @@ export class Queue extends QueueBase {
       loggingEnabled: props.loggingEnabled,
       tags,
       dlqPolicy: this.deadLetterQueue && {
-        deadLetterTargetQueue: this.deadLetterQueue.queue!.queueName,
+        deadLetterTargetQueue: this.deadLetterQueue.queue.queueName,
         enabled: true,
         maxReceiveCount: this.deadLetterQueue.maxReceiveCount,
       },
-    });
+    }, ros.Stack.of(this).enableResourcePropertyConstraint);
     this.resource = this.rosQueue;
 
     this.queueName = ros.Token.asString(this.rosQueue.attrQueueName);
-    this.channelAddress = { kind: ChannelKind.QUEUE, name: this.queueName, ...env };
-    this.queueArn = ramArn(this.channelAddress);
+    registerLiteralName(this, this.queueName, physicalName);
+    this.channelAddress = { kind: ChannelKind.QUEUE, name: this.queueName, ...location };
+    this.queueArn = Identifiers.ramArn(this.channelAddress);
   }
 
-  private makeDeadLetterQueue(
-    physicalName: string,
-    env: { region: string; account: string },
-    options: DeadLetterQueue | undefined,
-  ): DeadLetterQueue | undefined {
+  private makeDeadLetterQueue(physicalName: string, options: DeadLetterQueueOptions | undefined): DeadLetterQueue | undefined {
     if (options === undefined) {
       return undefined;
     }
-    checkMin(this, 'deadLetterQueue.maxReceiveCount', options.maxReceiveCount, 1);
-    if (options.queue !== undefined) {
-      const target = options.queue.channelAddress;
-      checkSameLocation(this, 'deadLetterQueue.queue', { kind: ChannelKind.QUEUE, name: physicalName, ...env }, options.queue, 'the queue');
-      if (target.name === physicalName && !isUnresolved(physicalName)) {
-        throw new ValidationError(this, 'deadLetterQueue.queue', target.name, 'must be another queue: a queue cannot be its own dead-letter queue');
-      }
-      return options;
+    if (options.maxReceiveCount === undefined) {
+      throw invalid(this, 'deadLetterQueue.maxReceiveCount', undefined, 'is required');
     }
-    const dlqName = !isUnresolved(physicalName) && physicalName.length + 4 <= MAX_NAME_LENGTH
+    checkRule(this, 'deadLetterQueue.maxReceiveCount', options.maxReceiveCount, QUEUE_RULES.maxReceiveCount);
+    if (options.queue !== undefined) {
+      checkReachable(this, 'deadLetterQueue.queue', options.queue, 'a queue\'s DlqPolicy names its dead-letter queue by name only');
+      if (sameChannelName(this, options.queue.queueName, physicalName)) {
+        throw invalid(this, 'deadLetterQueue.queue', options.queue.node.path, 'must be another queue: a queue cannot be its own dead-letter queue');
+      }
+      return { queue: options.queue, maxReceiveCount: options.maxReceiveCount };
+    }
+    const dlqName = !isUnresolved(physicalName) && physicalName.length + 4 <= QUEUE_NAME.maxLength
       ? `${physicalName}-dlq`
-      : generatePhysicalName(this, { maxLength: MAX_NAME_LENGTH, suffix: 'dlq' });
+      : generatePhysicalName(this, { maxLength: QUEUE_NAME.maxLength, suffix: 'dlq' });
     const queue = new Queue(this, derivedId(this, 'Dlq'), {
       queueName: dlqName,
       retentionPeriod: Duration.days(7),
     });
     return { queue, maxReceiveCount: options.maxReceiveCount };
   }
-}
-
-/** Validates a Duration prop in seconds; tokens pass through. */
-function seconds(scope: ros.IConstruct, prop: string, duration: Duration | undefined, min: number, max: number): number | undefined {
-  if (duration === undefined) {
-    return undefined;
-  }
-  const value = duration.toSeconds();
-  checkRange(scope, prop, value, min, max, 'seconds');
-  return value;
 }
 
 /** A queue that exists outside this stack. Emits nothing; grants on it create policies in the importing stack. */
@@ -187,10 +199,13 @@ class ImportedQueue extends QueueBase {
 
   constructor(scope: ros.Construct, id: string, queueName: string, options: ChannelImportOptions) {
     super(scope, id, { physicalName: queueName });
-    checkQueueName(this, 'queueName', queueName);
+    if (queueName === undefined || queueName === '') {
+      throw invalid(this, 'queueName', queueName, 'is required');
+    }
+    checkText(this, 'queueName', queueName, QUEUE_NAME);
     this.channelAddress = { kind: ChannelKind.QUEUE, name: queueName, ...channelEnvironment(this, options) };
     this.queueName = queueName;
-    this.queueArn = ramArn(this.channelAddress);
-    this.queueUrl = channelUrl(this.channelAddress);
+    this.queueArn = Identifiers.ramArn(this.channelAddress);
+    this.queueUrl = Identifiers.channelUrl(this.channelAddress);
   }
 }

@@ -1,11 +1,14 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
-import { generatePhysicalNameFor } from '../core/names';
-import { checkLength, ValidationError } from '../core/validation';
+import { checkSameLocation } from '../core/location';
+import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
+import { checkText } from '../core/text';
+import { checkOneOf, describeValue, invalid, isUnresolved } from '../core/validation';
 import { RosSubscription } from '../ros/mns';
-import { checkTopicName, MAX_NAME_LENGTH } from '../ros/mns-rules';
-import { checkSameLocation } from './channel';
-import { subscriptionQueueEndpoint } from './formats';
+import { FILTER_TAG, PUSH_TYPES, TOPIC_NAME } from '../ros/mns-rules';
+import { channelDisplay, checkReachable, locationOf } from './channel';
+import { checkEndpoint } from './endpoints';
+import { ChannelKind, Identifiers } from './identifiers';
 import type { IQueue } from './queue-base';
 import type { ITopic } from './topic-base';
 
@@ -86,7 +89,10 @@ export interface SubscriptionProps extends SubscriptionOptions {
 
 /** What a subscriber tells the topic when it is bound. */
 export interface TopicSubscriptionConfig extends SubscriptionOptions {
-  /** Letters and digits naming the subscriber; the subscription's logical id is `<topic id>To<subscriberId>`. */
+  /**
+   * Letters and digits naming the subscriber (`Billing`, `Url`): the subscription's logical id is
+   * `<topic id>To<subscriberId><hash>`, the hash being of the topic's path and the endpoint.
+   */
   readonly subscriberId: string;
   /** The endpoint in the form SMQ expects for the push type. */
   readonly endpoint: string;
@@ -102,51 +108,15 @@ export interface ITopicSubscription {
   bind(topic: ITopic): TopicSubscriptionConfig;
 }
 
-interface EndpointRule {
-  /** The literal start every endpoint of the kind has. */
-  readonly prefixes: string[];
-  /** The whole endpoint, when it is a literal. */
-  readonly pattern: RegExp;
-  /** What is allowed, for the error. */
-  readonly rule: string;
-}
-
-const ENDPOINT_RULES: { [pushType: string]: EndpointRule } = {
-  [PushType.QUEUE]: {
-    prefixes: ['acs:mns:'],
-    pattern: /^acs:mns:[a-z0-9-]+:\d+:queues\/[A-Za-z0-9][A-Za-z0-9-]*$/,
-    rule: 'must be a queue endpoint "acs:mns:{region}:{account}:queues/{name}" for push type queue',
-  },
-  [PushType.EMAIL]: {
-    prefixes: ['mail:directmail:'],
-    pattern: /^mail:directmail:[^@\s:]+@[^@\s:]+\.[^@\s:]+$/,
-    rule: 'must be "mail:directmail:{address}" with a mail address for push type email',
-  },
-  [PushType.SMS]: {
-    prefixes: ['sms:directsms:'],
-    pattern: /^sms:directsms:(anonymous|\+?[0-9]{5,20})$/,
-    rule: 'must be "sms:directsms:anonymous" or "sms:directsms:{phone}" (5 to 20 digits, optionally after a +) for push type alisms',
-  },
-};
-
-const HTTPS_RULE: EndpointRule = {
-  prefixes: ['https://'],
-  pattern: /^https:\/\/[^/\s]+/,
-  rule: 'must be an https:// URL for push type http (set allowInsecureHttp: true to push over plain http://)',
-};
-const HTTP_RULE: EndpointRule = {
-  prefixes: ['https://', 'http://'],
-  pattern: /^https?:\/\/[^/\s]+/,
-  rule: 'must be an http:// or https:// URL for push type http',
-};
-
 /**
  * A topic subscription (`ALIYUN::MNS::Subscription`). Usually made by `topic.addSubscription(...)` with one of the
  * classes in `consumers` (QueueSubscription, UrlSubscription, EmailSubscription, SmsSubscription).
  *
- * The endpoint is checked against its push type (an endpoint that is partly a token is checked up to the token), an
+ * The endpoint is checked against its push type (an endpoint that holds tokens is checked in its literal pieces), an
  * HTTP endpoint must be https unless `allowInsecureHttp` is set, and queue and HTTP endpoints retry for a day by
- * default.
+ * default. The topic, a queue endpoint and the dead-letter queue must be in the stack's region and account:
+ * `ALIYUN::MNS::Subscription` names the topic and the dead-letter queue by name only. A subscription name and an
+ * endpoint are used once per topic in the whole app.
  */
 export class Subscription extends ros.Resource {
   /** The subscription name (`Fn::GetAtt [<id>, SubscriptionName]`), made on first use. */
@@ -162,26 +132,56 @@ export class Subscription extends ros.Resource {
 
   constructor(scope: ros.Construct, id: string, props: SubscriptionProps) {
     // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
-    const name = props.subscriptionName ?? generatePhysicalNameFor(scope, id, { maxLength: MAX_NAME_LENGTH });
+    const name = props.subscriptionName ?? generatePhysicalNameFor(scope, id, { maxLength: TOPIC_NAME.maxLength });
     super(scope, id, { physicalName: name });
-    checkTopicName(this, 'subscriptionName', props.subscriptionName);
-    checkLength(this, 'filterTag', props.filterTag, 1, 16);
-    checkEndpoint(this, props);
+    if (props.topic === undefined || props.topic.channelAddress === undefined) {
+      throw invalid(this, 'topic', props.topic, 'must be a topic (smq.Topic, or one imported with Topic.fromTopicName / fromTopicArn)');
+    }
     const topic = props.topic.channelAddress;
+    if (topic.kind !== ChannelKind.TOPIC) {
+      throw invalid(this, 'topic', props.topic.node.path, `must be a topic, not a ${topic.kind}`);
+    }
+    checkOneOf(this, 'pushType', props.pushType, PUSH_TYPES);
+    checkText(this, 'subscriptionName', props.subscriptionName, TOPIC_NAME);
+    checkText(this, 'filterTag', props.filterTag, FILTER_TAG);
+    checkReachable(this, 'topic', props.topic, 'ALIYUN::MNS::Subscription names its topic by name only');
+    const topicLocation = locationOf(props.topic);
+    const queueLocation = checkEndpoint(this, props.pushType, props.endpoint, props.allowInsecureHttp === true);
+    if (queueLocation !== undefined) {
+      checkSameLocation(this, {
+        prop: 'endpoint',
+        subject: queueLocation,
+        subjectName: `the queue endpoint ${describeValue(props.endpoint)}`,
+        expected: topicLocation,
+        expectedName: 'the topic',
+        reason: 'SMQ pushes to queues in the topic\'s region and account only',
+      });
+    }
+    const topicName = `topic '${identityOf(this, topic.name)}'`;
+    if (!isUnresolved(name)) {
+      claimName(this, { kind: `subscription name of ${topicName}`, prop: 'subscriptionName', name, location: topicLocation });
+    }
+    const endpointIdentity = identityOf(this, props.endpoint);
+    claimName(this, { kind: `endpoint subscribed to ${topicName}`, prop: 'endpoint', name: endpointIdentity, location: topicLocation });
     if (props.deadLetterQueue !== undefined) {
-      checkSameLocation(this, 'deadLetterQueue', topic, props.deadLetterQueue, 'the topic');
-      const stack = ros.Stack.of(this);
-      const dlqEndpoint = stack.resolve(subscriptionQueueEndpoint(props.deadLetterQueue.channelAddress));
-      if (props.pushType === PushType.QUEUE && JSON.stringify(dlqEndpoint) === JSON.stringify(stack.resolve(props.endpoint))) {
-        throw new ValidationError(this, 'deadLetterQueue', props.deadLetterQueue.node.path,
-          'must be another queue than the one the subscription pushes to');
+      checkSameLocation(this, {
+        prop: 'deadLetterQueue',
+        subject: locationOf(props.deadLetterQueue),
+        subjectName: channelDisplay(props.deadLetterQueue),
+        expected: topicLocation,
+        expectedName: 'the topic',
+        reason: 'a subscription\'s DlqPolicy names its dead-letter queue by name only',
+      });
+      const dlqEndpoint = identityOf(this, Identifiers.subscriptionQueueEndpoint(props.deadLetterQueue.channelAddress));
+      if (props.pushType === PushType.QUEUE && dlqEndpoint === endpointIdentity) {
+        throw invalid(this, 'deadLetterQueue', props.deadLetterQueue.node.path, 'must be another queue than the one the subscription pushes to');
       }
     }
     const pushesToQueueOrHttp = props.pushType === PushType.QUEUE || props.pushType === PushType.HTTP;
     let contentFormat = props.contentFormat;
     if (props.pushType === PushType.EMAIL) {
       if (contentFormat !== undefined && contentFormat !== NotifyContentFormat.SIMPLIFIED) {
-        throw new ValidationError(this, 'contentFormat', contentFormat, 'must be SIMPLIFIED for push type email');
+        throw invalid(this, 'contentFormat', contentFormat, 'must be SIMPLIFIED for push type email');
       }
       contentFormat = NotifyContentFormat.SIMPLIFIED;
     }
@@ -194,31 +194,7 @@ export class Subscription extends ros.Resource {
       notifyStrategy: props.notifyStrategy ?? (pushesToQueueOrHttp ? NotifyStrategy.EXPONENTIAL_DECAY_RETRY : undefined),
       notifyContentFormat: contentFormat,
       dlqPolicy: props.deadLetterQueue && { deadLetterTargetQueue: props.deadLetterQueue.queueName, enabled: true },
-    });
+    }, ros.Stack.of(this).enableResourcePropertyConstraint);
     this.resource = this.rosSubscription;
   }
-}
-
-/** Checks an endpoint against its push type: the whole of a literal, the literal start of one that holds a token. */
-function checkEndpoint(scope: ros.IConstruct, props: SubscriptionProps): void {
-  const rule = props.pushType === PushType.HTTP ? (props.allowInsecureHttp ? HTTP_RULE : HTTPS_RULE) : ENDPOINT_RULES[props.pushType];
-  if (rule === undefined) {
-    return;
-  }
-  const endpoint = props.endpoint;
-  const tokenAt = ros.Token.isUnresolved(endpoint) ? endpoint.indexOf('${Token[') : -1;
-  if (tokenAt < 0 && ros.Token.isUnresolved(endpoint)) {
-    return; // an encoded token we cannot see into
-  }
-  const ok = tokenAt < 0
-    ? rule.pattern.test(endpoint)
-    : rule.prefixes.some((p) => p.startsWith(endpoint.slice(0, tokenAt)) || endpoint.slice(0, tokenAt).startsWith(p));
-  if (!ok) {
-    throw new ValidationError(scope, 'endpoint', tokenAt < 0 ? endpoint : ros.Stack.of(scope).resolve(endpoint), rule.rule);
-  }
-}
-
-/** An endpoint as the template renders it (tokens as template functions), for error messages. */
-export function resolvedEndpoint(scope: ros.IConstruct, endpoint: string): unknown {
-  return ros.Stack.of(scope).resolve(endpoint);
 }

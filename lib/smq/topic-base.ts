@@ -1,12 +1,13 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { Grant } from '../core/grants';
-import { alphanumeric } from '../core/names';
-import { ValidationError } from '../core/validation';
+import { compositeId } from '../core/ids';
+import { identityOf } from '../core/names';
+import { invalid } from '../core/validation';
 import { TOPIC_PUBLISH_ACTIONS, TOPIC_READ_ATTRIBUTES_ACTIONS } from './actions';
 import { grantOnChannel, IChannel } from './channel';
-import { ChannelAddress } from './formats';
-import { resolvedEndpoint, ITopicSubscription, Subscription } from './subscription';
+import { ChannelAddress } from './identifiers';
+import { ITopicSubscription, Subscription } from './subscription';
 
 /** An SMQ topic, created here or imported. Every wiring takes this interface. */
 export interface ITopic extends IChannel {
@@ -19,10 +20,13 @@ export interface ITopic extends IChannel {
 
   /** Subscribes an endpoint to this topic; the subscription is created in this topic's scope. */
   addSubscription(subscription: ITopicSubscription): Subscription;
-  /** Grants `actions` on this topic (message actions on `.../messages`, the others on the topic). */
-  grant(principal: ram.IPrincipal, ...actions: string[]): Grant;
+  /**
+   * Grants `actions` on this topic, each on the resource RAM authorizes it on. Actions are checked: SMQ actions on
+   * topics, spelled as RAM spells them (`mns:PublishMessage`), or wildcards such as `mns:*`.
+   */
+  grant(grantee: ram.IGrantable, ...actions: string[]): Grant;
   /** Grants publishing messages and reading the topic's attributes. */
-  grantPublish(principal: ram.IPrincipal): Grant;
+  grantPublish(grantee: ram.IGrantable): Grant;
 }
 
 /** What owned and imported topics share: identifiers, subscriptions and grants. */
@@ -38,15 +42,15 @@ export abstract class TopicBase extends ros.Resource implements ITopic {
 
   /**
    * Subscribes an endpoint to this topic. The subscription is created in this topic's scope, with the logical id
-   * `<topic id>To<subscriber>`; one endpoint can be subscribed to a topic once.
+   * `<topic id>To<subscriber><hash>` (the hash is of the topic's path and the endpoint); one endpoint can be
+   * subscribed to a topic once.
    */
   public addSubscription(subscription: ITopicSubscription): Subscription {
     const config = subscription.bind(this);
-    const id = `${alphanumeric(this.node.id)}To${config.subscriberId}`;
+    const id = compositeId([this.node.id, 'To', config.subscriberId], [this.node.path, identityOf(this, config.endpoint)]);
     const existing = this.node.tryFindChild(id);
     if (existing !== undefined) {
-      throw new ValidationError(this, 'addSubscription', resolvedEndpoint(this, config.endpoint),
-        `must not subscribe one endpoint twice to a topic ('${existing.node.path}' already does)`);
+      throw invalid(this, 'addSubscription', config.endpoint, `must not subscribe one endpoint twice to a topic ('${existing.node.path}' already does)`);
     }
     return new Subscription(this, id, {
       topic: this,
@@ -61,13 +65,17 @@ export abstract class TopicBase extends ros.Resource implements ITopic {
     });
   }
 
-  /** Grants `actions` on this topic, scoped to its ARN. */
-  public grant(principal: ram.IPrincipal, ...actions: string[]): Grant {
-    return grantOnChannel(this, principal, actions);
+  /**
+   * Grants `actions` on this topic, each on the resource RAM authorizes it on (`.../topics/{name}/messages` for
+   * PublishMessage, `.../topics/{name}/subscriptions/*` for subscription actions, `.../topics` for ListTopic,
+   * `.../topics/{name}` for the others), in one policy per principal and topic.
+   */
+  public grant(grantee: ram.IGrantable, ...actions: string[]): Grant {
+    return grantOnChannel(this, grantee, actions);
   }
 
   /** Grants mns:PublishMessage and mns:GetTopicAttributes on this topic. */
-  public grantPublish(principal: ram.IPrincipal): Grant {
-    return this.grant(principal, ...TOPIC_PUBLISH_ACTIONS, ...TOPIC_READ_ATTRIBUTES_ACTIONS);
+  public grantPublish(grantee: ram.IGrantable): Grant {
+    return this.grant(grantee, ...TOPIC_PUBLISH_ACTIONS, ...TOPIC_READ_ATTRIBUTES_ACTIONS);
   }
 }

@@ -1,17 +1,19 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
-import { claimPhysicalName, generatePhysicalNameFor } from '../core/names';
-import { checkCount, checkRange } from '../core/validation';
+import { claimName, generatePhysicalNameFor, registerLiteralName } from '../core/names';
+import { checkText } from '../core/text';
+import { checkRule, invalid, isUnresolved } from '../core/validation';
 import { RosTopic } from '../ros/mns';
-import { checkTopicName, MAX_NAME_LENGTH } from '../ros/mns-rules';
-import { ChannelImportOptions, channelEnvironment, readChannelArn } from './channel';
-import { ChannelAddress, ChannelKind, channelUrl, ramArn } from './formats';
+import { checkTags, tagList, TOPIC_NAME, TOPIC_RULES } from '../ros/mns-rules';
+import { ChannelImportOptions, channelEnvironment, readChannelArn, stackLocation } from './channel';
+import { ChannelAddress, ChannelKind, Identifiers } from './identifiers';
 import { ITopic, TopicBase } from './topic-base';
 
 /** Properties of a {@link Topic}. */
 export interface TopicProps {
   /**
-   * The topic name: 1 to 256 letters, digits and hyphens, starting with a letter. Changing it replaces the topic.
+   * The topic name: 1 to 256 letters, digits and hyphens, starting with a letter. Unique per region and account.
+   * Changing it replaces the topic.
    *
    * @default - generated from the stack name and the construct path
    */
@@ -57,23 +59,27 @@ export class Topic extends TopicBase {
 
   constructor(scope: ros.Construct, id: string, props: TopicProps = {}) {
     // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
-    const physicalName = props.topicName ?? generatePhysicalNameFor(scope, id, { maxLength: MAX_NAME_LENGTH });
+    const physicalName = props.topicName ?? generatePhysicalNameFor(scope, id, { maxLength: TOPIC_NAME.maxLength });
     super(scope, id, { physicalName });
-    checkTopicName(this, 'topicName', props.topicName);
-    checkRange(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, 1024, 65536, 'bytes');
-    const tags = props.tags === undefined ? undefined : Object.entries(props.tags).map(([key, value]) => ({ key, value }));
-    checkCount(this, 'tags', tags, 20);
-    claimPhysicalName(this, 'topic', 'topicName', physicalName);
+    const location = stackLocation(this);
+    checkText(this, 'topicName', props.topicName, TOPIC_NAME);
+    if (!isUnresolved(physicalName)) {
+      claimName(this, { kind: 'topic', prop: 'topicName', name: physicalName, location });
+    }
+    checkRule(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, TOPIC_RULES.maximumMessageSize);
+    const tags = tagList(props.tags);
+    checkTags(this, 'tags', tags);
     this.rosTopic = new RosTopic(this, claimLogicalId(this, id), {
       topicName: physicalName,
       maximumMessageSize: props.maxMessageSizeBytes,
       loggingEnabled: props.loggingEnabled,
       tags,
-    });
+    }, ros.Stack.of(this).enableResourcePropertyConstraint);
     this.resource = this.rosTopic;
     this.topicName = ros.Token.asString(this.rosTopic.attrTopicName);
-    this.channelAddress = { kind: ChannelKind.TOPIC, name: this.topicName, ...channelEnvironment(this) };
-    this.topicArn = ramArn(this.channelAddress);
+    registerLiteralName(this, this.topicName, physicalName);
+    this.channelAddress = { kind: ChannelKind.TOPIC, name: this.topicName, ...location };
+    this.topicArn = Identifiers.ramArn(this.channelAddress);
   }
 }
 
@@ -86,10 +92,13 @@ class ImportedTopic extends TopicBase {
 
   constructor(scope: ros.Construct, id: string, topicName: string, options: ChannelImportOptions) {
     super(scope, id, { physicalName: topicName });
-    checkTopicName(this, 'topicName', topicName);
+    if (topicName === undefined || topicName === '') {
+      throw invalid(this, 'topicName', topicName, 'is required');
+    }
+    checkText(this, 'topicName', topicName, TOPIC_NAME);
     this.channelAddress = { kind: ChannelKind.TOPIC, name: topicName, ...channelEnvironment(this, options) };
     this.topicName = topicName;
-    this.topicArn = ramArn(this.channelAddress);
-    this.topicUrl = channelUrl(this.channelAddress);
+    this.topicArn = Identifiers.ramArn(this.channelAddress);
+    this.topicUrl = Identifiers.channelUrl(this.channelAddress);
   }
 }

@@ -1,7 +1,9 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as fc from 'fast-check';
-import { alphanumeric, generatePhysicalName, shortHash } from '../../lib/core/names';
-import { QUEUE_NAME_PATTERN, TOPIC_NAME_PATTERN } from '../../lib/ros/mns-rules';
+import { alphanumeric, claimName, generatePhysicalName, identityOf, registerLiteralName, shortHash, withLiteralNames } from '../../lib/core/names';
+import { checkText } from '../../lib/core/text';
+import { QUEUE_NAME, TOPIC_NAME } from '../../lib/ros/mns-rules';
+import { warnings } from '../util';
 
 function at(stackName: string, ...ids: string[]): ros.IConstruct {
   const app = new ros.App();
@@ -12,16 +14,36 @@ function at(stackName: string, ...ids: string[]): ros.IConstruct {
   return scope;
 }
 
+function isValidName(scope: ros.IConstruct, name: string): boolean {
+  try {
+    checkText(scope, 'n', name, QUEUE_NAME);
+    checkText(scope, 'n', name, TOPIC_NAME);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('generatePhysicalName', () => {
   test('is the stack name and the construct path joined with hyphens', () => {
     expect(generatePhysicalName(at('Media', 'Jobs'), { maxLength: 256 })).toBe('Media-Jobs');
     expect(generatePhysicalName(at('Media', 'Pipeline', 'Jobs'), { maxLength: 256 })).toBe('Media-Pipeline-Jobs');
     expect(generatePhysicalName(at('Media', 'Jobs'), { maxLength: 256, suffix: 'dlq' })).toBe('Media-Jobs-dlq');
+    expect(generatePhysicalName(at('media-prod', 'Jobs'), { maxLength: 256 })).toBe('media-prod-Jobs');
   });
 
-  test('drops characters SMQ names cannot hold and the hidden ids Default and Resource', () => {
-    expect(generatePhysicalName(at('Media', 'My Jobs!', 'Default'), { maxLength: 256 })).toBe('Media-MyJobs');
-    expect(generatePhysicalName(at('Media', 'a_b.c', 'Resource'), { maxLength: 256 })).toBe('Media-abc');
+  test('drops the hidden ids Default and Resource', () => {
+    expect(generatePhysicalName(at('Media', 'Jobs', 'Default'), { maxLength: 256 })).toBe('Media-Jobs');
+    expect(generatePhysicalName(at('Media', 'Jobs', 'Resource'), { maxLength: 256 })).toBe('Media-Jobs');
+  });
+
+  test('an id that is not plain letters and digits gets a hash: A-B/C and A/B-C differ', () => {
+    const a = generatePhysicalName(at('Media', 'A-B', 'C'), { maxLength: 256 });
+    const b = generatePhysicalName(at('Media', 'A', 'B-C'), { maxLength: 256 });
+    expect(a).toMatch(/^Media-A-B-C-[0-9a-f]{8}$/);
+    expect(b).toMatch(/^Media-A-B-C-[0-9a-f]{8}$/);
+    expect(a).not.toBe(b);
+    expect(generatePhysicalName(at('Media', 'My Jobs!'), { maxLength: 256 })).toMatch(/^Media-MyJobs-[0-9a-f]{8}$/);
   });
 
   test('cuts a long name and ends it with a hash of the whole path', () => {
@@ -29,27 +51,77 @@ describe('generatePhysicalName', () => {
     const name = generatePhysicalName(at('Media', long), { maxLength: 64 });
     expect(name).toHaveLength(64);
     expect(name).toMatch(/^Media-x+-[0-9a-f]{8}$/);
-    // same prefix, different path: different names
-    const other = generatePhysicalName(at('Media', `${long}y`), { maxLength: 64 });
-    expect(other).not.toBe(name);
+    expect(generatePhysicalName(at('Media', `${long}y`), { maxLength: 64 })).not.toBe(name);
   });
 
   test('is the same on every call', () => {
     expect(generatePhysicalName(at('Media', 'Jobs'), { maxLength: 20 })).toBe(generatePhysicalName(at('Media', 'Jobs'), { maxLength: 20 }));
   });
 
-  test('property: always a valid queue and topic name within the limit, whatever the ids', () => {
-    const id = fc.string({ minLength: 1, maxLength: 80 }).filter((s) => !s.includes('/') && s.trim().length > 0);
-    fc.assert(fc.property(fc.array(id, { minLength: 1, maxLength: 5 }), fc.integer({ min: 16, max: 256 }), (ids, max) => {
-      let scope: ros.IConstruct;
+  test('property: always a valid queue and topic name within the limit, and distinct paths give distinct names', () => {
+    const id = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !s.includes('/') && s.trim().length > 0 && !s.includes('${'));
+    fc.assert(fc.property(fc.array(id, { minLength: 1, maxLength: 4 }), fc.array(id, { minLength: 1, maxLength: 4 }), fc.integer({ min: 16, max: 256 }), (a, b, max) => {
+      let x: ros.IConstruct;
+      let y: ros.IConstruct;
       try {
-        scope = at('Stack', ...ids);
+        x = at('Stack', ...a);
+        y = at('Stack', ...b);
       } catch {
-        return true; // constructs rejects some ids (duplicates are impossible here; tokens-like text)
+        return true; // ids that constructs itself refuses
       }
-      const name = generatePhysicalName(scope, { maxLength: max });
-      return name.length <= max && TOPIC_NAME_PATTERN.test(name) && QUEUE_NAME_PATTERN.test(name) && !name.includes('--');
-    }));
+      const nx = generatePhysicalName(x, { maxLength: max });
+      const ny = generatePhysicalName(y, { maxLength: max });
+      const hidden = (ids: string[]): string[] => ids.filter((i) => i !== 'Default' && i !== 'Resource');
+      const samePath = JSON.stringify(hidden(a)) === JSON.stringify(hidden(b));
+      return nx.length <= max && isValidName(x, nx) && !nx.includes('--') && (samePath || nx !== ny);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('claimName', () => {
+  const location = { region: 'cn-hangzhou', account: '111' };
+
+  test('one name twice in a stack: an error naming both paths', () => {
+    const a = at('Media', 'A');
+    claimName(a, { kind: 'queue', prop: 'queueName', name: 'jobs', location });
+    const b = new ros.Construct(ros.Stack.of(a), 'B');
+    expect(() => claimName(b, { kind: 'queue', prop: 'queueName', name: 'jobs', location }))
+      .toThrow("Media/B: queueName must be unique among the queue names of the stack, but 'Media/A' already uses it, got \"jobs\"");
+    // another kind of thing may share the name
+    expect(() => claimName(b, { kind: 'topic', prop: 'topicName', name: 'jobs', location })).not.toThrow();
+  });
+
+  test('two stacks: same literal region and account is an error; different ones are fine; a token gives a warning', () => {
+    const app = new ros.App();
+    const one = new ros.Stack(app, 'One', { env: location });
+    const two = new ros.Stack(app, 'Two', { env: location });
+    const far = new ros.Stack(app, 'Far', { env: { region: 'cn-beijing', account: '111' } });
+    const agnostic = new ros.Stack(app, 'Agnostic');
+    claimName(new ros.Construct(one, 'Q'), { kind: 'queue', prop: 'queueName', name: 'jobs', location });
+    expect(() => claimName(new ros.Construct(two, 'Q'), { kind: 'queue', prop: 'queueName', name: 'jobs', location }))
+      .toThrow("Two/Q: queueName must be unique among the queue names of region cn-hangzhou and account 111, but 'One/Q' in stack 'One' already uses it");
+    expect(() => claimName(new ros.Construct(far, 'Q'), { kind: 'queue', prop: 'queueName', name: 'jobs', location: { region: 'cn-beijing', account: '111' } })).not.toThrow();
+    const c = new ros.Construct(agnostic, 'Q');
+    claimName(c, { kind: 'queue', prop: 'queueName', name: 'jobs', location: { region: ros.RosPseudo.region, account: ros.RosPseudo.tenantId } });
+    expect(warnings(agnostic)).toEqual([
+      "Agnostic/Q: queueName: 'One/Q' in stack 'One' uses the same queue name. If both stacks are deployed to one region and account, "
+      + 'the second deploy fails: give one of them another name, or give the stacks an env with literal regions and accounts so that synth can tell.',
+      "Agnostic/Q: queueName: 'Far/Q' in stack 'Far' uses the same queue name. If both stacks are deployed to one region and account, "
+      + 'the second deploy fails: give one of them another name, or give the stacks an env with literal regions and accounts so that synth can tell.',
+    ]);
+  });
+});
+
+describe('literal names and identities', () => {
+  test('a registered name token is replaced by its literal; identities compare owned and imported alike', () => {
+    const scope = at('Media', 'Q');
+    const stack = ros.Stack.of(scope);
+    const token = ros.Token.asString(new ros.RosResource(stack, 'R', { type: 'X::Y', properties: {} }).getAtt('QueueName'));
+    registerLiteralName(scope, token, 'jobs');
+    expect(withLiteralNames(scope, `acs:mns:r:a:queues/${token}`)).toBe('acs:mns:r:a:queues/jobs');
+    expect(identityOf(scope, `acs:mns:r:a:queues/${token}`)).toBe(identityOf(scope, 'acs:mns:r:a:queues/jobs'));
+    const param = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(identityOf(scope, `x${param}`)).toBe('{"Fn::Join":["",["x",{"Ref":"P"}]]}');
   });
 });
 

@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as fc from 'fast-check';
-import { checkCount, checkLength, checkMin, checkOneOf, checkPattern, checkRange, describeValue, ValidationError } from '../../lib/core/validation';
+import { checkCount, checkOneOf, checkRange, checkRequired, checkRule, describeValue, invalid, ValidationError } from '../../lib/core/validation';
 
 function scope(): { stack: ros.Stack; c: ros.Construct } {
   const app = new ros.App();
@@ -13,31 +13,31 @@ describe('validation helpers', () => {
     const { c } = scope();
     expect(() => checkRange(c, 'visibilityTimeout', 50000, 1, 43200, 'seconds'))
       .toThrow('Media/Jobs: visibilityTimeout must be an integer between 1 and 43200 seconds, got 50000');
-    try {
-      checkRange(c, 'visibilityTimeout', 0, 1, 43200, 'seconds');
-    } catch (e) {
-      expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).constructPath).toBe('Media/Jobs');
-      expect((e as ValidationError).prop).toBe('visibilityTimeout');
-    }
+    const error = invalid(c, 'visibilityTimeout', 0, 'must be positive');
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ValidationError');
+    expect(error.constructPath).toBe('Media/Jobs');
+    expect(error.prop).toBe('visibilityTimeout');
+    expect(new ValidationError('', 'x', 1, 'must be 2').message).toBe('x must be 2, got 1');
   });
 
-  test('checkRange accepts the bounds and rejects fractions', () => {
+  test('checkRange accepts the bounds and rejects fractions, NaN and Infinity, naming them', () => {
     const { c } = scope();
     expect(() => checkRange(c, 'n', 1, 1, 10)).not.toThrow();
     expect(() => checkRange(c, 'n', 10, 1, 10)).not.toThrow();
     expect(() => checkRange(c, 'n', 1.5, 1, 10)).toThrow('Media/Jobs: n must be an integer between 1 and 10, got 1.5');
     expect(() => checkRange(c, 'n', 11, 1, 10)).toThrow(/got 11$/);
+    expect(() => checkRange(c, 'n', NaN, 1, 10)).toThrow(/got NaN$/);
+    expect(() => checkRange(c, 'n', Infinity, 1, 10)).toThrow(/got Infinity$/);
+    expect(() => checkRange(c, 'n', '5' as unknown as number, 1, 10)).toThrow(/got "5"$/);
+    expect(() => checkRule(c, 'n', 0, { min: 1, max: 2, unit: 'bytes' })).toThrow('Media/Jobs: n must be an integer between 1 and 2 bytes, got 0');
   });
 
-  test('checkMin, checkLength, checkPattern, checkOneOf, checkCount', () => {
+  test('checkRequired, checkOneOf, checkCount', () => {
     const { c } = scope();
-    expect(() => checkMin(c, 'maxReceiveCount', 0, 1)).toThrow('Media/Jobs: maxReceiveCount must be an integer of at least 1, got 0');
-    expect(() => checkLength(c, 'filterTag', 'x'.repeat(17), 1, 16))
-      .toThrow('Media/Jobs: filterTag must be at most 16 characters long (length 17), got "xxxxxxxxxxxxxxxxx"');
-    expect(() => checkLength(c, 'name', '', 1, 256)).toThrow('Media/Jobs: name must be between 1 and 256 characters long (length 0), got ""');
-    expect(() => checkLength(c, 'name', 'ab', 3, 5)).toThrow('must be between 3 and 5 characters long (length 2)');
-    expect(() => checkPattern(c, 'url', 'ftp://x', /^https:/, 'must be an https:// URL')).toThrow('Media/Jobs: url must be an https:// URL, got "ftp://x"');
+    expect(() => checkRequired(c, 'queueName', '')).toThrow('Media/Jobs: queueName is required, got ""');
+    expect(() => checkRequired(c, 'queueName', undefined)).toThrow('Media/Jobs: queueName is required, got undefined');
     expect(() => checkOneOf(c, 'notifyStrategy', 'NEVER', ['BACKOFF_RETRY', 'EXPONENTIAL_DECAY_RETRY']))
       .toThrow('Media/Jobs: notifyStrategy must be one of "BACKOFF_RETRY", "EXPONENTIAL_DECAY_RETRY", got "NEVER"');
     expect(() => checkCount(c, 'tags', new Array(21).fill(0), 20)).toThrow('Media/Jobs: tags must have at most 20 items, got "21 items"');
@@ -46,9 +46,8 @@ describe('validation helpers', () => {
   test('undefined values are not checked', () => {
     const { c } = scope();
     expect(() => checkRange(c, 'n', undefined, 1, 2)).not.toThrow();
-    expect(() => checkLength(c, 's', undefined, 1, 2)).not.toThrow();
-    expect(() => checkPattern(c, 's', undefined, /^x$/, 'x')).not.toThrow();
     expect(() => checkOneOf(c, 's', undefined, ['a'])).not.toThrow();
+    expect(() => checkCount(c, 's', undefined, 1)).not.toThrow();
   });
 
   test('tokens are never checked as literals', () => {
@@ -57,33 +56,40 @@ describe('validation helpers', () => {
     const str = new ros.RosParameter(stack, 'S', { type: ros.RosParameterType.STRING }).valueAsString;
     const list = new ros.RosParameter(stack, 'L', { type: ros.RosParameterType.COMMA_DELIMITED_LIST }).valueAsList;
     expect(() => checkRange(c, 'n', num, 1, 2)).not.toThrow();
-    expect(() => checkMin(c, 'n', num, 1)).not.toThrow();
-    expect(() => checkLength(c, 's', str, 1, 2)).not.toThrow();
-    expect(() => checkPattern(c, 's', str, /^x$/, 'x')).not.toThrow();
     expect(() => checkOneOf(c, 's', str, ['a'])).not.toThrow();
     expect(() => checkCount(c, 'l', list, 0)).not.toThrow();
-    // a string that merely contains a token is unresolved too
-    expect(() => checkPattern(c, 's', `https://${str}`, /^x$/, 'x')).not.toThrow();
   });
 
-  test('property: checkRange throws exactly for integers outside the range', () => {
+  test('property: checkRange throws exactly for values outside the range or not integers', () => {
     const { c } = scope();
-    fc.assert(fc.property(fc.integer({ min: -100000, max: 100000 }), (n) => {
-      const inside = n >= 0 && n <= 43200;
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: -100000, max: 100000 }), fc.double()), (n) => {
+      const inside = Number.isInteger(n) && n >= 0 && n <= 43200;
       let threw = false;
       try {
         checkRange(c, 'n', n, 0, 43200);
-      } catch {
-        threw = true;
+      } catch (e) {
+        threw = e instanceof ValidationError;
       }
       return threw === !inside;
     }));
   });
 
-  test('describeValue quotes strings and renders the rest as JSON', () => {
+  test('describeValue: strings quoted, numbers as written, tokens never as ${Token[...]}', () => {
+    const { stack } = scope();
+    const str = new ros.RosParameter(stack, 'S', { type: ros.RosParameterType.STRING }).valueAsString;
+    const num = new ros.RosParameter(stack, 'N', { type: ros.RosParameterType.NUMBER }).valueAsNumber;
     expect(describeValue('a')).toBe('"a"');
     expect(describeValue(5)).toBe('5');
+    expect(describeValue(NaN)).toBe('NaN');
+    expect(describeValue(-Infinity)).toBe('-Infinity');
     expect(describeValue(undefined)).toBe('undefined');
-    expect(describeValue({ a: 1 })).toBe('{"a":1}');
+    expect(describeValue({ a: 1, b: NaN })).toBe('{"a":1,"b":"NaN"}');
+    expect(describeValue(`https://${str}/x`)).toBe('"https://<token>/x"');
+    expect(describeValue(num)).toBe('a token');
+    expect(describeValue(ros.Token.asAny(str))).toBe('a token');
+    expect(describeValue({ name: str })).toBe('{"name":"<token>"}');
+    const circular: { [key: string]: unknown } = {};
+    circular.self = circular;
+    expect(describeValue(circular)).toBe('[object Object]');
   });
 });

@@ -1,0 +1,127 @@
+import * as ros from '@alicloud/ros-cdk-core';
+
+/**
+ * What the library remembers while an app is built, kept on the construct tree (one hidden construct per stack and
+ * one per app), so that it lives and dies with the app it describes. Neither emits anything into a template.
+ */
+const STATE_ID = 'RosCdkSmq';
+
+/** Per-stack state: the logical ids our constructs took, the stack's region and account, and the names claimed. */
+export class StackState extends ros.Construct {
+  /** The state of `scope`'s stack, made on first use. */
+  public static of(scope: ros.IConstruct): StackState {
+    const stack = ros.Stack.of(scope);
+    const found = stack.node.tryFindChild(STATE_ID);
+    return found instanceof StackState ? found : new StackState(stack, STATE_ID);
+  }
+
+  /** Logical id -> construct path, for the resources our constructs made in this stack. */
+  public readonly logicalIds = new Map<string, string>();
+
+  private regionValue?: string;
+  private accountValue?: string;
+
+  /**
+   * The stack's region: its literal region, or `ALIYUN::Region`. One token per stack: each `ros.RosPseudo.*` access
+   * makes a new token, and core records a full stack trace for every token it makes.
+   */
+  public get region(): string {
+    if (this.regionValue === undefined) {
+      const given = ros.Stack.of(this).region;
+      this.regionValue = given !== undefined && !ros.Token.isUnresolved(given) ? given : ros.RosPseudo.region;
+    }
+    return this.regionValue;
+  }
+
+  /**
+   * The account that owns the stack's resources: its literal account, or `ALIYUN::TenantId` (the ROS pseudo parameter
+   * for the Alibaba Cloud account; `ALIYUN::AccountId` is the account executing the stack, which a resource ARN must
+   * not use). See https://www.alibabacloud.com/help/en/ros/user-guide/pseudo-parameters
+   */
+  public get account(): string {
+    if (this.accountValue === undefined) {
+      const given = ros.Stack.of(this).account;
+      this.accountValue = given !== undefined && !ros.Token.isUnresolved(given) ? given : ros.RosPseudo.tenantId;
+    }
+    return this.accountValue;
+  }
+
+  /**
+   * Checks, in the validation phase of synth (before core writes the template), that no two resources in this stack
+   * share a logical id: in ROS CDK the logical id is the construct id, not the path. The user then sees both construct
+   * paths instead of core's `section 'Resources' already contains ...`.
+   */
+  protected override validate(): string[] {
+    const seen = new Map<string, string>();
+    const errors: string[] = [];
+    const visit = (node: ros.IConstruct): void => {
+      for (const child of node.node.children) {
+        if (ros.Stack.isStack(child)) {
+          continue;
+        }
+        if (ros.RosResource.isRosResource(child)) {
+          const first = seen.get(child.node.id);
+          if (first !== undefined) {
+            errors.push(logicalIdCollisionMessage(child.node.id, first, child.node.path));
+          } else {
+            seen.set(child.node.id, child.node.path);
+          }
+        }
+        visit(child);
+      }
+    };
+    visit(ros.Stack.of(this));
+    return errors;
+  }
+}
+
+/** The message for two resources with one logical id in one stack. */
+export function logicalIdCollisionMessage(logicalId: string, first: string, second: string): string {
+  return `logical id '${logicalId}' is used by two resources in one stack: '${first}' and '${second}'. `
+    + 'In ROS CDK a resource\'s logical id is its construct id, not its path: give one of the constructs another id';
+}
+
+/** A name claimed by a construct, with where the named thing lives. */
+export interface NameClaim {
+  /** The path of the construct that claimed it. */
+  readonly path: string;
+  /** The stack the construct is in. */
+  readonly stack: ros.Stack;
+  /** The region the named thing lives in (literal or token). */
+  readonly region: string;
+  /** The account the named thing lives in (literal or token). */
+  readonly account: string;
+}
+
+/** Per-app state: the names claimed in every stack, and the literal names behind channel-name tokens. */
+export class AppState extends ros.Construct {
+  /** The state of `scope`'s app, made on first use. */
+  public static of(scope: ros.IConstruct): AppState {
+    const root = scope.node.root;
+    const found = root.node.tryFindChild(STATE_ID);
+    return found instanceof AppState ? found : new AppState(root as ros.Construct, STATE_ID);
+  }
+
+  /** `<kind>\0<name>` -> the claims of that name. */
+  public readonly names = new Map<string, NameClaim[]>();
+
+  /** The token of an owned channel's name attribute -> its literal physical name. */
+  public readonly literalNames = new Map<string, string>();
+}
+
+/** The stack's region: its literal region, or `ALIYUN::Region`. */
+export function stackRegion(scope: ros.IConstruct): string {
+  return StackState.of(scope).region;
+}
+
+/** The account that owns the stack's resources: its literal account, or `ALIYUN::TenantId`. */
+export function stackAccount(scope: ros.IConstruct): string {
+  return StackState.of(scope).account;
+}
+
+/** Adds a warning annotation to `scope`, once. */
+export function warnOnce(scope: ros.IConstruct, message: string): void {
+  if (!scope.node.metadata.some((entry) => entry.type === 'aliyun:ros:warning' && entry.data === message)) {
+    scope.node.addWarning(message);
+  }
+}
