@@ -42,8 +42,9 @@ describe('example app', () => {
       DlqPolicy: { DeadLetterTargetQueue: { 'Fn::GetAtt': ['JobsDlq', 'QueueName'] }, Enabled: true, MaxReceiveCount: 5 },
     });
     template.resourceCountIs('ALIYUN::RAM::Role', 2);
-    expect(Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy')).sort())
-      .toEqual(['JobsDlqWorkerPolicy', 'JobsProducerPolicy', 'JobsWorkerPolicy']);
+    expect(Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy')).sort()).toEqual([
+      expect.stringMatching(/^JobsDlqWorkerPolicy[0-9a-f]{8}$/), expect.stringMatching(/^JobsProducerPolicy[0-9a-f]{8}$/), expect.stringMatching(/^JobsWorkerPolicy[0-9a-f]{8}$/),
+    ]);
     template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
       Roles: [{ 'Fn::GetAtt': ['Producer', 'RoleName'] }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['mns:SendMessage', 'mns:BatchSendMessage'] })]) },

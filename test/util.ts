@@ -1,5 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
+import { Match } from '../lib/assertions';
 
 /** A fresh app and stack for a test. */
 export function newStack(stackName = 'Test', props: ros.StackProps = {}): { app: ros.App; stack: ros.Stack } {
@@ -45,9 +46,17 @@ export function mnsJoin(middle: string, name: unknown, tail = ''): { [key: strin
   return { 'Fn::Join': ['', parts] };
 }
 
-/** The PolicyName a grant renders in a stack without a literal region: `<base>-<ALIYUN::Region>`. */
+/**
+ * The PolicyName a grant renders in a stack without a literal region: `<base>-<hash>-<ALIYUN::Region>`, as a pattern
+ * for the template assertions.
+ */
 export function policyName(base: string): { [key: string]: unknown } {
-  return { 'Fn::Join': ['', [`${base}-`, { Ref: 'ALIYUN::Region' }]] };
+  return { 'Fn::Join': ['', [Match.stringLikeRegexp(`^${base}-[0-9a-f]{8}-$`), { Ref: 'ALIYUN::Region' }]] };
+}
+
+/** A logical id `<readable><8 hex>`, as a pattern. */
+export function hashedId(readable: string): RegExp {
+  return new RegExp(`^${readable}[0-9a-f]{8}$`);
 }
 
 /**

@@ -4,7 +4,8 @@
  * (https only, retries for a day) live in `smq.Subscription`, so they hold for a hand-made subscription too.
  */
 import { alphanumeric } from '../core/names';
-import { Identifiers } from '../smq/identifiers';
+import { invalid } from '../core/validation';
+import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
 import { ITopicSubscription, PushType, SubscriptionOptions, TopicSubscriptionConfig } from '../smq/subscription';
 import type { ITopic } from '../smq/topic-base';
@@ -23,7 +24,10 @@ export class QueueSubscription implements ITopicSubscription {
   constructor(private readonly queue: IQueue, private readonly props: QueueSubscriptionProps = {}) {}
 
   /** Returns the subscription settings (the subscription checks the queue against the topic). */
-  public bind(_topic: ITopic): TopicSubscriptionConfig {
+  public bind(topic: ITopic): TopicSubscriptionConfig {
+    if (this.queue?.channelAddress?.kind !== ChannelKind.QUEUE) {
+      throw invalid(topic, 'QueueSubscription.queue', isConstruct(this.queue) ? this.queue.node.path : this.queue, 'must be a queue (smq.Queue or an import of one)');
+    }
     return {
       ...this.props,
       subscriberId: alphanumeric(this.queue.node.id),
@@ -109,4 +113,8 @@ export class SmsSubscription implements ITopicSubscription {
     const subscriberId = this.phoneNumber === undefined ? 'SmsAnonymous' : 'Sms';
     return { ...this.props, subscriberId, endpoint: `sms:directsms:${this.phoneNumber ?? 'anonymous'}`, pushType: PushType.SMS };
   }
+}
+
+function isConstruct(x: unknown): x is { node: { path: string } } {
+  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
 }

@@ -138,7 +138,7 @@ function createPolicy(scope: ros.IConstruct, placement: PolicyPlacement, id: str
   const region = stackRegion(parent);
   const regionLength = isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
   const baseName = policyBaseName(scope, placement, key, MAX_POLICY_NAME_LENGTH - regionLength - 1);
-  claimName(parent, { kind: 'RAM policy', prop: 'policyName', name: baseName, location: { region, account: stackAccount(parent) } });
+  claimName(parent, { kind: 'RAM policy name', prop: 'policyName', name: baseName, location: { region, account: stackAccount(parent) } });
   return new ram.RosManagedPolicy(parent as ros.Construct, id, {
     policyName: `${baseName}-${region}`,
     description: policyDescription(scope, key),

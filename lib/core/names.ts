@@ -61,7 +61,10 @@ export function generatePhysicalNameFor(parent: ros.IConstruct, id: string, opti
 
 /** Options of {@link claimName}. */
 export interface NameClaimOptions {
-  /** What is named, for the key and the message: `queue`, `topic`, `RAM policy`, `subscription of topic 'orders'`. */
+  /**
+   * What the name is, for the key and the message: `queue name`, `RAM policy name`, `subscription name on topic
+   * 'orders'`, `endpoint on topic 'orders'`.
+   */
   readonly kind: string;
   /** The prop that holds the name. */
   readonly prop: string;
@@ -69,6 +72,8 @@ export interface NameClaimOptions {
   readonly name: string;
   /** Where the named thing lives; names are unique per region and account. */
   readonly location: Location;
+  /** The value to show in an error. @default - the name */
+  readonly shown?: string;
 }
 
 /**
@@ -83,17 +88,18 @@ export function claimName(scope: ros.IConstruct, claim: NameClaimOptions): void 
   const stack = ros.Stack.of(scope);
   const key = `${claim.kind}\u0000${claim.name}`;
   const claims = state.names.get(key) ?? [];
+  const shown = claim.shown ?? claim.name;
   for (const other of claims) {
     if (other.stack === stack) {
-      throw invalid(scope, claim.prop, claim.name, `must be unique among the ${claim.kind} names of the stack, but '${other.path}' already uses it`);
+      throw invalid(scope, claim.prop, shown, `must be unique in the stack, but '${other.path}' already has this ${claim.kind}`);
     }
     const relation = relate(scope, other, claim.location);
     if (relation === Relation.SAME_LITERAL) {
-      throw invalid(scope, claim.prop, claim.name, `must be unique among the ${claim.kind} names of region ${claim.location.region} and account `
-        + `${claim.location.account}, but '${other.path}' in stack '${other.stack.stackName}' already uses it`);
+      throw invalid(scope, claim.prop, shown, `must be unique in region ${claim.location.region} and account ${claim.location.account}, `
+        + `but '${other.path}' in stack '${other.stack.stackName}' already has this ${claim.kind}`);
     }
     if (relation !== Relation.DIFFERENT) {
-      warnOnce(scope, `${claim.prop}: '${other.path}' in stack '${other.stack.stackName}' uses the same ${claim.kind} name. `
+      warnOnce(scope, `${claim.prop}: '${other.path}' in stack '${other.stack.stackName}' has the same ${claim.kind}. `
         + 'If both stacks are deployed to one region and account, the second deploy fails: give one of them another name, '
         + 'or give the stacks an env with literal regions and accounts so that synth can tell.');
     }

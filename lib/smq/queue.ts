@@ -124,7 +124,7 @@ export class Queue extends QueueBase {
 
     checkText(this, 'queueName', props.queueName, QUEUE_NAME);
     if (!isUnresolved(physicalName)) {
-      claimName(this, { kind: 'queue', prop: 'queueName', name: physicalName, location });
+      claimName(this, { kind: 'queue name', prop: 'queueName', name: physicalName, location });
     }
     const delay = durationSeconds(this, 'deliveryDelay', props.deliveryDelay, QUEUE_RULES.delaySeconds);
     const retention = durationSeconds(this, 'retentionPeriod', props.retentionPeriod, QUEUE_RULES.messageRetentionPeriod);

@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { claimLogicalId } from '../core/ids';
 import { checkSameLocation } from '../core/location';
-import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
+import { claimName, generatePhysicalNameFor, identityOf, withLiteralNames } from '../core/names';
 import { checkText } from '../core/text';
 import { checkOneOf, describeValue, invalid, isUnresolved } from '../core/validation';
 import { RosSubscription } from '../ros/mns';
@@ -157,12 +157,7 @@ export class Subscription extends ros.Resource {
         reason: 'SMQ pushes to queues in the topic\'s region and account only',
       });
     }
-    const topicName = `topic '${identityOf(this, topic.name)}'`;
-    if (!isUnresolved(name)) {
-      claimName(this, { kind: `subscription name of ${topicName}`, prop: 'subscriptionName', name, location: topicLocation });
-    }
     const endpointIdentity = identityOf(this, props.endpoint);
-    claimName(this, { kind: `endpoint subscribed to ${topicName}`, prop: 'endpoint', name: endpointIdentity, location: topicLocation });
     if (props.deadLetterQueue !== undefined) {
       checkSameLocation(this, {
         prop: 'deadLetterQueue',
@@ -177,6 +172,11 @@ export class Subscription extends ros.Resource {
         throw invalid(this, 'deadLetterQueue', props.deadLetterQueue.node.path, 'must be another queue than the one the subscription pushes to');
       }
     }
+    const topicName = `topic ${describeValue(withLiteralNames(this, topic.name))}`;
+    if (!isUnresolved(name)) {
+      claimName(this, { kind: `subscription name on ${topicName}`, prop: 'subscriptionName', name, location: topicLocation });
+    }
+    claimName(this, { kind: `endpoint on ${topicName}`, prop: 'endpoint', name: endpointIdentity, shown: props.endpoint, location: topicLocation });
     const pushesToQueueOrHttp = props.pushType === PushType.QUEUE || props.pushType === PushType.HTTP;
     let contentFormat = props.contentFormat;
     if (props.pushType === PushType.EMAIL) {

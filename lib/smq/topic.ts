@@ -64,7 +64,7 @@ export class Topic extends TopicBase {
     const location = stackLocation(this);
     checkText(this, 'topicName', props.topicName, TOPIC_NAME);
     if (!isUnresolved(physicalName)) {
-      claimName(this, { kind: 'topic', prop: 'topicName', name: physicalName, location });
+      claimName(this, { kind: 'topic name', prop: 'topicName', name: physicalName, location });
     }
     checkRule(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, TOPIC_RULES.maximumMessageSize);
     const tags = tagList(props.tags);

@@ -86,7 +86,7 @@ describe('claimName', () => {
     claimName(a, { kind: 'queue', prop: 'queueName', name: 'jobs', location });
     const b = new ros.Construct(ros.Stack.of(a), 'B');
     expect(() => claimName(b, { kind: 'queue', prop: 'queueName', name: 'jobs', location }))
-      .toThrow("Media/B: queueName must be unique among the queue names of the stack, but 'Media/A' already uses it, got \"jobs\"");
+      .toThrow("Media/B: queueName must be unique in the stack, but 'Media/A' already has this queue, got \"jobs\"");
     // another kind of thing may share the name
     expect(() => claimName(b, { kind: 'topic', prop: 'topicName', name: 'jobs', location })).not.toThrow();
   });
@@ -99,14 +99,14 @@ describe('claimName', () => {
     const agnostic = new ros.Stack(app, 'Agnostic');
     claimName(new ros.Construct(one, 'Q'), { kind: 'queue', prop: 'queueName', name: 'jobs', location });
     expect(() => claimName(new ros.Construct(two, 'Q'), { kind: 'queue', prop: 'queueName', name: 'jobs', location }))
-      .toThrow("Two/Q: queueName must be unique among the queue names of region cn-hangzhou and account 111, but 'One/Q' in stack 'One' already uses it");
+      .toThrow("Two/Q: queueName must be unique in region cn-hangzhou and account 111, but 'One/Q' in stack 'One' already has this queue");
     expect(() => claimName(new ros.Construct(far, 'Q'), { kind: 'queue', prop: 'queueName', name: 'jobs', location: { region: 'cn-beijing', account: '111' } })).not.toThrow();
     const c = new ros.Construct(agnostic, 'Q');
     claimName(c, { kind: 'queue', prop: 'queueName', name: 'jobs', location: { region: ros.RosPseudo.region, account: ros.RosPseudo.tenantId } });
     expect(warnings(agnostic)).toEqual([
-      "Agnostic/Q: queueName: 'One/Q' in stack 'One' uses the same queue name. If both stacks are deployed to one region and account, "
+      "Agnostic/Q: queueName: 'One/Q' in stack 'One' has the same queue. If both stacks are deployed to one region and account, "
       + 'the second deploy fails: give one of them another name, or give the stacks an env with literal regions and accounts so that synth can tell.',
-      "Agnostic/Q: queueName: 'Far/Q' in stack 'Far' uses the same queue name. If both stacks are deployed to one region and account, "
+      "Agnostic/Q: queueName: 'Far/Q' in stack 'Far' has the same queue. If both stacks are deployed to one region and account, "
       + 'the second deploy fails: give one of them another name, or give the stacks an env with literal regions and accounts so that synth can tell.',
     ]);
   });

@@ -1,6 +1,8 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Match, Template } from '../../lib/assertions';
-import { RosQueue, RosSubscription, RosTopic } from '../../lib/ros/mns';
+import { smq } from '../../lib';
+
+const { RosQueue, RosSubscription, RosTopic } = smq;
 import { getAtt, newStack } from '../util';
 
 describe('RosQueue', () => {
@@ -16,7 +18,7 @@ describe('RosQueue', () => {
       pollingWaitSeconds: 30,
       visibilityTimeout: 60,
       tags: [{ key: 'team', value: 'a' }, { key: 'bare' }],
-    });
+    }, true);
     const template = Template.fromStack(stack);
     template.hasResource('ALIYUN::MNS::Queue', {
       Type: 'ALIYUN::MNS::Queue',
@@ -37,7 +39,7 @@ describe('RosQueue', () => {
 
   test('exposes the documented attributes', () => {
     const { stack } = newStack('L1');
-    const q = new RosQueue(stack, 'Q', { queueName: 'q1' });
+    const q = new RosQueue(stack, 'Q', { queueName: 'q1' }, true);
     expect(stack.resolve(q.attrQueueName)).toEqual(getAtt('Q', 'QueueName'));
     expect(stack.resolve(q.attrQueueUrl)).toEqual(getAtt('Q', 'QueueUrl'));
     expect(stack.resolve(q.attrArnWithSlash)).toEqual(getAtt('Q', 'ARN.WithSlash'));
@@ -47,7 +49,7 @@ describe('RosQueue', () => {
   test.each([
     [{ queueName: '' }, 'L1/Q: queueName is required, got ""'],
     [{ queueName: 'x'.repeat(257) }, 'L1/Q: queueName must be at most 256 characters long (length 257)'],
-    [{ queueName: '-q' }, 'L1/Q: queueName must contain only letters, digits and hyphens and start with a letter or digit, got "-q"'],
+    [{ queueName: '-q' }, 'L1/Q: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "-q"'],
     [{ queueName: 'q_1' }, 'got "q_1"'],
     [{ queueName: 'q', delaySeconds: 604801 }, 'L1/Q: delaySeconds must be an integer between 0 and 604800 seconds, got 604801'],
     [{ queueName: 'q', maximumMessageSize: 1023 }, 'L1/Q: maximumMessageSize must be an integer between 1024 and 65536 bytes, got 1023'],
@@ -57,13 +59,18 @@ describe('RosQueue', () => {
     [{ queueName: 'q', pollingWaitSeconds: 31 }, 'L1/Q: pollingWaitSeconds must be an integer between 0 and 30 seconds, got 31'],
     [{ queueName: 'q', visibilityTimeout: 0 }, 'L1/Q: visibilityTimeout must be an integer between 1 and 43200 seconds, got 0'],
     [{ queueName: 'q', visibilityTimeout: 43201 }, 'visibilityTimeout must be an integer between 1 and 43200 seconds, got 43201'],
-    [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: 'd', enabled: true, maxReceiveCount: 0 } }, 'L1/Q: dlqPolicy.maxReceiveCount must be an integer of at least 1, got 0'],
+    [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: 'd', enabled: true, maxReceiveCount: 0 } }, 'L1/Q: dlqPolicy.maxReceiveCount must be an integer between 1 and 1000, got 0'],
     [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: '', enabled: true, maxReceiveCount: 1 } }, 'L1/Q: dlqPolicy.deadLetterTargetQueue is required'],
     [{ queueName: 'q', tags: new Array(21).fill({ key: 'k' }) }, 'L1/Q: tags must have at most 20 items'],
     [{ queueName: 'q', tags: [{ key: '' }] }, 'L1/Q: tags[0].key is required'],
+    [{ queueName: 'q', tags: [{ key: 'k'.repeat(129) }] }, 'L1/Q: tags[0].key must be at most 128 characters long (length 129)'],
+    [{ queueName: 'q', tags: [{ key: 'k', value: 'v'.repeat(129) }] }, 'L1/Q: tags[0].value must be at most 128 characters long (length 129)'],
+    [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: 'd', enabled: true, maxReceiveCount: 1001 } }, 'L1/Q: dlqPolicy.maxReceiveCount must be an integer between 1 and 1000, got 1001'],
+    [{ queueName: 'q', dlqPolicy: { deadLetterTargetQueue: 'd', enabled: true, maxReceiveCount: NaN } }, 'L1/Q: dlqPolicy.maxReceiveCount must be an integer between 1 and 1000, got NaN'],
+    [{ queueName: 'q', visibilityTimeout: Infinity }, 'L1/Q: visibilityTimeout must be an integer between 1 and 43200 seconds, got Infinity'],
   ])('rejects %j', (props, message) => {
     const { stack } = newStack('L1');
-    expect(() => new RosQueue(stack, 'Q', props as any)).toThrow(message);
+    expect(() => new RosQueue(stack, 'Q', props as any, true)).toThrow(message);
   });
 
   test('tokens pass unchecked', () => {
@@ -73,7 +80,7 @@ describe('RosQueue', () => {
     expect(() => new RosQueue(stack, 'Q', {
       queueName: s, delaySeconds: n, maximumMessageSize: n, messageRetentionPeriod: n, pollingWaitSeconds: n, visibilityTimeout: n,
       dlqPolicy: { deadLetterTargetQueue: s, enabled: true, maxReceiveCount: n },
-    })).not.toThrow();
+    }, true)).not.toThrow();
     Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: { Ref: 'S' }, VisibilityTimeout: { Ref: 'N' } });
   });
 });
@@ -81,22 +88,23 @@ describe('RosQueue', () => {
 describe('RosTopic', () => {
   test('renders every property and exposes the attributes', () => {
     const { stack } = newStack('L1');
-    const t = new RosTopic(stack, 'T', { topicName: 't1', loggingEnabled: false, maximumMessageSize: 4096, tags: [{ key: 'a', value: 'b' }] });
+    const t = new RosTopic(stack, 'T', { topicName: 't1', loggingEnabled: false, maximumMessageSize: 4096, tags: [{ key: 'a', value: 'b' }] }, true);
     Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Topic', Match.objectEquals({
       TopicName: 't1', LoggingEnabled: false, MaximumMessageSize: 4096, Tags: [{ Key: 'a', Value: 'b' }],
     }));
     expect(stack.resolve(t.attrTopicName)).toEqual(getAtt('T', 'TopicName'));
     expect(stack.resolve(t.attrTopicUrl)).toEqual(getAtt('T', 'TopicUrl'));
     expect(stack.resolve(t.attrArnWithSlash)).toEqual(getAtt('T', 'ARN.WithSlash'));
+    expect(stack.resolve(t.attrArn)).toEqual(getAtt('T', 'ARN'));
   });
 
   test.each([
-    [{ topicName: '1topic' }, 'L1/T: topicName must contain only letters, digits and hyphens and start with a letter, got "1topic"'],
+    [{ topicName: '1topic' }, 'L1/T: topicName must contain only letters, digits and hyphens, and start with a letter, got "1topic"'],
     [{ topicName: 't'.repeat(257) }, 'L1/T: topicName must be at most 256 characters long'],
     [{ topicName: 't', maximumMessageSize: 100 }, 'L1/T: maximumMessageSize must be an integer between 1024 and 65536 bytes, got 100'],
   ])('rejects %j', (props, message) => {
     const { stack } = newStack('L1');
-    expect(() => new RosTopic(stack, 'T', props as any)).toThrow(message);
+    expect(() => new RosTopic(stack, 'T', props as any, true)).toThrow(message);
   });
 });
 
@@ -112,7 +120,7 @@ describe('RosSubscription', () => {
       notifyContentFormat: 'JSON',
       dlqPolicy: { deadLetterTargetQueue: 'dead', enabled: true },
       pushType: 'queue',
-    });
+    }, true);
     Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Subscription', Match.objectEquals({
       TopicName: 't1',
       SubscriptionName: 's1',
@@ -131,7 +139,7 @@ describe('RosSubscription', () => {
   const base = { topicName: 't1', subscriptionName: 's1', endpoint: 'https://x' };
   test.each([
     [{ ...base, endpoint: '' }, 'L1/S: endpoint is required'],
-    [{ ...base, subscriptionName: '9s' }, 'L1/S: subscriptionName must contain only letters, digits and hyphens and start with a letter, got "9s"'],
+    [{ ...base, subscriptionName: '9s' }, 'L1/S: subscriptionName must contain only letters, digits and hyphens, and start with a letter, got "9s"'],
     [{ ...base, filterTag: 'seventeen-chars-x' }, 'L1/S: filterTag must be at most 16 characters long (length 17), got "seventeen-chars-x"'],
     [{ ...base, notifyStrategy: 'RETRY' }, 'L1/S: notifyStrategy must be one of "BACKOFF_RETRY", "EXPONENTIAL_DECAY_RETRY", got "RETRY"'],
     [{ ...base, notifyContentFormat: 'YAML' }, 'L1/S: notifyContentFormat must be one of "XML", "JSON", "SIMPLIFIED", got "YAML"'],
@@ -139,6 +147,48 @@ describe('RosSubscription', () => {
     [{ ...base, dlqPolicy: { deadLetterTargetQueue: 'd' } }, 'L1/S: dlqPolicy.enabled is required'],
   ])('rejects %j', (props, message) => {
     const { stack } = newStack('L1');
-    expect(() => new RosSubscription(stack, 'S', props as any)).toThrow(message);
+    expect(() => new RosSubscription(stack, 'S', props as any, true)).toThrow(message);
+  });
+});
+
+describe('the shape of generated ROS CDK L1s', () => {
+  test('type names, the enableResourcePropertyConstraint argument, and one attribute token however often it is read', () => {
+    expect(RosQueue.ROS_RESOURCE_TYPE_NAME).toBe('ALIYUN::MNS::Queue');
+    expect(RosTopic.ROS_RESOURCE_TYPE_NAME).toBe('ALIYUN::MNS::Topic');
+    expect(RosSubscription.ROS_RESOURCE_TYPE_NAME).toBe('ALIYUN::MNS::Subscription');
+    const { stack } = newStack('L1');
+    const q = new RosQueue(stack, 'Q', { queueName: 'q1' }, true);
+    expect(q).toBeInstanceOf(ros.RosResource);
+    expect(q.enableResourcePropertyConstraint).toBe(true);
+    expect(q.attrQueueName).toBe(q.attrQueueName);
+  });
+
+  test('props are mutable, rendered as they are at synth, and checked again when changed', () => {
+    const { stack } = newStack('L1');
+    const q = new RosQueue(stack, 'Q', { queueName: 'q1' }, true);
+    q.visibilityTimeout = 60;
+    q.tags = [{ key: 'team', value: 'a' }];
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: 'q1', VisibilityTimeout: 60, Tags: [{ Key: 'team', Value: 'a' }] });
+    const other = newStack('L1');
+    const bad = new RosQueue(other.stack, 'Q', { queueName: 'q1' }, true);
+    bad.visibilityTimeout = 0;
+    expect(() => other.app.synth()).toThrow('L1/Q: visibilityTimeout must be an integer between 1 and 43200 seconds, got 0');
+  });
+
+  test('enableResourcePropertyConstraint false turns the checks off, as in generated L1s', () => {
+    const { stack } = newStack('L1');
+    expect(() => new RosQueue(stack, 'Q', { queueName: 'q_1', visibilityTimeout: 0 }, false)).not.toThrow();
+    const t = new RosTopic(stack, 'T', { topicName: '1t' }, false);
+    t.maximumMessageSize = 5;
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('a name with a token is checked in its literal pieces', () => {
+    const { stack } = newStack('L1');
+    const s = new ros.RosParameter(stack, 'Env', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(() => new RosQueue(stack, 'Q', { queueName: `jobs-${s}` }, true)).not.toThrow();
+    expect(() => new RosQueue(stack, 'Q2', { queueName: `jobs_${s}` }, true))
+      .toThrow('L1/Q2: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "jobs_<token>"');
+    expect(() => new RosTopic(stack, 'T', { topicName: ros.Fn.join('', ['9', s]) }, true)).toThrow(/start with a letter, got/);
   });
 });

@@ -1,6 +1,11 @@
 import * as ros from '@alicloud/ros-cdk-core';
-import * as f from '../../lib/smq/formats';
-import { ChannelAddress, ChannelKind } from '../../lib/smq/formats';
+import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import { smq, ValidationError } from '../../lib';
+import { stackAccount, stackRegion } from '../../lib/core/state';
+
+const f = smq.Identifiers;
+const { ChannelKind } = smq;
+type ChannelAddress = smq.ChannelAddress;
 
 /** Each format against the example string its documentation gives (sources in shared/research/formats-verified.md). */
 const queue = (name: string, region = 'cn-hangzhou', account = '123456789098'): ChannelAddress => ({ kind: ChannelKind.QUEUE, name, region, account });
@@ -16,7 +21,8 @@ describe('identifier formats', () => {
 
   test('topic subscription endpoint for a queue: no slash (ROS ALIYUN::MNS::Subscription reference)', () => {
     expect(f.subscriptionQueueEndpoint(queue('myqueue'))).toBe('acs:mns:cn-hangzhou:123456789098:queues/myqueue');
-    expect(() => f.subscriptionQueueEndpoint(topic('t'))).toThrow("a subscription endpoint must be a queue, got the topic 't'");
+    expect(() => f.subscriptionQueueEndpoint(topic('t'))).toThrow(new ValidationError('', 'address', 'the topic t', 'must be a queue for a subscription endpoint'));
+    expect(() => f.subscriptionQueueEndpoint(topic('t'))).toThrow('address must be a queue for a subscription endpoint, got "the topic t"');
   });
 
   test('CloudMonitor metric rule target: /message singular (ROS MetricRuleTargets example acs:mns:cn-hangzhou:111:/queues/test/message)', () => {
@@ -36,7 +42,7 @@ describe('identifier formats', () => {
 
   test('FC mns_topic trigger SourceArn (terraform fc_trigger example)', () => {
     expect(f.fcTopicTriggerSourceArn(topic('my-topic'))).toBe('acs:mns:cn-hangzhou:123456789098:/topics/my-topic');
-    expect(() => f.fcTopicTriggerSourceArn(queue('q'))).toThrow('an FC topic trigger source must be a topic');
+    expect(() => f.fcTopicTriggerSourceArn(queue('q'))).toThrow('address must be a topic for an FC topic trigger source, got "the queue q"');
   });
 
   test('FC async destination: /messages plural (terraform fc_function_async_invoke_config)', () => {
@@ -56,7 +62,7 @@ describe('identifier formats', () => {
       endpoint: 'acs:mns:cn-hangzhou:123456789098:queues/tf-test',
       paramList: [
         { resourceKey: 'queue', form: 'CONSTANT', value: 'tf-test' },
-        { resourceKey: 'Body', form: 'ORIGINAL' },
+        { resourceKey: 'Body', form: 'ORIGINAL', value: '' },
         { resourceKey: 'IsBase64Encode', form: 'CONSTANT', value: 'false' },
       ],
     });
@@ -64,6 +70,33 @@ describe('identifier formats', () => {
     expect(target.paramList[1]).toEqual({ resourceKey: 'Body', form: 'JSONPATH', value: '$.data.name' });
     expect(target.paramList[2]).toEqual({ resourceKey: 'IsBase64Encode', form: 'CONSTANT', value: 'true' });
     expect(() => f.eventBridgeQueueTarget(topic('t'))).toThrow(/must be a queue/);
+  });
+
+  test('the queue target goes through the real ALIYUN::EventBridge::Rule L1 (every ParamList entry has a Value)', () => {
+    const app = new ros.App();
+    const stack = new ros.Stack(app, 'S');
+    const target = f.eventBridgeQueueTarget(queue('tf-test'));
+    new eventbridge.RosRule(stack, 'Rule', {
+      ruleName: 'r',
+      eventBusName: 'default',
+      filterPattern: { source: ['acs.oss'] },
+      targets: [{ identity: 't1', type: target.type, endpoint: target.endpoint, paramList: target.paramList }],
+    }, true);
+    const rendered = app.synth().getStackByName('S').template.Resources.Rule.Properties.Targets[0];
+    expect(rendered.ParamList).toEqual([
+      { ResourceKey: 'queue', Form: 'CONSTANT', Value: 'tf-test' },
+      { ResourceKey: 'Body', Form: 'ORIGINAL', Value: '' },
+      { ResourceKey: 'IsBase64Encode', Form: 'CONSTANT', Value: 'false' },
+    ]);
+  });
+
+  test('RAM collection and subscription resources', () => {
+    expect(f.ramCollectionArn(queue('q'))).toBe('acs:mns:cn-hangzhou:123456789098:/queues');
+    expect(f.ramCollectionArn(topic('t'))).toBe('acs:mns:cn-hangzhou:123456789098:/topics');
+    expect(f.ramSubscriptionsArn(topic('t'), true)).toBe('acs:mns:cn-hangzhou:123456789098:/topics/t/subscriptions/*');
+    expect(f.ramSubscriptionsArn(topic('t'), false)).toBe('acs:mns:cn-hangzhou:123456789098:/topics/t/subscriptions');
+    expect(() => f.ramSubscriptionsArn(queue('q'), true)).toThrow(/must be a topic/);
+    expect(f.plural(ChannelKind.QUEUE)).toBe('queues');
   });
 
   test('IoT MNS rule action configuration JSON (unverified shape from copies of the CreateRuleAction doc)', () => {
@@ -75,7 +108,7 @@ describe('identifier formats', () => {
       regionName: 'cn-hangzhou',
       role: { roleArn: 'acs:ram::123456789098:role/aliyuniotaccessingmnsrole', roleName: 'AliyunIOTAccessingMNSRole' },
     });
-    expect(() => f.iotMnsActionConfiguration(stack, queue('q'), 'a', 'b')).toThrow('an IoT MNS rule action must be a topic');
+    expect(() => f.iotMnsActionConfiguration(stack, queue('q'), 'a', 'b')).toThrow('address must be a topic for an IoT MNS rule action');
   });
 
   test('queue and topic URLs (SMQ endpoint concepts)', () => {
@@ -90,7 +123,8 @@ describe('identifier formats', () => {
       .toEqual({ region: 'cn-hangzhou', account: '123456789098', name: 'jobs' });
     expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:ap-southeast-1:1:/topics/t-1')).toEqual({ region: 'ap-southeast-1', account: '1', name: 't-1' });
     for (const bad of ['acs:mns:cn-hangzhou:123:/topics/jobs', 'acs:mns:cn-hangzhou:*:/queues/jobs', 'acs:mns:cn-hangzhou:123:/queues/jobs/messages',
-      'acs:ess:cn-hangzhou:123:queue/jobs', 'jobs', 'acs:mns:cn-hangzhou:123:/queues/-bad']) {
+      'acs:ess:cn-hangzhou:123:queue/jobs', 'jobs', 'acs:mns:cn-hangzhou:123:/queues/-bad', 'acs:mns:*:123:/queues/jobs',
+      'acs:mns:cn-hangzhou:123****:/queues/jobs', 'acs:mns:Hangzhou:123:/queues/jobs', 'acs:mns:cn-hangzhou::/queues/jobs']) {
       expect(f.parseChannelArn(ChannelKind.QUEUE, bad)).toBeUndefined();
     }
     expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:cn-hangzhou:123:/topics/1starts-with-digit')).toBeUndefined();
@@ -99,10 +133,11 @@ describe('identifier formats', () => {
   test('region and account come from the stack: TenantId, never AccountId, when the stack has no literal env', () => {
     const app = new ros.App();
     const plain = new ros.Stack(app, 'Plain');
-    expect(plain.resolve(f.stackRegion(plain))).toEqual({ Ref: 'ALIYUN::Region' });
-    expect(plain.resolve(f.stackAccount(plain))).toEqual({ Ref: 'ALIYUN::TenantId' });
+    const q = new smq.Queue(plain, 'Q');
+    expect(plain.resolve(q.queueArn)).toEqual({ 'Fn::Join': ['', ['acs:mns:', { Ref: 'ALIYUN::Region' }, ':', { Ref: 'ALIYUN::TenantId' }, ':/queues/', { 'Fn::GetAtt': ['Q', 'QueueName'] }]] });
+    expect(plain.resolve(stackRegion(plain))).toEqual({ Ref: 'ALIYUN::Region' });
+    expect(plain.resolve(stackAccount(plain))).toEqual({ Ref: 'ALIYUN::TenantId' });
     const pinned = new ros.Stack(app, 'Pinned', { env: { region: 'cn-beijing', account: '42' } });
-    expect(f.stackRegion(pinned)).toBe('cn-beijing');
-    expect(f.stackAccount(pinned)).toBe('42');
+    expect(new smq.Queue(pinned, 'Q', { queueName: 'q' }).channelAddress).toEqual({ kind: ChannelKind.QUEUE, name: expect.any(String), region: 'cn-beijing', account: '42' });
   });
 });

@@ -1,9 +1,12 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Match, Template } from '../../lib/assertions';
-import { core, smq } from '../../lib';
-import { evaluate, getAtt, mnsJoin, newRole, newStack, policyName } from '../util';
+import { Duration, smq, ValidationError } from '../../lib';
+import { evaluate, getAtt, hashedId, mnsJoin, newRole, newStack, policyName, warnings } from '../util';
 
-const { Duration } = core;
+/** `acs:mns:cn-hangzhou:111:/queues/<Jobs QueueName><tail>` as the stack renders it. */
+function mnsJoinLiteral(collection: string, tail: string): unknown {
+  return { 'Fn::Join': ['', [`${collection}/`, getAtt('Jobs', 'QueueName'), ...(tail ? [tail] : [])]] };
+}
 
 describe('Queue', () => {
   test('with every prop: snapshot and the rendered properties', () => {
@@ -102,11 +105,18 @@ describe('Queue', () => {
       .toEqual(['Media-Jobs', 'Media-Jobs-dlq', 'Media-Thumbs', 'Media-Thumbs-dlq']);
   });
 
-  test('two queues whose generated names would be equal: an error naming both paths', () => {
+  test('ids that differ only in characters a name cannot hold still get different generated names', () => {
     const { stack } = newStack('Media');
-    new smq.Queue(stack, 'My_Q');
-    expect(() => new smq.Queue(stack, 'MyQ'))
-      .toThrow("Media/MyQ: queueName must be unique among the queue names of the stack, but 'Media/My_Q' already uses it, got \"Media-MyQ\"");
+    const names = [new smq.Queue(stack, 'My_Q'), new smq.Queue(stack, 'MyQ')].map((q) => q.rosQueue.queueName);
+    expect(names[0]).toMatch(/^Media-MyQ-[0-9a-f]{8}$/);
+    expect(names[1]).toBe('Media-MyQ');
+  });
+
+  test('a given name equal to another queue\'s: an error naming both paths', () => {
+    const { stack } = newStack('Media');
+    new smq.Queue(stack, 'Jobs');
+    expect(() => new smq.Queue(stack, 'Other', { queueName: 'Media-Jobs' }))
+      .toThrow("Media/Other: queueName must be unique in the stack, but 'Media/Jobs' already has this queue name, got \"Media-Jobs\"");
   });
 
   test('a queue and a topic may share a name', () => {
@@ -122,7 +132,7 @@ describe('Queue', () => {
       const grant = queue.grantSendMessages(newRole(stack, 'Producer'));
       expect(grant.actions).toEqual(['mns:SendMessage', 'mns:BatchSendMessage', 'mns:GetQueueAttributes']);
       Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-        PolicyName: policyName('Media-Jobs-Producer-policy'),
+        PolicyName: policyName('Media-Jobs-Producer'),
         Roles: [getAtt('Producer', 'RoleName')],
         PolicyDocument: {
           Version: '1',
@@ -144,7 +154,10 @@ describe('Queue', () => {
       const purge = queue.grantPurge(newRole(stack, 'Janitor'));
       expect(purge.actions).toEqual(['mns:ReceiveMessage', 'mns:BatchReceiveMessage', 'mns:DeleteMessage', 'mns:BatchDeleteMessage', 'mns:GetQueueAttributes']);
       const policies = Template.fromStack(stack).findResources('ALIYUN::RAM::ManagedPolicy');
-      expect(Object.keys(policies).sort()).toEqual(['JobsJanitorPolicy', 'JobsWorkerPolicy']);
+      const ids = Object.keys(policies).sort();
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toMatch(hashedId('JobsJanitorPolicy'));
+      expect(ids[1]).toMatch(hashedId('JobsWorkerPolicy'));
     });
 
     test('no grant ever uses a wildcard resource', () => {
@@ -184,16 +197,22 @@ describe('Queue', () => {
     test('grant routes each action to the resource RAM authorizes it on', () => {
       const { stack } = newStack('Media', { env: { region: 'cn-hangzhou', account: '111' } });
       const topic = smq.Topic.fromTopicName(stack, 'Events', 'events');
-      topic.grant(newRole(stack, 'Admin'), 'mns:Subscribe', 'mns:GetTopicAttributes', 'mns:PublishMessage', 'mns:*');
+      topic.grant(newRole(stack, 'Admin'), 'mns:Subscribe', 'mns:GetTopicAttributes', 'mns:PublishMessage', 'mns:ListTopic',
+        'mns:ListSubscriptionByTopic', 'mns:Get*');
       const template = Template.fromStack(stack);
+      const t = 'acs:mns:cn-hangzhou:111:/topics';
       template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-        PolicyName: 'Media-Events-Admin-policy-cn-hangzhou',
+        PolicyName: Match.stringLikeRegexp('^Media-Events-Admin-[0-9a-f]{8}-cn-hangzhou$'),
         PolicyDocument: {
           Statement: [
-            { Effect: 'Allow', Action: ['mns:Subscribe'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events/subscriptions/*'] },
-            { Effect: 'Allow', Action: ['mns:GetTopicAttributes'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events'] },
-            { Effect: 'Allow', Action: ['mns:PublishMessage'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events/messages'] },
-            { Effect: 'Allow', Action: ['mns:*'], Resource: ['acs:mns:cn-hangzhou:111:/topics/events', 'acs:mns:cn-hangzhou:111:/topics/events/*'] },
+            { Effect: 'Allow', Action: ['mns:Subscribe'], Resource: [`${t}/events/subscriptions/*`] },
+            { Effect: 'Allow', Action: ['mns:GetTopicAttributes'], Resource: [`${t}/events`] },
+            { Effect: 'Allow', Action: ['mns:PublishMessage'], Resource: [`${t}/events/messages`] },
+            // SMQ's custom-policy reference: ListTopic is authorized on the collection
+            { Effect: 'Allow', Action: ['mns:ListTopic'], Resource: [t] },
+            { Effect: 'Allow', Action: ['mns:ListSubscriptionByTopic'], Resource: [`${t}/events/subscriptions`] },
+            // a wildcard gets the resources of every action it matches: GetTopicAttributes, GetSubscriptionAttributes
+            { Effect: 'Allow', Action: ['mns:Get*'], Resource: [`${t}/events`, `${t}/events/subscriptions/*`] },
           ],
         },
       });
@@ -203,6 +222,38 @@ describe('Queue', () => {
       const { stack } = newStack('Media');
       const queue = new smq.Queue(stack, 'Jobs');
       expect(() => queue.grant(newRole(stack, 'Worker'))).toThrow('Media/Jobs: actions must name at least one action to grant, got []');
+    });
+
+    test('defect: actions are checked (prefix, spelling, known, fit for a queue)', () => {
+      const { stack } = newStack('Media');
+      const queue = new smq.Queue(stack, 'Jobs');
+      const role = newRole(stack, 'Worker');
+      expect(() => queue.grant(role, 'ecs:DeleteInstance'))
+        .toThrow('Media/Jobs: actions[0] must be an SMQ action ("mns:<Action>"): a grant on a queue gives permissions on that queue only, got "ecs:DeleteInstance"');
+      expect(() => queue.grant(role, 'mns:FlyToMoon')).toThrow(/^Media\/Jobs: actions\[0\] must be a known SMQ action on a queue \(mns:SendMessage, .*\) or a wildcard such as "mns:\*", got "mns:FlyToMoon"$/);
+      expect(() => queue.grant(role, 'MNS:sendmessage')).toThrow('Media/Jobs: actions[0] must be spelled as RAM and SMQ spell it: "mns:SendMessage", got "MNS:sendmessage"');
+      expect(() => queue.grant(role, 'mns:SendMessage', ' mns:ReceiveMessage')).toThrow('Media/Jobs: actions[1] must not have leading or trailing whitespace, got " mns:ReceiveMessage"');
+      expect(() => queue.grant(role, 'mns:PublishMessage')).toThrow('Media/Jobs: actions[0] must act on a queue: mns:PublishMessage acts on topics, got "mns:PublishMessage"');
+      expect(() => queue.grant(role, 'mns:Subscribe')).toThrow('Media/Jobs: actions[0] must act on a queue: mns:Subscribe acts on topics, got "mns:Subscribe"');
+      expect(() => queue.grant(role, 'mns:Publish*')).toThrow(/^Media\/Jobs: actions\[0\] must match at least one SMQ action on a queue/);
+      expect(() => queue.grant(role, 'mns:Send Message')).toThrow(/must be a known SMQ action on a queue/);
+      expect(() => queue.grant(role, 5 as unknown as string)).toThrow('Media/Jobs: actions[0] must be a string such as "mns:SendMessage", got 5');
+      expect(queue.node.findAll().filter((c) => c instanceof ros.RosResource && c.node.id.includes('Policy'))).toEqual([]);
+    });
+
+    test('ListQueue is granted on the queue collection; mns:* on a queue gets exactly the queue resources', () => {
+      const { stack } = newStack('Media', { env: { region: 'cn-hangzhou', account: '111' } });
+      const queue = new smq.Queue(stack, 'Jobs', { queueName: 'jobs' });
+      queue.grant(newRole(stack, 'Admin'), 'mns:ListQueue', 'mns:*');
+      const q = 'acs:mns:cn-hangzhou:111:/queues';
+      Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Action: ['mns:ListQueue'], Resource: [q] },
+            { Effect: 'Allow', Action: ['mns:*'], Resource: [mnsJoinLiteral(q, '/messages'), mnsJoinLiteral(q, ''), q] },
+          ],
+        },
+      });
     });
   });
 
@@ -216,10 +267,10 @@ describe('Queue', () => {
       const template = Template.fromStack(stack);
       template.resourceCountIs('ALIYUN::MNS::Queue', 0);
       template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
-        PolicyName: policyName('Media-Legacy-Worker-policy'),
+        PolicyName: policyName('Media-Legacy-Worker'),
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: [mnsJoin('/queues/', 'legacy-jobs', '/messages')] })]) },
       });
-      expect(Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy'))).toEqual(['LegacyWorkerPolicy']);
+      expect(Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy'))).toEqual([expect.stringMatching(hashedId('LegacyWorkerPolicy'))]);
     });
 
     test('fromQueueName with another region and account', () => {
@@ -247,7 +298,7 @@ describe('Queue', () => {
       // what ROS computes at deploy time equals what a literal ARN parses to, for both slash forms
       for (const literal of ['acs:mns:cn-shanghai:333:/queues/orders', 'acs:mns:cn-shanghai:333:queues/orders']) {
         const parameters = { QueueArn: literal };
-        const parsed = smq.parseChannelArn(smq.ChannelKind.QUEUE, literal)!;
+        const parsed = smq.Identifiers.parseChannelArn(smq.ChannelKind.QUEUE, literal)!;
         expect(evaluate(stack.resolve(q.channelAddress.region), parameters)).toBe(parsed.region);
         expect(evaluate(stack.resolve(q.channelAddress.account), parameters)).toBe(parsed.account);
         expect(evaluate(stack.resolve(q.queueName), parameters)).toBe(parsed.name);
@@ -257,18 +308,25 @@ describe('Queue', () => {
 
     test('bad ARNs and names', () => {
       const { stack } = newStack('Media');
+      const shape = 'must look like "acs:mns:{region}:{account}:/queues/{name}" with a region ID, an account ID (digits) and a valid queue name';
       expect(() => smq.Queue.fromQueueArn(stack, 'A', 'acs:mns:cn-shanghai:333:/topics/orders'))
-        .toThrow('Media/A: queueArn must look like "acs:mns:{region}:{account}:/queues/{name}", got "acs:mns:cn-shanghai:333:/topics/orders"');
-      expect(() => smq.Queue.fromQueueArn(stack, 'B', 'orders')).toThrow('Media/B: queueArn must look like');
+        .toThrow(`Media/A: queueArn ${shape}, got "acs:mns:cn-shanghai:333:/topics/orders"`);
+      expect(() => smq.Queue.fromQueueArn(stack, 'B', 'orders')).toThrow(`Media/B: queueArn ${shape}, got "orders"`);
+      expect(() => smq.Queue.fromQueueArn(stack, 'W', 'acs:mns:*:*:/queues/orders')).toThrow(`Media/W: queueArn ${shape}, got "acs:mns:*:*:/queues/orders"`);
+      expect(() => smq.Queue.fromQueueArn(stack, 'M', 'acs:mns:cn-shanghai:123456789012****:/queues/orders')).toThrow(/Media\/M: queueArn must look like/);
+      expect(() => smq.Queue.fromQueueArn(stack, 'U', 'acs:mns:CN-SHANGHAI:333:/queues/orders')).toThrow(/Media\/U: queueArn must look like/);
+      expect(() => smq.Queue.fromQueueArn(stack, 'N', 'acs:mns:cn-shanghai:333:/queues/bad_name')).toThrow(/Media\/N: queueArn must look like/);
+      expect(() => smq.Queue.fromQueueArn(stack, 'X', 5 as unknown as string)).toThrow(ValidationError);
       expect(() => smq.Queue.fromQueueName(stack, 'C', 'bad_name'))
-        .toThrow('Media/C: queueName must contain only letters, digits and hyphens and start with a letter or digit, got "bad_name"');
+        .toThrow('Media/C: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "bad_name"');
+      expect(() => smq.Queue.fromQueueName(stack, 'E', '')).toThrow('Media/E: queueName is required, got ""');
     });
   });
 
   describe('bad input', () => {
     test.each([
       [{ queueName: 'x'.repeat(257) }, 'Media/Jobs: queueName must be at most 256 characters long (length 257)'],
-      [{ queueName: 'bad name' }, 'Media/Jobs: queueName must contain only letters, digits and hyphens and start with a letter or digit, got "bad name"'],
+      [{ queueName: 'bad name' }, 'Media/Jobs: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "bad name"'],
       [{ queueName: '-jobs' }, 'got "-jobs"'],
       [{ deliveryDelay: Duration.days(8) }, 'Media/Jobs: deliveryDelay must be an integer between 0 and 604800 seconds, got 691200'],
       [{ maxMessageSizeBytes: 512 }, 'Media/Jobs: maxMessageSizeBytes must be an integer between 1024 and 65536 bytes, got 512'],
@@ -278,11 +336,21 @@ describe('Queue', () => {
       [{ visibilityTimeout: Duration.seconds(0) }, 'Media/Jobs: visibilityTimeout must be an integer between 1 and 43200 seconds, got 0'],
       [{ visibilityTimeout: Duration.seconds(50000) }, 'Media/Jobs: visibilityTimeout must be an integer between 1 and 43200 seconds, got 50000'],
       [{ receiveMessageWaitTime: Duration.seconds(31) }, 'Media/Jobs: receiveMessageWaitTime must be an integer between 0 and 30 seconds, got 31'],
-      [{ deadLetterQueue: { maxReceiveCount: 0 } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer of at least 1, got 0'],
-      [{ deadLetterQueue: { maxReceiveCount: 1.5 } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer of at least 1, got 1.5'],
+      [{ deadLetterQueue: { maxReceiveCount: 0 } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer between 1 and 1000, got 0'],
+      [{ deadLetterQueue: { maxReceiveCount: 1.5 } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer between 1 and 1000, got 1.5'],
+      [{ deadLetterQueue: { maxReceiveCount: 1001 } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer between 1 and 1000, got 1001'],
+      [{ deadLetterQueue: { maxReceiveCount: NaN } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer between 1 and 1000, got NaN'],
+      [{ deadLetterQueue: { maxReceiveCount: Infinity } }, 'Media/Jobs: deadLetterQueue.maxReceiveCount must be an integer between 1 and 1000, got Infinity'],
+      [{ deadLetterQueue: {} }, 'Media/Jobs: deadLetterQueue.maxReceiveCount is required, got undefined'],
+      [{ maxMessageSizeBytes: NaN }, 'Media/Jobs: maxMessageSizeBytes must be an integer between 1024 and 65536 bytes, got NaN'],
+      [{ deliveryDelay: Duration.days(4) }, 'Media/Jobs: deliveryDelay must be shorter than the retention period (the default 4 days): every message would expire before it could be received, got "4 days"'],
+      [{ deliveryDelay: Duration.hours(2), retentionPeriod: Duration.hours(2) },
+        'Media/Jobs: deliveryDelay must be shorter than the retention period (2 hours): every message would expire before it could be received, got "2 hours"'],
+      [{ visibilityTimeout: 30 as unknown as smq.QueueProps['visibilityTimeout'] }, 'Media/Jobs: visibilityTimeout must be a Duration, such as Duration.seconds(30), got 30'],
+      [{ tags: { ['k'.repeat(129)]: 'v' } }, 'Media/Jobs: tags[0].key must be at most 128 characters long (length 129)'],
     ])('%j', (props, message) => {
       const { stack } = newStack('Media');
-      expect(() => new smq.Queue(stack, 'Jobs', props)).toThrow(message);
+      expect(() => new smq.Queue(stack, 'Jobs', props as smq.QueueProps)).toThrow(message);
     });
 
     test('more than 20 tags', () => {
@@ -298,17 +366,85 @@ describe('Queue', () => {
       const { stack } = newStack('Media');
       const self = smq.Queue.fromQueueName(stack, 'Self', 'jobs');
       expect(() => new smq.Queue(stack, 'Jobs', { queueName: 'jobs', deadLetterQueue: { queue: self, maxReceiveCount: 3 } }))
-        .toThrow('Media/Jobs: deadLetterQueue.queue must be another queue: a queue cannot be its own dead-letter queue, got "jobs"');
+        .toThrow('Media/Jobs: deadLetterQueue.queue must be another queue: a queue cannot be its own dead-letter queue, got "Media/Self"');
+    });
+
+    test('a queue cannot be its own DLQ, whatever the name is made of', () => {
+      const { stack } = newStack('Media');
+      const generated = smq.Queue.fromQueueName(stack, 'Self', 'Media-Jobs');
+      expect(() => new smq.Queue(stack, 'Jobs', { deadLetterQueue: { queue: generated, maxReceiveCount: 3 } }))
+        .toThrow('Media/Jobs: deadLetterQueue.queue must be another queue: a queue cannot be its own dead-letter queue, got "Media/Self"');
     });
 
     test('a DLQ in another region or account', () => {
       const { stack } = newStack('Media', { env: { region: 'cn-hangzhou', account: '111' } });
       const far = smq.Queue.fromQueueName(stack, 'Far', 'far', { region: 'cn-beijing' });
       expect(() => new smq.Queue(stack, 'Jobs', { deadLetterQueue: { queue: far, maxReceiveCount: 3 } }))
-        .toThrow('Media/Jobs: deadLetterQueue.queue must be in the same region as the queue (cn-hangzhou), got "Media/Far in region cn-beijing"');
+        .toThrow('Media/Jobs: deadLetterQueue.queue must be in the same region as the stack (cn-hangzhou), got "queue \'Media/Far\' in region cn-beijing"');
       const other = smq.Queue.fromQueueName(stack, 'Other', 'other', { account: '999' });
       expect(() => new smq.Queue(stack, 'Jobs2', { deadLetterQueue: { queue: other, maxReceiveCount: 3 } }))
-        .toThrow('Media/Jobs2: deadLetterQueue.queue must be in the same account as the queue (111), got "Media/Other in account 999"');
+        .toThrow('Media/Jobs2: deadLetterQueue.queue must be in the same account as the stack (111), got "queue \'Media/Other\' in account 999"');
+    });
+
+    test('defect: a DLQ imported from a literal region into a stack without env is a warning, not silence', () => {
+      const { stack } = newStack('Media');
+      const far = smq.Queue.fromQueueArn(stack, 'Far', 'acs:mns:cn-beijing:111:/queues/far');
+      new smq.Queue(stack, 'Jobs', { deadLetterQueue: { queue: far, maxReceiveCount: 3 } });
+      expect(warnings(stack)).toEqual([
+        "Media/Jobs: deadLetterQueue.queue: queue 'Media/Far' is in region cn-beijing, account 111, and the stack in region <deploy-time region>, "
+        + "account <deploy-time account>. They must be the same (a queue's DlqPolicy names its dead-letter queue by name only), and synth cannot tell: "
+        + 'give the stack an env with a literal region and account, or import the channel without a region and account of its own.',
+      ]);
+      // imported without a region of its own: the stack's, so nothing to warn about
+      const { stack: quiet } = newStack('Quiet');
+      new smq.Queue(quiet, 'Jobs', { deadLetterQueue: { queue: smq.Queue.fromQueueName(quiet, 'Near', 'near'), maxReceiveCount: 3 } });
+      expect(warnings(quiet)).toEqual([]);
+    });
+
+    test('import options: region and account IDs, never wildcards', () => {
+      const { stack } = newStack('Media');
+      expect(() => smq.Queue.fromQueueName(stack, 'A', 'q', { region: '*' }))
+        .toThrow('Media/A: region must contain only lower-case letters, digits and hyphens, such as "cn-hangzhou", got "*"');
+      expect(() => smq.Queue.fromQueueName(stack, 'B', 'q', { region: 'CN-Hangzhou' })).toThrow(/Media\/B: region must contain only lower-case/);
+      expect(() => smq.Queue.fromQueueName(stack, 'C', 'q', { region: 'hangzhou' }))
+        .toThrow('Media/C: region must be a region ID such as "cn-hangzhou" or "ap-southeast-1", got "hangzhou"');
+      expect(() => smq.Queue.fromQueueName(stack, 'D', 'q', { account: '*' }))
+        .toThrow('Media/D: account must contain only digits (an account ID, not "*"), got "*"');
+      expect(() => smq.Queue.fromQueueName(stack, 'E', 'q', { account: '1234****' })).toThrow(/Media\/E: account must contain only digits/);
+      expect(() => smq.Queue.fromQueueName(stack, 'F', 'q', { account: '' })).toThrow('Media/F: account must be between 1 and 32 characters long (length 0), got ""');
+      for (const region of ['cn-hangzhou', 'ap-southeast-1', 'cn-shanghai-finance-1', 'rus-west-1', 'cn-north-2-gov-1', 'me-central-1']) {
+        expect(() => smq.Queue.fromQueueName(stack, `R${region}`, 'q', { region })).not.toThrow();
+      }
+      const param = new ros.RosParameter(stack, 'Acct', { type: ros.RosParameterType.STRING }).valueAsString;
+      expect(() => smq.Queue.fromQueueName(stack, 'G', 'q', { account: param })).not.toThrow();
+    });
+
+    test('duplicate names across stacks: same literal env is an error, unresolved env a warning', () => {
+      const app = new ros.App();
+      const env = { region: 'cn-hangzhou', account: '111' };
+      new smq.Queue(new ros.Stack(app, 'One', { env }), 'Jobs', { queueName: 'jobs' });
+      expect(() => new smq.Queue(new ros.Stack(app, 'Two', { env }), 'Jobs', { queueName: 'jobs' }))
+        .toThrow("Two/Jobs: queueName must be unique in region cn-hangzhou and account 111, but 'One/Jobs' in stack 'One' already has this queue name, got \"jobs\"");
+      expect(() => new smq.Queue(new ros.Stack(app, 'Three', { env: { region: 'cn-beijing', account: '111' } }), 'Jobs', { queueName: 'jobs' })).not.toThrow();
+      const agnostic = new ros.Stack(app, 'Agnostic');
+      new smq.Queue(agnostic, 'Jobs', { queueName: 'jobs' });
+      expect(warnings(agnostic)).toHaveLength(2);
+      expect(warnings(agnostic)[0]).toMatch(/^Agnostic\/Jobs: queueName: 'One\/Jobs' in stack 'One' has the same queue name\. If both stacks are deployed to one region and account, the second deploy fails/);
+    });
+
+    test('a name with a token is checked in its literal pieces', () => {
+      const { stack } = newStack('Media');
+      const env = new ros.RosParameter(stack, 'Env', { type: ros.RosParameterType.STRING }).valueAsString;
+      expect(() => new smq.Queue(stack, 'Jobs', { queueName: `jobs-${env}` })).not.toThrow();
+      expect(() => new smq.Queue(stack, 'Bad', { queueName: `jobs.${env}` }))
+        .toThrow('Media/Bad: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "jobs.<token>"');
+    });
+
+    test('the dead-letter queue reported by a queue always has its queue (compiles under strict)', () => {
+      const { stack } = newStack('Media');
+      const queue = new smq.Queue(stack, 'Jobs', { deadLetterQueue: { maxReceiveCount: 2 } });
+      const name: string | undefined = queue.deadLetterQueue?.queue.queueName;
+      expect(stack.resolve(name)).toEqual(getAtt('JobsDlq', 'QueueName'));
     });
 
     test('tokens pass through unchecked', () => {
