@@ -2,3 +2,4 @@ export * from './matcher';
 export * from './match';
 export * from './capture';
 export * from './template';
+export * from './annotations';

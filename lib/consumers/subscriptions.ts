@@ -57,7 +57,7 @@ export class UrlSubscription implements ITopicSubscription {
   constructor(private readonly url: string, private readonly props: UrlSubscriptionProps = {}) {}
 
   /** Returns the subscription settings (the URL is checked by the subscription). */
-  public bind(_topic: ITopic): TopicSubscriptionConfig {
+  public bind(topic: ITopic): TopicSubscriptionConfig {
     return { ...this.props, subscriberId: 'Url', endpoint: this.url, pushType: PushType.HTTP };
   }
 }
@@ -78,7 +78,7 @@ export class EmailSubscription implements ITopicSubscription {
   constructor(private readonly address: string, private readonly props: EmailSubscriptionProps = {}) {}
 
   /** Returns the subscription settings (the address is checked by the subscription). */
-  public bind(_topic: ITopic): TopicSubscriptionConfig {
+  public bind(topic: ITopic): TopicSubscriptionConfig {
     return { ...this.props, subscriberId: 'Email', endpoint: `mail:directmail:${this.address}`, pushType: PushType.EMAIL };
   }
 }
@@ -109,7 +109,7 @@ export class SmsSubscription implements ITopicSubscription {
   private constructor(private readonly phoneNumber: string | undefined, private readonly props: SmsSubscriptionProps) {}
 
   /** Returns the subscription settings (the phone number is checked by the subscription). */
-  public bind(_topic: ITopic): TopicSubscriptionConfig {
+  public bind(topic: ITopic): TopicSubscriptionConfig {
     const subscriberId = this.phoneNumber === undefined ? 'SmsAnonymous' : 'Sms';
     return { ...this.props, subscriberId, endpoint: `sms:directsms:${this.phoneNumber ?? 'anonymous'}`, pushType: PushType.SMS };
   }

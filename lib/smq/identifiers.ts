@@ -86,6 +86,8 @@ const ARN_PATTERNS: { readonly [kind: string]: RegExp } = {
  * parameters `ALIYUN::Region` and `ALIYUN::TenantId` (the owner's account; `ALIYUN::AccountId` is the caller's).
  */
 export class Identifiers {
+  private constructor() {}
+
   /** `queues` or `topics`. */
   public static plural(kind: ChannelKind): string {
     return kind === ChannelKind.QUEUE ? 'queues' : 'topics';

@@ -1,0 +1,103 @@
+/**
+ * What users get: the packed tarball, installed by name into an empty app with its peer dependencies, compiled under
+ * `strict` against the packed declarations, and run: the README example synthesizes from it, the assertions entry
+ * works, and internal modules cannot be imported.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ensureBuilt, ROOT } from './built';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+}
+
+/** The TypeScript code block under `## Example` in README.md. */
+function readmeExample(): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Example'));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (match === null) {
+    throw new Error('README.md has no ```ts block under ## Example');
+  }
+  return match[1];
+}
+
+describe('the packed package', () => {
+  let work: string;
+  let app: string;
+  let files: string[];
+
+  beforeAll(() => {
+    ensureBuilt();
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ros-cdk-smq-pack-'));
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT))[0];
+    files = packed.files.map((f: { path: string }) => f.path);
+    app = path.join(work, 'app');
+    fs.mkdirSync(app);
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'readme-app', version: '0.0.0', private: true }));
+    const peers = Object.keys(pkg.peerDependencies).map((name) => `${name}@${pkg.devDependencies[name]}`);
+    npm(['install', '--prefer-offline', '--no-package-lock', path.join(work, packed.filename), ...peers], app);
+  }, 300_000);
+
+  afterAll(() => {
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('ships the built library, its declarations, the README and the LICENSE, and nothing else', () => {
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/assertions/index.d.ts']));
+    expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f) && !['LICENSE', 'README.md', 'package.json'].includes(f))).toEqual([]);
+    expect(fs.readFileSync(path.join(app, 'node_modules', 'ros-cdk-smq', 'LICENSE'), 'utf8')).toContain('Apache License');
+  });
+
+  test('the README example compiles under strict against the packed declarations and synthesizes without warnings', () => {
+    fs.writeFileSync(path.join(app, 'app.ts'), readmeExample());
+    // more of the public surface a user leans on, typed as a user would write it
+    fs.writeFileSync(path.join(app, 'usage.ts'), [
+      "import * as ros from '@alicloud/ros-cdk-core';",
+      "import { Duration, smq, ValidationError } from 'ros-cdk-smq';",
+      "import { Annotations, Template } from 'ros-cdk-smq/assertions';",
+      'export function check(stack: ros.Stack): string | undefined {',
+      "  const q = new smq.Queue(stack, 'Q', { deadLetterQueue: { maxReceiveCount: 3 }, retentionPeriod: Duration.days(1) });",
+      '  const name: string | undefined = q.deadLetterQueue?.queue.queueName;',
+      "  const l1: smq.RosQueue = new smq.RosQueue(stack, 'L1', { queueName: 'l1' }, true);",
+      '  l1.visibilityTimeout = 60;',
+      '  const e: ValidationError | undefined = undefined;',
+      '  void e; void Template; void Annotations;',
+      "  return name ?? smq.Identifiers.ramArn(q.channelAddress);",
+      '}',
+    ].join('\n'));
+    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, types: [], outDir: 'out', skipLibCheck: false },
+      files: ['app.ts', 'usage.ts'],
+    }));
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+    const outdir = path.join(app, 'cdk.out');
+    execFileSync(process.execPath, [path.join(app, 'out', 'app.js')], { cwd: app, env: { ...process.env, CDK_OUTDIR: outdir }, stdio: 'pipe' });
+    const template = JSON.parse(fs.readFileSync(path.join(outdir, 'Shop.template.json'), 'utf8'));
+    const types = Object.values(template.Resources as { [id: string]: { Type: string } }).map((r) => r.Type).sort();
+    expect(types).toEqual([
+      'ALIYUN::MNS::Queue', 'ALIYUN::MNS::Queue',
+      'ALIYUN::MNS::Subscription', 'ALIYUN::MNS::Subscription', 'ALIYUN::MNS::Subscription', 'ALIYUN::MNS::Subscription',
+      'ALIYUN::MNS::Topic',
+      'ALIYUN::RAM::ManagedPolicy', 'ALIYUN::RAM::ManagedPolicy', 'ALIYUN::RAM::ManagedPolicy',
+      'ALIYUN::RAM::Role',
+    ]);
+    const subscriptions = Object.values(template.Resources as { [id: string]: any }).filter((r) => r.Type === 'ALIYUN::MNS::Subscription');
+    expect(subscriptions.map((s) => s.Properties.Endpoint)).toContain('acs:mns:cn-hangzhou:123456789012:queues/legacy');
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    const messages = Object.values(manifest.artifacts.Shop.metadata ?? {}).flat() as Array<{ type: string; data: string }>;
+    expect(messages.filter((m) => m.type === 'aliyun:ros:warning' || m.type === 'aliyun:ros:error').map((m) => m.data)).toEqual([]);
+  }, 120_000);
+
+  test('the entry points are the package root and ros-cdk-smq/assertions; internal modules are closed', () => {
+    const run = (code: string): string => execFileSync(process.execPath, ['-e', code], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+    expect(run("const m = require('ros-cdk-smq'); console.log(Object.keys(m).sort().join(','))").trim())
+      .toBe('Duration,Grant,ValidationError,assertions,consumers,smq');
+    expect(run("console.log(typeof require('ros-cdk-smq/assertions').Template.fromStack)").trim()).toBe('function');
+    expect(() => run("require('ros-cdk-smq/dist/lib/core/state')")).toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
+  });
+});
