@@ -133,8 +133,8 @@ describe('Subscription', () => {
       const host = new ros.RosParameter(stack, 'Host', { type: ros.RosParameterType.STRING }).valueAsString;
       // http:// followed by a token is still plain HTTP
       expect(() => http(stack, topic, 'A', `http://${host}/x`)).toThrow(`Shop/A: endpoint ${HTTPS_RULE}, got "http://<token>/x"`);
-      expect(() => http(stack, topic, 'A2', ros.Fn.join('', ['http://', host, '/x']))).toThrow(`Shop/A2: endpoint ${HTTPS_RULE}, got "<token>"`);
-      expect(() => http(stack, topic, 'A3', ros.Fn.sub('http://${Host}/x'))).toThrow(`Shop/A3: endpoint ${HTTPS_RULE}, got "<token>"`);
+      expect(() => http(stack, topic, 'A2', ros.Fn.join('', ['http://', host, '/x']))).toThrow(`Shop/A2: endpoint ${HTTPS_RULE}, got "http://<token>/x"`);
+      expect(() => http(stack, topic, 'A3', ros.Fn.sub('http://${Host}/x'))).toThrow(`Shop/A3: endpoint ${HTTPS_RULE}, got "http://<token>/x"`);
       expect(() => http(stack, topic, 'B', `https://${host}/x`)).not.toThrow();
       expect(() => http(stack, topic, 'C', host)).not.toThrow();
       expect(() => http(stack, topic, 'D', `https://${host}/a b`)).toThrow('Shop/D: endpoint must not contain whitespace or control characters, got "https://<token>/a b"');
