@@ -25,7 +25,7 @@ describe('example app', () => {
   test('synthesizing twice gives byte-identical templates', () => {
     const first = synthTo(path.join(tmp, 'a'));
     const second = synthTo(path.join(tmp, 'b'));
-    expect(Object.keys(first).sort()).toEqual(['SmqFanout.template.json', 'SmqWorkQueue.template.json']);
+    expect(Object.keys(first).sort()).toEqual(['SmqConsumers.template.json', 'SmqFanout.template.json', 'SmqWorkQueue.template.json']);
     for (const file of Object.keys(first)) {
       expect(second[file]).toBe(first[file]);
     }
@@ -68,5 +68,16 @@ describe('example app', () => {
     template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['mns:PublishMessage'] })]) },
     });
+  });
+
+  test('consumers: a role granted on the work queue of another stack holds its policy, with the queue named literally', () => {
+    const template = Template.fromJSON(JSON.parse(synthTo(path.join(tmp, 'co'))['SmqConsumers.template.json']));
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 1);
+    template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+      Roles: [{ 'Fn::GetAtt': ['Thumbnailer', 'RoleName'] }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':/queues/SmqWorkQueue-Jobs/messages'])] })] })]) },
+    });
+    expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
   });
 });
