@@ -9,6 +9,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { checkText, TextRule } from '../core/text';
 import { checkCount, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule } from '../core/validation';
+import type { RosQueue, RosQueueProps, RosSubscription, RosSubscriptionProps, RosTagProperty, RosTopicProps } from './mns';
 
 /** Queue names: 1 to 256 letters, digits and hyphens, starting with a letter or digit. */
 export const QUEUE_NAME: TextRule = {
@@ -76,14 +77,8 @@ export const NOTIFY_CONTENT_FORMATS = ['XML', 'JSON', 'SIMPLIFIED'] as const;
 /** The endpoint kinds of a subscription, as ROS spells them. */
 export const PUSH_TYPES = ['http', 'queue', 'mpush', 'email', 'alisms'] as const;
 
-/** A tag as the L1s take it. */
-interface TagLike {
-  readonly key: string | ros.IResolvable;
-  readonly value?: string | ros.IResolvable;
-}
-
 /** Checks a literal tag list: at most 20 tags, each with a key, keys and values within their lengths. */
-export function checkTags(scope: ros.IConstruct, prop: string, tags: readonly TagLike[] | undefined): void {
+export function checkTags(scope: ros.IConstruct, prop: string, tags: readonly RosTagProperty[] | undefined): void {
   checkCount(scope, prop, tags, MAX_TAGS);
   if (tags === undefined || isUnresolved(tags)) {
     return;
@@ -98,7 +93,7 @@ export function checkTags(scope: ros.IConstruct, prop: string, tags: readonly Ta
 }
 
 /** Tags given as a map, the way the L2s take them, in the L1 form. */
-export function tagList(tags: { [key: string]: string } | undefined): TagLike[] | undefined {
+export function tagList(tags: { [key: string]: string } | undefined): RosTagProperty[] | undefined {
   return tags === undefined ? undefined : Object.entries(tags).map(([key, value]) => ({ key, value }));
 }
 
@@ -107,39 +102,14 @@ function literalOrUndefined(value: string | ros.IResolvable | undefined): string
   return typeof value === 'object' && value !== null ? undefined : value;
 }
 
-/** A queue's DlqPolicy, as the L1 takes it. */
-interface QueueDlqPolicyLike {
-  readonly deadLetterTargetQueue: string | ros.IResolvable;
-  readonly enabled: boolean | ros.IResolvable;
-  readonly maxReceiveCount: number | ros.IResolvable;
-}
-
-/** A subscription's DlqPolicy, as the L1 takes it. */
-interface SubscriptionDlqPolicyLike {
-  readonly deadLetterTargetQueue: string | ros.IResolvable;
-  readonly enabled: boolean | ros.IResolvable;
-}
-
-/** The props of `RosQueue`, as {@link validateQueueProps} reads them. */
-export interface QueuePropsLike {
-  readonly queueName: string | ros.IResolvable;
-  readonly delaySeconds?: number | ros.IResolvable;
-  readonly maximumMessageSize?: number | ros.IResolvable;
-  readonly messageRetentionPeriod?: number | ros.IResolvable;
-  readonly pollingWaitSeconds?: number | ros.IResolvable;
-  readonly visibilityTimeout?: number | ros.IResolvable;
-  readonly dlqPolicy?: QueueDlqPolicyLike | ros.IResolvable;
-  readonly tags?: TagLike[];
-}
-
 /** Checks `ALIYUN::MNS::Queue` props against the reference. */
-export function validateQueueProps(scope: ros.IConstruct, props: QueuePropsLike): void {
+export function validateQueueProps(scope: ros.IConstruct, props: RosQueueProps): void {
   checkRequired(scope, 'queueName', props.queueName);
   checkText(scope, 'queueName', literalOrUndefined(props.queueName), QUEUE_NAME);
   for (const key of ['delaySeconds', 'maximumMessageSize', 'messageRetentionPeriod', 'pollingWaitSeconds', 'visibilityTimeout'] as const) {
     checkRule(scope, key, props[key] as number | undefined, QUEUE_RULES[key]);
   }
-  const dlq = props.dlqPolicy as QueueDlqPolicyLike | undefined;
+  const dlq = props.dlqPolicy as RosQueue.DlqPolicyProperty | undefined;
   if (dlq !== undefined && !isUnresolved(dlq)) {
     checkRequired(scope, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
     checkRequired(scope, 'dlqPolicy.enabled', dlq.enabled);
@@ -150,35 +120,16 @@ export function validateQueueProps(scope: ros.IConstruct, props: QueuePropsLike)
   checkTags(scope, 'tags', props.tags);
 }
 
-/** The props of `RosTopic`, as {@link validateTopicProps} reads them. */
-export interface TopicPropsLike {
-  readonly topicName: string | ros.IResolvable;
-  readonly maximumMessageSize?: number | ros.IResolvable;
-  readonly tags?: TagLike[];
-}
-
 /** Checks `ALIYUN::MNS::Topic` props against the reference. */
-export function validateTopicProps(scope: ros.IConstruct, props: TopicPropsLike): void {
+export function validateTopicProps(scope: ros.IConstruct, props: RosTopicProps): void {
   checkRequired(scope, 'topicName', props.topicName);
   checkText(scope, 'topicName', literalOrUndefined(props.topicName), TOPIC_NAME);
   checkRule(scope, 'maximumMessageSize', props.maximumMessageSize as number | undefined, TOPIC_RULES.maximumMessageSize);
   checkTags(scope, 'tags', props.tags);
 }
 
-/** The props of `RosSubscription`, as {@link validateSubscriptionProps} reads them. */
-export interface SubscriptionPropsLike {
-  readonly topicName: string | ros.IResolvable;
-  readonly subscriptionName: string | ros.IResolvable;
-  readonly endpoint: string | ros.IResolvable;
-  readonly filterTag?: string | ros.IResolvable;
-  readonly notifyStrategy?: string | ros.IResolvable;
-  readonly notifyContentFormat?: string | ros.IResolvable;
-  readonly pushType?: string | ros.IResolvable;
-  readonly dlqPolicy?: SubscriptionDlqPolicyLike | ros.IResolvable;
-}
-
 /** Checks `ALIYUN::MNS::Subscription` props against the reference. */
-export function validateSubscriptionProps(scope: ros.IConstruct, props: SubscriptionPropsLike): void {
+export function validateSubscriptionProps(scope: ros.IConstruct, props: RosSubscriptionProps): void {
   checkRequired(scope, 'topicName', props.topicName);
   checkRequired(scope, 'subscriptionName', props.subscriptionName);
   checkRequired(scope, 'endpoint', props.endpoint);
@@ -188,7 +139,7 @@ export function validateSubscriptionProps(scope: ros.IConstruct, props: Subscrip
   checkOneOf(scope, 'notifyStrategy', props.notifyStrategy as string | undefined, NOTIFY_STRATEGIES);
   checkOneOf(scope, 'notifyContentFormat', props.notifyContentFormat as string | undefined, NOTIFY_CONTENT_FORMATS);
   checkOneOf(scope, 'pushType', props.pushType as string | undefined, PUSH_TYPES);
-  const dlq = props.dlqPolicy as SubscriptionDlqPolicyLike | undefined;
+  const dlq = props.dlqPolicy as RosSubscription.DlqPolicyProperty | undefined;
   if (dlq !== undefined && !isUnresolved(dlq)) {
     checkRequired(scope, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
     checkRequired(scope, 'dlqPolicy.enabled', dlq.enabled);
