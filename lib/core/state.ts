@@ -2,9 +2,10 @@ import * as ros from '@alicloud/ros-cdk-core';
 
 /**
  * What the library remembers while an app is built, kept on the construct tree (one hidden construct per stack and
- * one per app), so that it lives and dies with the app it describes. Neither emits anything into a template.
+ * one per app), so that it lives and dies with the app it describes. Neither emits anything into a template. The id
+ * holds a dot, which ROS stack names cannot, so it cannot clash with a stack of the app.
  */
-const STATE_ID = 'RosCdkSmq';
+const STATE_ID = 'ros-cdk-smq.state';
 
 /** Per-stack state: the logical ids our constructs took, the stack's region and account, and the names claimed. */
 export class StackState extends ros.Construct {

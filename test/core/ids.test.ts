@@ -83,14 +83,14 @@ describe('logical ids', () => {
     new smq.Queue(stack, 'Jobs');
     new ros.RosResource(new ros.Construct(stack, 'Other'), 'Jobs', { type: 'ALIYUN::MNS::Queue', properties: { QueueName: 'x' } });
     expect(() => app.synth()).toThrow(
-      "[Media/RosCdkSmq] logical id 'Jobs' is used by two resources in one stack: 'Media/Jobs/Jobs' and 'Media/Other/Jobs'");
+      "[Media/ros-cdk-smq.state] logical id 'Jobs' is used by two resources in one stack: 'Media/Jobs/Jobs' and 'Media/Other/Jobs'");
   });
 
   test('the state construct emits nothing and is added once per stack', () => {
     const { app, stack } = newStack('Media');
     claimLogicalId(stack, 'A');
     claimLogicalId(stack, 'B');
-    expect(stack.node.children.filter((c) => c.node.id === 'RosCdkSmq')).toHaveLength(1);
+    expect(stack.node.children.filter((c) => c.node.id === 'ros-cdk-smq.state')).toHaveLength(1);
     const template = app.synth().getStackByName('Media').template;
     expect(template.Resources).toBeUndefined();
   });
