@@ -2,22 +2,28 @@
  * One measured benchmark run, in its own process so its peak RSS is its own. Started by bench/run.ts from the
  * compiled copy of bench/ and lib/; prints one line `BENCH_RESULT {json}`.
  *
- *   node child.js ours --n <channels> --per-stack <channels per stack> --outdir <dir>
- *   node child.js bare --input <dir with ours' *.template.json> --outdir <dir>
+ *   node child.js ours --n <channels> --per-stack <channels per stack> --outdir <dir> [--stack-traces off]
+ *   node child.js bare --input <dir with ours' *.template.json> --outdir <dir> [--stack-traces off]
  *
- * `ours` builds the channels with this library's constructs. `bare` builds the same resources as bare
- * `ros.RosResource` L1 calls from ours' synthesized templates: it reads and parses them before the clock starts, one
- * stack file at a time, and keeps only each resource's logical id, type and parsed `Properties` object (repeated
- * strings shared, as literals in code are), which the L1 then owns (as a hand-written L1 app owns its property
- * literals). Both sides then do the same thing: `new ros.App`, build, `app.synth()` into `outdir`.
+ * `ours` builds the channels with this library's constructs. `bare` builds the same templates from ours' synthesized
+ * ones: it reads and parses them before the clock starts, one stack file at a time, and sorts each resource with
+ * bench/ownership.ts. A resource ros-cdk-smq emits becomes one bare `ros.RosResource` L1: the child keeps only its
+ * logical id, type and parsed `Properties` object (repeated strings shared, as literals in code are), which the L1
+ * then owns (as a hand-written L1 app owns its property literals). A user's own construct (the channel's `ram.Role`)
+ * is built with its upstream class by the same code ours uses, so its cost is on both sides. Resources are built in
+ * template order, so the templates come out byte for byte the same. Both sides then do the same thing:
+ * `new ros.App({ outdir })` (with `stackTraces: false` when `--stack-traces off`), build, `app.synth()` into `outdir`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
+import { classify, UserConstruct } from './ownership';
 
 /** What a child reports. */
 export interface ChildResult {
   readonly side: 'ours' | 'bare';
+  /** Whether core recorded creation stack traces (`false`: the app was made with `stackTraces: false`). */
+  readonly stackTraces: boolean;
   /** From `new ros.App` to the last construct built, in milliseconds. */
   readonly constructMs: number;
   /** `app.synth()`, writing the outdir, in milliseconds. */
@@ -34,8 +40,10 @@ export interface ChildResult {
   readonly resources: number;
 }
 
-/** One resource of the bare side's input. */
-type BareResource = [logicalId: string, type: string, properties: { [key: string]: unknown } | undefined];
+/** One resource of the bare side's input: a bare L1 (ros-cdk-smq's) or the user's own construct of a channel. */
+type BareResource =
+  | [logicalId: string, type: string, properties: { [key: string]: unknown } | undefined]
+  | [user: UserConstruct, channel: number];
 
 function arg(args: string[], name: string): string {
   const i = args.indexOf(name);
@@ -84,18 +92,31 @@ function loadBareInput(dir: string): Array<{ name: string; resources: BareResour
         // the bare baseline would have to call more L1 APIs (addDependsOn, ...) to reproduce these
         throw new Error(`bare: ${file} resource ${id} has ${extra.join(', ')}; the bare baseline only reproduces Type and Properties`);
       }
-      resources.push([id, intern(resource.Type) as string, intern(resource.Properties) as BareResource[2]]);
+      const owner = classify(id, resource.Type);
+      if (owner.owner === 'user') {
+        // built by the same code as ours': nothing of the template is kept
+        resources.push([owner.construct, owner.channel]);
+      } else {
+        resources.push([id, intern(resource.Type) as string, intern(resource.Properties) as { [key: string]: unknown } | undefined]);
+      }
     }
     return { name: file.slice(0, -'.template.json'.length), resources };
   });
 }
 
-/** The bare side's whole app: one `new ros.RosResource` per resource, straight from the loop (see buildChannels). */
+/**
+ * The bare side's whole app, in template order: one `new ros.RosResource` per resource ros-cdk-smq emits, straight
+ * from the loop (see buildChannels), and the user's own constructs as ours makes them.
+ */
 function buildBare(app: ros.App, input: Array<{ name: string; resources: BareResource[] }>): void {
   for (const spec of input) {
     const stack = new ros.Stack(app, spec.name);
-    for (const [logicalId, type, properties] of spec.resources) {
-      new ros.RosResource(stack, logicalId, { type, properties });
+    for (const resource of spec.resources) {
+      if (resource.length === 2) {
+        resource[0].create(stack, resource[1]);
+      } else {
+        new ros.RosResource(stack, resource[0], { type: resource[1], properties: resource[2] });
+      }
     }
   }
 }
@@ -104,6 +125,10 @@ function main(): void {
   const args = process.argv.slice(2);
   const side = args[0];
   const outdir = arg(args, '--outdir');
+  const traces = args.includes('--stack-traces') ? arg(args, '--stack-traces') : 'on';
+  if (traces !== 'on' && traces !== 'off') {
+    throw new Error(`--stack-traces must be on or off; got ${traces}`);
+  }
   let build: (app: ros.App) => void;
   let resources = 0;
 
@@ -128,13 +153,15 @@ function main(): void {
 
   const startRssKb = Math.round(process.memoryUsage().rss / 1024);
   const t0 = now();
-  const app = new ros.App({ outdir });
+  // what an app does to turn creation traces off (core then sets CDK_DISABLE_STACK_TRACE for the process itself)
+  const app = new ros.App(traces === 'off' ? { outdir, stackTraces: false } : { outdir });
   build(app);
   const t1 = now();
   const assembly = app.synth();
   const t2 = now();
   const result: ChildResult = {
     side,
+    stackTraces: traces === 'on',
     constructMs: t1 - t0,
     synthMs: t2 - t1,
     maxRssKb: process.resourceUsage().maxRSS,

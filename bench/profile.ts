@@ -1,6 +1,7 @@
 /**
  * Summarizes the `node --cpu-prof` profiles of one ours run and one bare run: self time by where the code lives
- * (this library, ros-cdk-core, ros-cdk-ram, constructs, Node, GC) and ours' hottest functions.
+ * (this library, ros-cdk-core, ros-cdk-ram, constructs, Node, GC) and ours' hottest functions. Both sides load
+ * ros-cdk-ram (the user's own `ram.Role` is built with it on both).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -105,13 +106,13 @@ function topFunctions(p: Profile, root: string, limit: number): Array<[string, n
 }
 
 /** A text summary of both profiles. */
-export function summarizeProfiles(oursDir: string, bareDir: string, root: string, n: number): string {
+export function summarizeProfiles(oursDir: string, bareDir: string, root: string, n: number, stackTraces = true): string {
   const ours = load(oursDir);
   const bare = load(bareDir);
   const fmt = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ');
   const lines = [
-    `bench: profile at n=${n} (${oursDir}, ${bareDir}; open the .cpuprofile files in Chrome DevTools for the call tree)`,
+    `bench: profile at n=${n}${stackTraces ? '' : ' traces off'} (${oursDir}, ${bareDir}; open the .cpuprofile files in Chrome DevTools for the call tree)`,
     `  ours self time by area: ${fmt(byArea(ours, root))}`,
     `  bare self time by area: ${fmt(byArea(bare, root))}`,
     `  ours inclusive: app.synth ${Math.round(inclusive(ours, (x) => x.callFrame.functionName === 'synth'))} ms, `

@@ -1,40 +1,50 @@
 /**
  * `npm run bench`: how much our constructs cost over bare `ros.RosResource` L1 calls that emit the same templates.
  *
- *   npm run bench                                   # N = 100, 1,000, 10,000; writes bench/RESULTS.md
+ *   npm run bench                                   # N = 100, 1,000, 10,000, traces on and off; writes bench/RESULTS.md
  *   npm run bench -- --n 100 --out /tmp/b           # smoke run; RESULTS.md goes to /tmp/b/RESULTS.md
  *   npm run bench -- --n 10000 --profile            # also one --cpu-prof run of each side, summarized
  *
- * Options: `--n <list>` (comma-separated channel counts), `--reps <k>` (runs per side and N; default 5 / 3 / 1 for
- * N < 1,000 / < 10,000 / larger, cut to fit `--budget <s>`, default 270), `--out <dir>` (outdirs and the compiled
- * copy; default bench/out), `--results <file>` (default bench/RESULTS.md, or `<out>/RESULTS.md` when `--out` is
- * given), `--profile`, `--no-stack-traces` (both sides with `CDK_DISABLE_STACK_TRACE=1`), `--lib <dir>` (benchmark
- * a patched copy of lib/; the bundle size is still measured with the repository's lib/).
+ * Options: `--n <list>` (comma-separated channel counts), `--reps <k>` (runs per side, N and trace setting; default
+ * 5 / 3 / 1 for N < 1,000 / < 10,000 / larger, cut to fit `--budget <s>`, default 270), `--out <dir>` (outdirs and
+ * the compiled copy; default bench/out), `--results <file>` (default bench/RESULTS.md, or `<out>/RESULTS.md` when
+ * `--out` is given), `--profile`, `--traces on|off|both` (creation stack traces: each N is measured with core's
+ * default, with `new ros.App({ stackTraces: false })` on both sides, or both ways; default both), `--no-stack-traces`
+ * (the same as `--traces off`), `--lib <dir>` (benchmark a patched copy of lib/; the bundle size is still measured
+ * with the repository's lib/).
  *
  * How it measures: bench/ and lib/ are transpiled once (TypeScript `transpileModule`, no type check, like
  * `ts-node --transpile-only`) into `<out>/build`, and every measured run is `node <out>/build/bench/child.js` in a
  * fresh process, for both sides, so neither pays for TypeScript and each has its own peak RSS. For each N (largest
- * first, so the repetitions of the smaller ones can be fitted into the budget) and repetition the runner starts
- * `ours` (our constructs), then `bare` (the same resources as `new ros.RosResource`, read from ours' first
- * templates), and checks that every template file of both is byte-for-byte the same as ours' first one (exit 1 with
- * `TEMPLATES DIFFER` otherwise). Per side it reports medians; the ratios are medians of the ratio within each
- * repetition. bench/ANALYSIS.md (hand-written) is appended to RESULTS.md.
+ * first, so the repetitions of the smaller ones can be fitted into the budget), repetition and trace setting (on,
+ * then off) the runner starts `ours` (our constructs), then `bare` (ours' first templates rebuilt: what ros-cdk-smq
+ * emits as `new ros.RosResource`, the user's own constructs as ours builds them; see bench/ownership.ts), and checks
+ * that every template file of both is byte-for-byte the same as ours' first one (exit 1 with `TEMPLATES DIFFER`
+ * otherwise). Per side it reports medians; the ratios are medians of the ratio within each repetition. It prints one
+ * line per N and trace setting (`bench: n=1000 (...)`, `bench: n=1000 traces off (...)`), then what traces off
+ * saves, the traces-off ratios, and last the final line (traces on). bench/ANALYSIS.md (hand-written) is appended to
+ * RESULTS.md.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ChildResult } from './child';
-import { formatFinalLine, formatNLine, renderResults, Row, Summary, TARGETS, targetMisses } from './report';
+import {
+  formatFinalLine, formatNLine, formatTracesGainLine, formatTracesOffLine, renderResults, Row, Summary, TARGETS, targetMisses,
+} from './report';
 import { Layout, measureLayout, WIRINGS } from './wirings';
 
 const ROOT = path.resolve(__dirname, '..');
+
+/** Which creation stack trace settings each N is measured with. */
+export type TraceSetting = 'on' | 'off' | 'both';
 
 /** Options of {@link runBench}. */
 export interface BenchOptions {
   /** Channel counts. @default [100, 1000, 10000] */
   readonly ns?: number[];
-  /** Runs per side and N. @default 5 below 1,000 channels, 3 below 10,000, 1 from 10,000 */
+  /** Runs per side, N and trace setting. @default 5 below 1,000 channels, 3 below 10,000, 1 from 10,000 */
   readonly reps?: number;
   /** Where the compiled copy and the outdirs go. @default bench/out */
   readonly out?: string;
@@ -48,10 +58,11 @@ export interface BenchOptions {
    */
   readonly lib?: string;
   /**
-   * Whether core records creation stack traces (construct metadata and tokens), as it does by default. `false` runs both
-   * sides with `CDK_DISABLE_STACK_TRACE=1`, like `new ros.App({ stackTraces: false })`. @default true
+   * Whether core records creation stack traces (construct metadata and tokens): `on` is its default, `off` makes both
+   * sides' apps with `new ros.App({ stackTraces: false })`, `both` measures each N both ways (on first), with one
+   * line each. @default both
    */
-  readonly stackTraces?: boolean;
+  readonly traces?: TraceSetting;
   /**
    * Wall-clock budget in seconds: repetitions beyond the first are skipped when they would not fit (with `reps` given,
    * every repetition runs). @default 270
@@ -61,7 +72,7 @@ export interface BenchOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Parses `--n 100,1000 --reps 3 --out dir --results file --profile`. */
+/** Parses `--n 100,1000 --reps 3 --out dir --results file --profile --traces both`. */
 export function parseArgs(argv: string[]): BenchOptions {
   const options: { -readonly [K in keyof BenchOptions]: BenchOptions[K] } = {};
   for (let i = 0; i < argv.length; i++) {
@@ -89,8 +100,16 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--profile':
         options.profile = true;
         break;
+      case '--traces': {
+        const v = value();
+        if (v !== 'on' && v !== 'off' && v !== 'both') {
+          throw new Error(`bench: --traces must be on, off or both, got ${JSON.stringify(v)}`);
+        }
+        options.traces = v;
+        break;
+      }
       case '--no-stack-traces':
-        options.stackTraces = false;
+        options.traces = 'off';
         break;
       case '--budget':
         options.budgetS = parseCount(value());
@@ -99,7 +118,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         options.lib = path.resolve(value());
         break;
       default:
-        throw new Error(`bench: unknown argument ${flag}; use --n <list> --reps <k> --out <dir> --results <file> --profile --no-stack-traces --budget <s> --lib <dir>`);
+        throw new Error(`bench: unknown argument ${flag}; use --n <list> --reps <k> --out <dir> --results <file> --profile --traces on|off|both --no-stack-traces --budget <s> --lib <dir>`);
     }
   }
   return options;
@@ -148,24 +167,27 @@ export function compile(buildDir: string, libDir = path.join(ROOT, 'lib')): void
   }
 }
 
-/** Runs one child; throws with its stderr when it fails. */
-function runChild(buildDir: string, args: string[], nodeFlags: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): ChildResult {
+/** Runs one child (`stackTraces: false`: with `--stack-traces off`); throws with its stderr when it fails. */
+function runChild(buildDir: string, args: string[], stackTraces: boolean, nodeFlags: string[] = []): ChildResult {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') };
   // the same plain node for both sides: no ts-node/jest hooks, no CDK CLI settings
   for (const key of ['NODE_OPTIONS', 'CDK_OUTDIR', 'CDK_CONTEXT_JSON', 'CDK_DISABLE_STACK_TRACE']) {
     delete env[key];
   }
-  Object.assign(env, extraEnv);
-  const child = spawnSync(process.execPath, [...nodeFlags, path.join(buildDir, 'bench', 'child.js'), ...args], {
+  const child = spawnSync(process.execPath, [...nodeFlags, path.join(buildDir, 'bench', 'child.js'), ...args, ...(stackTraces ? [] : ['--stack-traces', 'off'])], {
     env,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = (child.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (child.status !== 0 || line === undefined) {
-    throw new Error(`bench: child ${args.join(' ')} failed (exit ${child.status}, signal ${child.signal}):\n${child.stderr}${child.stdout}`);
+    throw new Error(`bench: child ${args.join(' ')}${stackTraces ? '' : ' --stack-traces off'} failed (exit ${child.status}, signal ${child.signal}):\n${child.stderr}${child.stdout}`);
   }
-  return JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult;
+  const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult;
+  if (result.stackTraces !== stackTraces) {
+    throw new Error(`bench: child ${args.join(' ')} ran with stack traces ${result.stackTraces ? 'on' : 'off'}, asked for ${stackTraces ? 'on' : 'off'}`);
+  }
+  return result;
 }
 
 function templateFiles(dir: string): string[] {
@@ -241,7 +263,10 @@ function summarize(results: ChildResult[]): Row['ours'] {
   };
 }
 
-/** Runs the benchmark, prints one line per N and the final line, writes RESULTS.md, and returns the summary. */
+/**
+ * Runs the benchmark, prints one line per N and trace setting, the traces-off summary lines and the final line, writes
+ * RESULTS.md, and returns the summary.
+ */
 export function runBench(options: BenchOptions = {}): Summary {
   const log = options.log ?? ((line: string) => console.log(line));
   const started = Date.now();
@@ -249,6 +274,8 @@ export function runBench(options: BenchOptions = {}): Summary {
   const out = options.out ?? path.join(ROOT, 'bench', 'out');
   const resultsPath = options.results ?? (options.out !== undefined ? path.join(out, 'RESULTS.md') : path.join(ROOT, 'bench', 'RESULTS.md'));
   const buildDir = path.join(out, 'build');
+  const traces = options.traces ?? 'both';
+  const settings: boolean[] = traces === 'both' ? [true, false] : [traces === 'on'];
 
   // other work on this 2-core machine skews the numbers: recorded in RESULTS.md
   const loadAverage = os.loadavg()[0];
@@ -260,7 +287,6 @@ export function runBench(options: BenchOptions = {}): Summary {
     log(`bench: benchmarking lib/ from ${options.lib}`);
   }
 
-  const env: NodeJS.ProcessEnv = options.stackTraces === false ? { CDK_DISABLE_STACK_TRACE: '1' } : {};
   const budgetMs = (options.budgetS ?? DEFAULT_BUDGET_S) * 1000;
   const rows: Row[] = [];
   // largest N first: it runs once, and the repetitions of the smaller Ns are fitted into what is left of the budget
@@ -268,63 +294,76 @@ export function runBench(options: BenchOptions = {}): Summary {
   for (const [index, n] of order.entries()) {
     const reps = options.reps ?? defaultReps(n);
     const dir = path.join(out, `n${n}`);
-    const baseline = path.join(dir, 'ours');
+    /** Where each setting's first ours run and latest bare run go (kept: the outdir sizes are measured there). */
+    const dirs = (on: boolean): { ours: string; bare: string } => (on
+      ? { ours: path.join(dir, 'ours'), bare: path.join(dir, 'bare') }
+      : { ours: path.join(dir, 'ours-traces-off'), bare: path.join(dir, 'bare-traces-off') });
+    // ours' first run: every template of every run of this N is compared with it, and the bare side is built from it
+    const baseline = dirs(settings[0]).ours;
     const oursAgain = path.join(dir, 'ours-again');
-    const bareDir = path.join(dir, 'bare');
     fs.rmSync(dir, { recursive: true, force: true });
-    const ours: ChildResult[] = [];
-    const bare: ChildResult[] = [];
+    const results = new Map<boolean, { ours: ChildResult[]; bare: ChildResult[] }>(settings.map((on) => [on, { ours: [], bare: [] }]));
     let shape = { stacks: 0, resources: 0, bytes: 0 };
     let slowestRepMs = 0;
     for (let rep = 0; rep < reps; rep++) {
       if (rep > 0 && options.reps === undefined) {
         // one more repetition here, then at least one of each smaller N (estimated as linear in N) must fit
-        const rest = order.slice(index + 1).reduce((sum, m) => sum + Math.max(2000, (slowestRepMs * m) / n), 0);
+        const rest = order.slice(index + 1).reduce((sum, m) => sum + Math.max(2000 * settings.length, (slowestRepMs * m) / n), 0);
         if (Date.now() - started + slowestRepMs + rest > budgetMs) {
           log(`bench: n=${n}: stopping after ${rep} repetitions to stay within ${budgetMs / 1000} s`);
           break;
         }
       }
       const repStarted = Date.now();
-      const oursDir = rep === 0 ? baseline : oursAgain;
-      fs.rmSync(oursDir, { recursive: true, force: true });
-      ours.push(runChild(buildDir, ['ours', '--n', String(n), '--per-stack', String(layout.channelsPerStack), '--outdir', oursDir], [], env));
-      if (rep === 0) {
-        shape = inspectTemplates(baseline, n * layout.resourcesPerChannel);
-      } else {
-        compareTemplates(baseline, oursAgain, `ours is not deterministic at n=${n}`);
+      for (const on of settings) {
+        const what = `n=${n}${on ? '' : ' traces off'}`;
+        const oursDir = rep === 0 ? dirs(on).ours : oursAgain;
+        fs.rmSync(oursDir, { recursive: true, force: true });
+        results.get(on)!.ours.push(runChild(buildDir, ['ours', '--n', String(n), '--per-stack', String(layout.channelsPerStack), '--outdir', oursDir], on));
+        if (oursDir === baseline) {
+          shape = inspectTemplates(baseline, n * layout.resourcesPerChannel);
+        } else {
+          compareTemplates(baseline, oursDir, `ours is not deterministic at ${what}`);
+        }
+        const bareDir = dirs(on).bare;
+        fs.rmSync(bareDir, { recursive: true, force: true });
+        results.get(on)!.bare.push(runChild(buildDir, ['bare', '--input', baseline, '--outdir', bareDir], on));
+        compareTemplates(baseline, bareDir, `ours vs bare at ${what}`);
       }
-      fs.rmSync(bareDir, { recursive: true, force: true });
-      bare.push(runChild(buildDir, ['bare', '--input', baseline, '--outdir', bareDir], [], env));
-      compareTemplates(baseline, bareDir, `ours vs bare at n=${n}`);
       slowestRepMs = Math.max(slowestRepMs, Date.now() - repStarted);
     }
     fs.rmSync(oursAgain, { recursive: true, force: true });
-    const ratios = {
-      time: median(ours.map((o, i) => (o.constructMs + o.synthMs) / (bare[i].constructMs + bare[i].synthMs))),
-      memory: median(ours.map((o, i) => o.maxRssKb / bare[i].maxRssKb)),
-    };
-    const row: Row = {
-      n, ...shape, outdirBytes: { ours: dirBytes(baseline), bare: dirBytes(bareDir) }, ours: summarize(ours), bare: summarize(bare), ratios,
-    };
-    rows.push(row);
-    log(formatNLine(row));
+    for (const on of settings) {
+      const { ours, bare } = results.get(on)!;
+      const ratios = {
+        time: median(ours.map((o, i) => (o.constructMs + o.synthMs) / (bare[i].constructMs + bare[i].synthMs))),
+        memory: median(ours.map((o, i) => o.maxRssKb / bare[i].maxRssKb)),
+      };
+      const row: Row = {
+        n, stackTraces: on, ...shape, outdirBytes: { ours: dirBytes(dirs(on).ours), bare: dirBytes(dirs(on).bare) },
+        ours: summarize(ours), bare: summarize(bare), ratios,
+      };
+      rows.push(row);
+      log(formatNLine(row));
+    }
   }
-  rows.sort((x, y) => x.n - y.n);
+  rows.sort((x, y) => x.n - y.n || Number(y.stackTraces) - Number(x.stackTraces));
 
   let profile: string | undefined;
   if (options.profile) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { summarizeProfiles } = require('./profile') as typeof import('./profile');
     const n = Math.max(...ns);
+    // with the first trace setting measured (on, unless only off was asked for)
+    const on = settings[0];
     const profDir = path.join(out, 'profile');
     fs.rmSync(profDir, { recursive: true, force: true });
-    const dir = path.join(out, `n${n}`);
-    runChild(buildDir, ['ours', '--n', String(n), '--per-stack', String(layout.channelsPerStack), '--outdir', path.join(profDir, 'ours-out')],
-      ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'ours'), '--cpu-prof-interval', '500'], env);
-    runChild(buildDir, ['bare', '--input', path.join(dir, 'ours'), '--outdir', path.join(profDir, 'bare-out')],
-      ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'bare'), '--cpu-prof-interval', '500'], env);
-    profile = summarizeProfiles(path.join(profDir, 'ours'), path.join(profDir, 'bare'), ROOT, n);
+    const input = path.join(out, `n${n}`, on ? 'ours' : 'ours-traces-off');
+    runChild(buildDir, ['ours', '--n', String(n), '--per-stack', String(layout.channelsPerStack), '--outdir', path.join(profDir, 'ours-out')], on,
+      ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'ours'), '--cpu-prof-interval', '500']);
+    runChild(buildDir, ['bare', '--input', input, '--outdir', path.join(profDir, 'bare-out')], on,
+      ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'bare'), '--cpu-prof-interval', '500']);
+    profile = summarizeProfiles(path.join(profDir, 'ours'), path.join(profDir, 'bare'), ROOT, n, on);
     log(profile);
   }
 
@@ -333,7 +372,7 @@ export function runBench(options: BenchOptions = {}): Summary {
     wirings: WIRINGS.map((w) => w.name),
     layout,
     machine: { ...machine(), loadAverage },
-    stackTraces: options.stackTraces !== false,
+    stackTraces: settings,
     lib: options.lib,
     profile,
     elapsedS: (Date.now() - started) / 1000,
@@ -347,6 +386,11 @@ export function runBench(options: BenchOptions = {}): Summary {
   const analysis = fs.existsSync(analysisFile) ? fs.readFileSync(analysisFile, 'utf8') : undefined;
   fs.writeFileSync(resultsPath, renderResults(summary, analysis));
   log(`bench: wrote ${path.relative(process.cwd(), resultsPath) || resultsPath} in ${summary.elapsedS.toFixed(0)} s`);
+  for (const line of [formatTracesGainLine(summary), formatTracesOffLine(summary)]) {
+    if (line !== undefined) {
+      log(line);
+    }
+  }
   log(formatFinalLine(summary));
   return summary;
 }

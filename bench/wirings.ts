@@ -6,6 +6,9 @@
  * a wiring asks for them, so a wiring only says what it connects. To benchmark a new integration (OSS notification,
  * FC 3.0 topic trigger, CloudMonitor alarm target, ...), append one entry here; the runner prints the list it used and
  * splits the channels over stacks from the measured size of one bundle.
+ *
+ * The user's own constructs a bundle uses (its RAM role) are made by bench/ownership.ts, which the bare side calls too:
+ * a wiring that brings a new one adds it there.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,6 +16,10 @@ import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { consumers, smq } from '../lib';
+import { ROLE } from './ownership';
+
+export { classify, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
+export type { Owner, UserConstruct } from './ownership';
 
 /** The most resources ROS accepts in one stack (core throws at synth above it). */
 export const MAX_RESOURCES_PER_STACK = 300;
@@ -49,22 +56,19 @@ export class Bundle {
     return this.t;
   }
 
-  /** A RAM role for an ECS application that uses the channel: `R{i}`. */
+  /**
+   * A RAM role for an ECS application that uses the channel: `R{i}`. The user's own construct, made by
+   * {@link ROLE} (bench/ownership.ts) as the bare side makes it.
+   */
   public get role(): ram.Role {
-    this.r ??= new ram.Role(this.stack, `R${this.index}`, {
-      roleName: `bench-r${this.index}`,
-      assumeRolePolicyDocument: {
-        version: '1',
-        statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: ['ecs.aliyuncs.com'] } }],
-      },
-    });
+    this.r ??= ROLE.create(this.stack, this.index);
     return this.r;
   }
 }
 
 /**
  * The wirings of one channel, in the order they are added. Today: 6 resources (queue, DLQ, topic, subscription, role,
- * managed policy).
+ * managed policy); the role is the user's own, the other 5 are what ros-cdk-smq emits.
  */
 export const WIRINGS: readonly Wiring[] = [
   { name: 'queue+dlq', add: (b) => void b.queue },
