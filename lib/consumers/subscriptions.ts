@@ -98,20 +98,24 @@ export interface SmsSubscriptionProps {
 export class SmsSubscription implements ITopicSubscription {
   /** Sends every message to one phone number (5 to 20 digits, optionally with a leading `+`). */
   public static toPhone(phoneNumber: string, props: SmsSubscriptionProps = {}): SmsSubscription {
-    return new SmsSubscription(phoneNumber, props);
+    return new SmsSubscription(phoneNumber, false, props);
   }
 
   /** Sends each message to the recipients named in the message itself (`sms:directsms:anonymous`). */
   public static anonymous(props: SmsSubscriptionProps = {}): SmsSubscription {
-    return new SmsSubscription(undefined, props);
+    return new SmsSubscription(undefined, true, props);
   }
 
-  private constructor(private readonly phoneNumber: string | undefined, private readonly props: SmsSubscriptionProps) {}
+  private constructor(private readonly phoneNumber: string | undefined, private readonly anonymous: boolean, private readonly props: SmsSubscriptionProps) {}
 
   /** Returns the subscription settings (the phone number is checked by the subscription). */
   public bind(topic: ITopic): TopicSubscriptionConfig {
-    const subscriberId = this.phoneNumber === undefined ? 'SmsAnonymous' : 'Sms';
-    return { ...this.props, subscriberId, endpoint: `sms:directsms:${this.phoneNumber ?? 'anonymous'}`, pushType: PushType.SMS };
+    if (!this.anonymous && (typeof this.phoneNumber !== 'string' || this.phoneNumber === '')) {
+      // a missing number must not turn into `anonymous` (each message naming its own recipients)
+      throw invalid(topic, 'SmsSubscription.toPhone(phoneNumber)', this.phoneNumber, 'is required: use SmsSubscription.anonymous() for messages that name their own recipients');
+    }
+    const subscriberId = this.anonymous ? 'SmsAnonymous' : 'Sms';
+    return { ...this.props, subscriberId, endpoint: `sms:directsms:${this.anonymous ? 'anonymous' : this.phoneNumber}`, pushType: PushType.SMS };
   }
 }
 

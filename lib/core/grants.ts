@@ -2,8 +2,8 @@ import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { compositeId, claimLogicalId } from './ids';
 import { alphanumeric, claimName, shortHash } from './names';
-import { stackAccount, stackRegion } from './state';
-import { invalid, isUnresolved } from './validation';
+import { AppState, stackAccount, stackRegion, warnOnce } from './state';
+import { invalid, isUnresolved, ValidationError } from './validation';
 
 /** Options for {@link Grant.addToPrincipal}. */
 export interface GrantOnResourceOptions {
@@ -36,6 +36,15 @@ interface Statement {
 
 /** RAM policy names: letters, digits and hyphens, at most 128 characters. */
 const MAX_POLICY_NAME_LENGTH = 128;
+/**
+ * RAM policy documents: at most 6,144 characters (https://www.alibabacloud.com/help/en/ram/product-overview/limits ;
+ * older revisions of the page said 2,048).
+ */
+const MAX_POLICY_DOCUMENT_LENGTH = 6144;
+/** The custom policies RAM attaches to one principal by default. */
+const MAX_CUSTOM_POLICIES_PER_PRINCIPAL = 10;
+/** `<service>:<Action>`, a wildcard allowed in the action part. */
+const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 /** RAM policy descriptions: at most 1024 characters. */
 const MAX_POLICY_DESCRIPTION_LENGTH = 1024;
 /** Room kept for a region that is a token (the longest region IDs are about 25 characters). */
@@ -61,10 +70,18 @@ export class Grant {
    * principal and this resource construct.
    */
   public static addToPrincipal(options: GrantOnResourceOptions): Grant {
-    const scope = options.scope;
+    const scope = options?.scope;
+    if (!isConstruct(scope)) {
+      throw new ValidationError('', 'Grant.addToPrincipal(options).scope', scope, 'must be the construct on whose resource the permissions are granted');
+    }
     if (!Array.isArray(options.actions) || options.actions.length === 0) {
       throw invalid(scope, 'actions', options.actions, 'must name at least one action to grant');
     }
+    options.actions.forEach((action, i) => {
+      if (typeof action !== 'string' || !ACTION.test(action)) {
+        throw invalid(scope, `actions[${i}]`, action, 'must be a RAM action "<service>:<Action>", such as "mns:SendMessage" (a wildcard only after the colon)');
+      }
+    });
     if (!Array.isArray(options.resourceArns) || options.resourceArns.length === 0) {
       throw invalid(scope, 'resourceArns', options.resourceArns, 'must name at least one resource to grant on');
     }
@@ -81,6 +98,7 @@ export class Grant {
     const policy = existing instanceof ram.RosManagedPolicy ? existing : createPolicy(scope, placement, id, principal, key);
     const grant = new Grant(policy, principal);
     grant.addStatement(options.actions, options.resourceArns);
+    grant.checkSize(scope);
     return grant;
   }
 
@@ -103,6 +121,23 @@ export class Grant {
   private statements(): Statement[] {
     const document = this.policy.policyDocument as ram.RosManagedPolicy.PolicyDocumentProperty | undefined;
     return ((document?.statement ?? []) as unknown as Statement[]);
+  }
+
+  /**
+   * RAM takes a policy document of at most 6,144 characters. The document's literal text (tokens counted as empty,
+   * so never more than the deployed length) must fit.
+   */
+  private checkSize(scope: ros.IConstruct): void {
+    if (JSON.stringify(this.policy.policyDocument).length <= MAX_POLICY_DOCUMENT_LENGTH) {
+      return; // the unrendered document is never shorter than the literal text it renders to
+    }
+    const text = JSON.stringify(ros.Stack.of(this.policy).resolve(this.policy.policyDocument), (_key, value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('Fn::') || k === 'Ref')
+        ? literalOnly(value) : value);
+    if (text.length > MAX_POLICY_DOCUMENT_LENGTH) {
+      throw invalid(scope, 'actions', `${text.length} characters in policy '${this.policy.node.path}'`,
+        `must fit in one RAM policy document of at most ${MAX_POLICY_DOCUMENT_LENGTH} characters: grant fewer actions or resources to this principal`);
+    }
   }
 
   private addStatement(actions: string[], resources: string[]): void {
@@ -134,6 +169,7 @@ export function policyPlacement(grantee: ram.IGrantable, scope: ros.IConstruct):
 function createPolicy(scope: ros.IConstruct, placement: PolicyPlacement, id: string, principal: ram.IPrincipal, key: PrincipalKey): ram.RosManagedPolicy {
   const parent = placement.parent;
   claimLogicalId(parent, id);
+  countPolicy(parent, key);
   const stack = ros.Stack.of(parent);
   const region = stackRegion(parent);
   const regionLength = isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
@@ -145,6 +181,22 @@ function createPolicy(scope: ros.IConstruct, placement: PolicyPlacement, id: str
     ignoreExisting: false,
     ...attachment(scope, principal),
   }, stack.enableResourcePropertyConstraint);
+}
+
+/**
+ * RAM attaches at most 10 custom policies to one role, user or group unless the quota is raised
+ * (https://www.alibabacloud.com/help/en/ram/product-overview/limits): warn when this library makes more for one
+ * principal, since one policy is made per principal and channel.
+ */
+function countPolicy(parent: ros.IConstruct, key: PrincipalKey): void {
+  const counts = AppState.of(parent).policiesPerPrincipal;
+  const count = (counts.get(key.name) ?? 0) + 1;
+  counts.set(key.name, count);
+  if (count === MAX_CUSTOM_POLICIES_PER_PRINCIPAL + 1) {
+    warnOnce(parent, `grants: ros-cdk-smq makes one RAM policy per principal and channel, and ${key.name} now has more than `
+      + `${MAX_CUSTOM_POLICIES_PER_PRINCIPAL}: RAM attaches at most ${MAX_CUSTOM_POLICIES_PER_PRINCIPAL} custom policies to a role, user or group `
+      + 'unless the quota is raised. Ask for a higher quota, or grant on fewer channels to this principal.');
+  }
 }
 
 /** `<policy stack>[-<resource stack>]-<resource path>-<principal>-<hash>`, cut (keeping the hash) to `maxLength`. */
@@ -217,6 +269,21 @@ function attachment(scope: ros.IConstruct, principal: ram.IPrincipal): { roles?:
     default:
       throw invalid(scope, 'grantee.grantPrincipal.principalType', principal.principalType, 'must be one of "role", "user", "group"');
   }
+}
+
+/** The literal strings of a rendered template function, joined (what it is at the least once deployed). */
+function literalOnly(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(literalOnly).join('');
+  }
+  if (typeof value === 'object' && value !== null) {
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+    return Array.isArray(join) && Array.isArray(join[1]) ? join[1].map(literalOnly).join('') : '';
+  }
+  return '';
 }
 
 function unique(values: string[]): string[] {

@@ -108,6 +108,9 @@ export class AppState extends ros.Construct {
 
   /** The token of an owned channel's name attribute -> its literal physical name. */
   public readonly literalNames = new Map<string, string>();
+
+  /** A principal's key -> the RAM policies our grants made for it. */
+  public readonly policiesPerPrincipal = new Map<string, number>();
 }
 
 /** The stack's region: its literal region, or `ALIYUN::Region`. */

@@ -104,9 +104,16 @@ export interface TextRule {
   readonly first?: RegExp;
   /** The allowed characters in words, for the error: `must contain only {charset}`. */
   readonly charset?: string;
+  /**
+   * Patterns the text must not match, each with what it breaks in words (`must not start with "acs:"`). They are
+   * matched against the literal text, with each token as a NUL character. @default - none
+   */
+  readonly forbid?: ReadonlyArray<{ readonly pattern: RegExp; readonly what: string }>;
 }
 
-const NO_SPACE_OR_CONTROL = /[^\s\u0000-\u001f\u007f]/;
+/** Whitespace, control characters (C0, DEL, C1) and invisible format characters. */
+export const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/;
+const NO_SPACE_OR_CONTROL = new RegExp(`[^${INVISIBLE.source.slice(1, -1)}]`);
 
 /**
  * Checks a string against a {@link TextRule}: the whole of a literal; for a string that holds tokens, the literal
@@ -138,5 +145,11 @@ export function checkText(scope: ros.IConstruct, prop: string, value: string | u
   const badFirst = startsWithLiteral && rule.first !== undefined && !rule.first.test(literal[0]);
   if (bad !== undefined || badFirst) {
     throw invalid(scope, prop, value, `must contain only ${charset}`);
+  }
+  const marked = literalText(fragments, '\u0000');
+  for (const rule_ of rule.forbid ?? []) {
+    if (rule_.pattern.test(marked)) {
+      throw invalid(scope, prop, value, rule_.what);
+    }
   }
 }

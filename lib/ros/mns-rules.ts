@@ -11,23 +11,36 @@ import { checkText, TextRule } from '../core/text';
 import { checkCount, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule } from '../core/validation';
 import type { RosQueue, RosQueueProps, RosSubscription, RosSubscriptionProps, RosTagProperty, RosTopicProps } from './mns';
 
-/** Queue names: 1 to 256 letters, digits and hyphens, starting with a letter or digit. */
+/**
+ * Queue names: 1 to 120 letters, digits and hyphens, starting with a letter or digit (the CreateQueue reference,
+ * https://www.alibabacloud.com/help/en/doc-detail/35129.htm; the ROS page still says 256, but the service takes 120).
+ */
 export const QUEUE_NAME: TextRule = {
   minLength: 1,
-  maxLength: 256,
+  maxLength: 120,
   chars: /[A-Za-z0-9-]/,
   first: /[A-Za-z0-9]/,
   charset: 'letters, digits and hyphens, and start with a letter or digit',
 };
 
-/** Topic and subscription names: 1 to 256 letters, digits and hyphens, starting with a letter. */
+/**
+ * Topic and subscription names as ROS creates them: 1 to 255 letters, digits and hyphens, starting with a letter (the
+ * ROS reference asks for a letter first; the CreateTopic reference, https://www.alibabacloud.com/help/en/doc-detail/27495.htm,
+ * allows at most 255 characters).
+ */
 export const TOPIC_NAME: TextRule = {
   minLength: 1,
-  maxLength: 256,
+  maxLength: 255,
   chars: /[A-Za-z0-9-]/,
   first: /[A-Za-z]/,
   charset: 'letters, digits and hyphens, and start with a letter',
 };
+
+/**
+ * The name of a topic that exists already (imported, or named by a subscription): the CreateTopic rule, which also
+ * allows a digit first.
+ */
+export const EXISTING_TOPIC_NAME: TextRule = { ...TOPIC_NAME, first: /[A-Za-z0-9]/, charset: 'letters, digits and hyphens, and start with a letter or digit' };
 
 /**
  * A subscription's filter tag: at most 16 characters (the references give no character set; whitespace and control
@@ -35,9 +48,29 @@ export const TOPIC_NAME: TextRule = {
  */
 export const FILTER_TAG: TextRule = { minLength: 1, maxLength: 16 };
 
-/** Tag keys and values of SMQ resources (ROS resource tags: key 1 to 128 characters, value up to 128). */
-const TAG_KEY: TextRule = { minLength: 1, maxLength: 128, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
-const TAG_VALUE: TextRule = { minLength: 0, maxLength: 128, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+/**
+ * Resource tags (the Tag service's rules, https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-tagresources):
+ * a key of 1 to 128 characters that does not start with `acs:` or `aliyun` and holds no `http://` or `https://`; a
+ * value of up to 128 characters without `http://` or `https://`.
+ */
+const TAG_KEY: TextRule = {
+  minLength: 1,
+  maxLength: 128,
+  chars: /[^\u0000-\u001f\u007f]/,
+  charset: 'characters that are not control characters',
+  forbid: [
+    { pattern: /^\s*$/, what: 'must not be blank' },
+    { pattern: /^(acs:|aliyun)/i, what: 'must not start with "acs:" or "aliyun", which Alibaba Cloud reserves' },
+    { pattern: /https?:\/\//i, what: 'must not contain "http://" or "https://"' },
+  ],
+};
+const TAG_VALUE: TextRule = {
+  minLength: 0,
+  maxLength: 128,
+  chars: /[^\u0000-\u001f\u007f]/,
+  charset: 'characters that are not control characters',
+  forbid: [{ pattern: /https?:\/\//i, what: 'must not contain "http://" or "https://"' }],
+};
 
 /** `ALIYUN::MNS::Queue` numeric properties, in the units ROS takes them. */
 export const QUEUE_RULES = {
@@ -79,10 +112,13 @@ export const PUSH_TYPES = ['http', 'queue', 'mpush', 'email', 'alisms'] as const
 
 /** Checks a literal tag list: at most 20 tags, each with a key, keys and values within their lengths. */
 export function checkTags(scope: ros.IConstruct, prop: string, tags: readonly RosTagProperty[] | undefined): void {
-  checkCount(scope, prop, tags, MAX_TAGS);
   if (tags === undefined || isUnresolved(tags)) {
     return;
   }
+  if (!Array.isArray(tags)) {
+    throw invalid(scope, prop, tags, 'must be a list of { key, value } tags');
+  }
+  checkCount(scope, prop, tags, MAX_TAGS);
   tags.forEach((tag, i) => {
     if (tag === undefined || tag === null || tag.key === undefined || tag.key === '') {
       throw invalid(scope, `${prop}[${i}].key`, tag?.key, 'is required');
@@ -92,9 +128,27 @@ export function checkTags(scope: ros.IConstruct, prop: string, tags: readonly Ro
   });
 }
 
-/** Tags given as a map, the way the L2s take them, in the L1 form. */
-export function tagList(tags: { [key: string]: string } | undefined): RosTagProperty[] | undefined {
-  return tags === undefined ? undefined : Object.entries(tags).map(([key, value]) => ({ key, value }));
+/** Tags given as a map, the way the L2s take them, in the L1 form; anything but a map of strings is refused. */
+export function tagList(scope: ros.IConstruct, prop: string, tags: { [key: string]: string } | undefined): RosTagProperty[] | undefined {
+  if (tags === undefined || tags === null) {
+    return undefined;
+  }
+  if (typeof tags !== 'object' || Array.isArray(tags) || isUnresolved(tags)) {
+    throw invalid(scope, prop, tags, 'must be a map of tag keys to values, such as { team: "media" }');
+  }
+  return Object.entries(tags).map(([key, value], i) => {
+    if (typeof value !== 'string') {
+      throw invalid(scope, `${prop}[${i}].value`, value, `must be a string (the value of tag ${JSON.stringify(key)})`);
+    }
+    return { key, value };
+  });
+}
+
+/** Checks that a literal flag is a boolean. Skips `undefined` and tokens. */
+export function checkBoolean(scope: ros.IConstruct, prop: string, value: unknown): void {
+  if (value !== undefined && !isUnresolved(value) && typeof value !== 'boolean') {
+    throw invalid(scope, prop, value, 'must be true or false');
+  }
 }
 
 /** A string prop as `checkText` takes it: an `IResolvable` object is skipped (it is all token). */
@@ -109,11 +163,13 @@ export function validateQueueProps(scope: ros.IConstruct, props: RosQueueProps):
   for (const key of ['delaySeconds', 'maximumMessageSize', 'messageRetentionPeriod', 'pollingWaitSeconds', 'visibilityTimeout'] as const) {
     checkRule(scope, key, props[key] as number | undefined, QUEUE_RULES[key]);
   }
+  checkBoolean(scope, 'loggingEnabled', props.loggingEnabled);
   const dlq = props.dlqPolicy as RosQueue.DlqPolicyProperty | undefined;
   if (dlq !== undefined && !isUnresolved(dlq)) {
     checkRequired(scope, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
     checkRequired(scope, 'dlqPolicy.enabled', dlq.enabled);
     checkRequired(scope, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount);
+    checkBoolean(scope, 'dlqPolicy.enabled', dlq.enabled);
     checkText(scope, 'dlqPolicy.deadLetterTargetQueue', literalOrUndefined(dlq.deadLetterTargetQueue), QUEUE_NAME);
     checkRule(scope, 'dlqPolicy.maxReceiveCount', dlq.maxReceiveCount as number, QUEUE_RULES.maxReceiveCount);
   }
@@ -125,6 +181,7 @@ export function validateTopicProps(scope: ros.IConstruct, props: RosTopicProps):
   checkRequired(scope, 'topicName', props.topicName);
   checkText(scope, 'topicName', literalOrUndefined(props.topicName), TOPIC_NAME);
   checkRule(scope, 'maximumMessageSize', props.maximumMessageSize as number | undefined, TOPIC_RULES.maximumMessageSize);
+  checkBoolean(scope, 'loggingEnabled', props.loggingEnabled);
   checkTags(scope, 'tags', props.tags);
 }
 
@@ -133,7 +190,7 @@ export function validateSubscriptionProps(scope: ros.IConstruct, props: RosSubsc
   checkRequired(scope, 'topicName', props.topicName);
   checkRequired(scope, 'subscriptionName', props.subscriptionName);
   checkRequired(scope, 'endpoint', props.endpoint);
-  checkText(scope, 'topicName', literalOrUndefined(props.topicName), TOPIC_NAME);
+  checkText(scope, 'topicName', literalOrUndefined(props.topicName), EXISTING_TOPIC_NAME);
   checkText(scope, 'subscriptionName', literalOrUndefined(props.subscriptionName), TOPIC_NAME);
   checkText(scope, 'filterTag', literalOrUndefined(props.filterTag), FILTER_TAG);
   checkOneOf(scope, 'notifyStrategy', props.notifyStrategy as string | undefined, NOTIFY_STRATEGIES);
@@ -143,6 +200,7 @@ export function validateSubscriptionProps(scope: ros.IConstruct, props: RosSubsc
   if (dlq !== undefined && !isUnresolved(dlq)) {
     checkRequired(scope, 'dlqPolicy.deadLetterTargetQueue', dlq.deadLetterTargetQueue);
     checkRequired(scope, 'dlqPolicy.enabled', dlq.enabled);
+    checkBoolean(scope, 'dlqPolicy.enabled', dlq.enabled);
     checkText(scope, 'dlqPolicy.deadLetterTargetQueue', literalOrUndefined(dlq.deadLetterTargetQueue), QUEUE_NAME);
   }
 }

@@ -53,29 +53,60 @@ interface Constrained extends ros.IConstruct {
 }
 
 /**
- * Checks an L1's props when it is made, and again before they are rendered if any was changed since (the props of a
- * generated L1 are mutable). Does nothing when the stack turned `enableResourcePropertyConstraint` off.
+ * Checks an L1's props when it is made, and again before they are rendered if anything changed since: the props of a
+ * generated L1 are mutable, down to the items of a tag list. Does nothing while the stack turns
+ * `enableResourcePropertyConstraint` off.
  */
 export class ValidatedProps {
-  private checked: { [key: string]: unknown };
+  private checked?: Fingerprint;
 
   constructor(
     private readonly resource: Constrained,
     props: { [key: string]: any },
     private readonly validate: (scope: ros.IConstruct, props: any) => void,
   ) {
-    this.checked = {};
     this.recheck(props);
   }
 
-  /** Checks `props` unless they are the ones checked last. */
+  /** Checks `props` unless they are, to the last nested value, the ones checked last. */
   public recheck(props: { [key: string]: any }): void {
-    const keys = new Set([...Object.keys(props), ...Object.keys(this.checked)]);
-    if ([...keys].some((key) => props[key] !== this.checked[key]) || Object.keys(this.checked).length === 0) {
+    const now = fingerprint(props, this.resource.enableResourcePropertyConstraint);
+    if (this.checked === undefined || !sameFingerprint(this.checked, now)) {
       if (this.resource.enableResourcePropertyConstraint) {
         this.validate(this.resource, props);
       }
-      this.checked = { ...props };
+      this.checked = now;
     }
   }
+}
+
+/** The shape and values of props: plain data as text, anything else (tokens, constructs) by identity. */
+interface Fingerprint {
+  readonly text: string;
+  readonly refs: readonly unknown[];
+}
+
+function fingerprint(props: { [key: string]: any }, flag: boolean): Fingerprint {
+  const refs: unknown[] = [];
+  const walk = (value: unknown): string => {
+    if (typeof value === 'number') {
+      return String(value);
+    }
+    if (value === null || typeof value !== 'object') {
+      return JSON.stringify(value) ?? String(value);
+    }
+    if (Array.isArray(value)) {
+      return `[${value.map(walk).join(',')}]`;
+    }
+    if (Object.getPrototypeOf(value) === Object.prototype) {
+      return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${walk((value as { [key: string]: unknown })[k])}`).join(',')}}`;
+    }
+    refs.push(value);
+    return `#${refs.length - 1}`;
+  };
+  return { text: `${flag}${walk(props)}`, refs };
+}
+
+function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return a.text === b.text && a.refs.length === b.refs.length && a.refs.every((r, i) => r === b.refs[i]);
 }

@@ -154,3 +154,18 @@ export function readChannelArn(scope: ros.IConstruct, id: string, kind: ChannelK
 export function sameChannelName(scope: ros.IConstruct, a: string, b: string): boolean {
   return identityOf(scope, a) === identityOf(scope, b);
 }
+
+/**
+ * Throws unless `value` is a channel of `kind` (a construct with a `channelAddress`): a topic where a queue belongs, a
+ * plain object or nothing at all gets a clear error instead of a crash further on.
+ */
+export function requireChannel(scope: ros.IConstruct, prop: string, value: unknown, kind: ChannelKind): void {
+  const candidate = value as { node?: { path?: unknown }; channelAddress?: { kind?: unknown } } | null | undefined;
+  const path = candidate?.node?.path;
+  if (typeof path !== 'string' || candidate?.channelAddress?.kind !== kind) {
+    const what = kind === ChannelKind.QUEUE ? 'Queue' : 'Topic';
+    const other = candidate?.channelAddress?.kind;
+    throw invalid(scope, prop, typeof path === 'string' ? path : value,
+      `must be a ${kind}${typeof other === 'string' ? `, not a ${other}` : ''} (smq.${what}, or one imported with ${what}.from${what}Name or from${what}Arn)`);
+  }
+}

@@ -76,8 +76,8 @@ export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z0-9]+){1,4}$/;
 export const ACCOUNT_PATTERN = /^[0-9]{1,32}$/;
 
 const ARN_PATTERNS: { readonly [kind: string]: RegExp } = {
-  [ChannelKind.QUEUE]: /^acs:mns:([^:]*):([^:]*):\/?queues\/([A-Za-z0-9][A-Za-z0-9-]{0,255})$/,
-  [ChannelKind.TOPIC]: /^acs:mns:([^:]*):([^:]*):\/?topics\/([A-Za-z][A-Za-z0-9-]{0,255})$/,
+  [ChannelKind.QUEUE]: /^acs:mns:([^:]*):([^:]*):\/?queues\/([A-Za-z0-9][A-Za-z0-9-]{0,119})$/,
+  [ChannelKind.TOPIC]: /^acs:mns:([^:]*):([^:]*):\/?topics\/([A-Za-z0-9][A-Za-z0-9-]{0,254})$/,
 };
 
 /**
@@ -90,6 +90,7 @@ export class Identifiers {
 
   /** `queues` or `topics`. */
   public static plural(kind: ChannelKind): string {
+    checkKind(kind);
     return kind === ChannelKind.QUEUE ? 'queues' : 'topics';
   }
 
@@ -107,6 +108,7 @@ export class Identifiers {
    * See https://www.alibabacloud.com/help/en/mns/security-and-compliance/message-service-custom-permission-policy-reference
    */
   public static ramCollectionArn(address: ChannelAddress): string {
+    checkAddress(address);
     return mnsArn(address, `/${Identifiers.plural(address.kind)}`);
   }
 
@@ -146,6 +148,7 @@ export class Identifiers {
    * See https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-cms-metricruletargets
    */
   public static cmsMetricTargetArn(address: ChannelAddress): string {
+    checkAddress(address);
     return `${Identifiers.ramArn(address)}/message`;
   }
 
@@ -154,6 +157,7 @@ export class Identifiers {
    * See https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-cms-eventruletargets
    */
   public static cmsEventTarget(address: ChannelAddress): CmsMnsParameter {
+    checkAddress(address);
     return address.kind === ChannelKind.QUEUE
       ? { region: address.region, queue: address.name }
       : { region: address.region, topic: address.name };
@@ -166,6 +170,7 @@ export class Identifiers {
    * See https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-ess-lifecyclehook
    */
   public static essNotificationArn(address: ChannelAddress): string {
+    checkAddress(address);
     return `acs:ess:${address.region}:${address.account}:${address.kind}/${address.name}`;
   }
 
@@ -184,6 +189,7 @@ export class Identifiers {
    * See https://www.alibabacloud.com/help/en/fc/user-guide/result-callback
    */
   public static fcAsyncDestinationArn(address: ChannelAddress): string {
+    checkAddress(address);
     return Identifiers.ramMessagesArn(address);
   }
 
@@ -238,6 +244,9 @@ export class Identifiers {
    */
   public static iotMnsActionConfiguration(scope: ros.IConstruct, address: ChannelAddress, roleArn: string, roleName: string): string {
     requireKind(address, ChannelKind.TOPIC, 'an IoT MNS rule action');
+    if (typeof (scope as Partial<ros.IConstruct> | undefined)?.node?.path !== 'string') {
+      throw new ValidationError('', 'scope', scope, 'must be a construct in the stack that renders the configuration');
+    }
     return ros.Stack.of(scope).toJsonString({
       themeName: address.name,
       regionName: address.region,
@@ -250,6 +259,7 @@ export class Identifiers {
    * See https://www.alibabacloud.com/help/en/message-service/latest/basic-concepts-endpoint
    */
   public static channelUrl(address: ChannelAddress): string {
+    checkAddress(address);
     return `http://${address.account}.mns.${address.region}.aliyuncs.com/${Identifiers.plural(address.kind)}/${address.name}`;
   }
 
@@ -259,6 +269,7 @@ export class Identifiers {
    * and a valid name.
    */
   public static parseChannelArn(kind: ChannelKind, arn: string): ParsedChannelArn | undefined {
+    checkKind(kind);
     const match = typeof arn === 'string' ? ARN_PATTERNS[kind].exec(arn) : null;
     if (match === null || !REGION_PATTERN.test(match[1]) || !ACCOUNT_PATTERN.test(match[2])) {
       return undefined;
@@ -271,7 +282,22 @@ function mnsArn(address: ChannelAddress, resource: string): string {
   return `acs:mns:${address.region}:${address.account}:${resource}`;
 }
 
+/** Throws unless `address` is a channel address (a crash further on would say less). */
+function checkAddress(address: ChannelAddress): void {
+  if (typeof address !== 'object' || address === null || (address.kind !== ChannelKind.QUEUE && address.kind !== ChannelKind.TOPIC)
+    || [address.name, address.region, address.account].some((v) => typeof v !== 'string' || v === '')) {
+    throw new ValidationError('', 'address', address, 'must be a channel address { kind, name, region, account }, such as queue.channelAddress');
+  }
+}
+
+function checkKind(kind: ChannelKind): void {
+  if (kind !== ChannelKind.QUEUE && kind !== ChannelKind.TOPIC) {
+    throw new ValidationError('', 'kind', kind, 'must be ChannelKind.QUEUE or ChannelKind.TOPIC');
+  }
+}
+
 function requireKind(address: ChannelAddress, kind: ChannelKind, what: string): void {
+  checkAddress(address);
   if (address.kind !== kind) {
     throw new ValidationError('', 'address', `the ${address.kind} ${address.name}`, `must be a ${kind} for ${what}`);
   }

@@ -5,8 +5,8 @@ import { claimName, generatePhysicalName, generatePhysicalNameFor, registerLiter
 import { checkText } from '../core/text';
 import { checkRule, invalid, isUnresolved } from '../core/validation';
 import { RosQueue } from '../ros/mns';
-import { checkTags, DEFAULT_RETENTION_SECONDS, QUEUE_NAME, QUEUE_RULES, tagList } from '../ros/mns-rules';
-import { ChannelImportOptions, channelEnvironment, checkReachable, readChannelArn, sameChannelName, stackLocation } from './channel';
+import { checkBoolean, checkTags, DEFAULT_RETENTION_SECONDS, QUEUE_NAME, QUEUE_RULES, tagList } from '../ros/mns-rules';
+import { ChannelImportOptions, channelEnvironment, checkReachable, readChannelArn, requireChannel, sameChannelName, stackLocation } from './channel';
 import { ChannelAddress, ChannelKind, Identifiers } from './identifiers';
 import { IQueue, QueueBase } from './queue-base';
 
@@ -136,7 +136,8 @@ export class Queue extends QueueBase {
       throw invalid(this, 'deliveryDelay', props.deliveryDelay!.toString(),
         `must be shorter than the retention period (${retention === undefined ? 'the default 4 days' : props.retentionPeriod!.toString()}): every message would expire before it could be received`);
     }
-    const tags = tagList(props.tags);
+    checkBoolean(this, 'loggingEnabled', props.loggingEnabled);
+    const tags = tagList(this, 'tags', props.tags);
     checkTags(this, 'tags', tags);
 
     this.deadLetterQueue = this.makeDeadLetterQueue(physicalName, props.deadLetterQueue);
@@ -165,14 +166,18 @@ export class Queue extends QueueBase {
   }
 
   private makeDeadLetterQueue(physicalName: string, options: DeadLetterQueueOptions | undefined): DeadLetterQueue | undefined {
-    if (options === undefined) {
+    if (options === undefined || options === null) {
       return undefined;
+    }
+    if (typeof options !== 'object') {
+      throw invalid(this, 'deadLetterQueue', options, 'must be { maxReceiveCount, queue? }');
     }
     if (options.maxReceiveCount === undefined) {
       throw invalid(this, 'deadLetterQueue.maxReceiveCount', undefined, 'is required');
     }
     checkRule(this, 'deadLetterQueue.maxReceiveCount', options.maxReceiveCount, QUEUE_RULES.maxReceiveCount);
-    if (options.queue !== undefined) {
+    if (options.queue !== undefined && options.queue !== null) {
+      requireChannel(this, 'deadLetterQueue.queue', options.queue, ChannelKind.QUEUE);
       checkReachable(this, 'deadLetterQueue.queue', options.queue, 'a queue\'s DlqPolicy names its dead-letter queue by name only');
       if (sameChannelName(this, options.queue.queueName, physicalName)) {
         throw invalid(this, 'deadLetterQueue.queue', options.queue.node.path, 'must be another queue: a queue cannot be its own dead-letter queue');

@@ -3,11 +3,11 @@ import { claimLogicalId } from '../core/ids';
 import { checkSameLocation } from '../core/location';
 import { claimName, generatePhysicalNameFor, identityOf, withLiteralNames } from '../core/names';
 import { checkText } from '../core/text';
-import { checkOneOf, describeValue, invalid, isUnresolved } from '../core/validation';
+import { checkOneOf, checkRequired, describeValue, invalid, isUnresolved } from '../core/validation';
 import { RosSubscription } from '../ros/mns';
 import { FILTER_TAG, PUSH_TYPES, TOPIC_NAME } from '../ros/mns-rules';
-import { channelDisplay, checkReachable, locationOf } from './channel';
-import { checkEndpoint } from './endpoints';
+import { channelDisplay, checkReachable, locationOf, requireChannel } from './channel';
+import { checkEndpoint, displayEndpoint, endpointIdentityOf, endpointString } from './endpoints';
 import { ChannelKind, Identifiers } from './identifiers';
 import type { IQueue } from './queue-base';
 import type { ITopic } from './topic-base';
@@ -134,31 +134,31 @@ export class Subscription extends ros.Resource {
     // named before super(): ros.Resource makes a token (and records a stack trace) when it gets no physicalName
     const name = props.subscriptionName ?? generatePhysicalNameFor(scope, id, { maxLength: TOPIC_NAME.maxLength });
     super(scope, id, { physicalName: name });
-    if (props.topic === undefined || props.topic.channelAddress === undefined) {
-      throw invalid(this, 'topic', props.topic, 'must be a topic (smq.Topic, or one imported with Topic.fromTopicName / fromTopicArn)');
-    }
-    const topic = props.topic.channelAddress;
-    if (topic.kind !== ChannelKind.TOPIC) {
-      throw invalid(this, 'topic', props.topic.node.path, `must be a topic, not a ${topic.kind}`);
-    }
+    requireChannel(this, 'topic', props.topic, ChannelKind.TOPIC);
+    checkRequired(this, 'pushType', props.pushType);
     checkOneOf(this, 'pushType', props.pushType, PUSH_TYPES);
     checkText(this, 'subscriptionName', props.subscriptionName, TOPIC_NAME);
     checkText(this, 'filterTag', props.filterTag, FILTER_TAG);
+    if (props.deadLetterQueue !== undefined && props.deadLetterQueue !== null) {
+      requireChannel(this, 'deadLetterQueue', props.deadLetterQueue, ChannelKind.QUEUE);
+    }
+    const topic = props.topic.channelAddress;
     checkReachable(this, 'topic', props.topic, 'ALIYUN::MNS::Subscription names its topic by name only');
     const topicLocation = locationOf(props.topic);
-    const queueLocation = checkEndpoint(this, props.pushType, props.endpoint, props.allowInsecureHttp === true);
+    const endpoint = endpointString(props.endpoint);
+    const queueLocation = checkEndpoint(this, props.pushType, endpoint, props.allowInsecureHttp === true);
     if (queueLocation !== undefined) {
       checkSameLocation(this, {
         prop: 'endpoint',
         subject: queueLocation,
-        subjectName: `the queue endpoint ${describeValue(props.endpoint)}`,
+        subjectName: `the queue endpoint ${describeValue(displayEndpoint(this, endpoint))}`,
         expected: topicLocation,
         expectedName: 'the topic',
         reason: 'SMQ pushes to queues in the topic\'s region and account only',
       });
     }
-    const endpointIdentity = identityOf(this, props.endpoint);
-    if (props.deadLetterQueue !== undefined) {
+    const endpointIdentity = endpointIdentityOf(this, props.pushType, endpoint);
+    if (props.deadLetterQueue !== undefined && props.deadLetterQueue !== null) {
       checkSameLocation(this, {
         prop: 'deadLetterQueue',
         subject: locationOf(props.deadLetterQueue),
@@ -176,7 +176,7 @@ export class Subscription extends ros.Resource {
     if (!isUnresolved(name)) {
       claimName(this, { kind: `subscription name on ${topicName}`, prop: 'subscriptionName', name, location: topicLocation });
     }
-    claimName(this, { kind: `endpoint on ${topicName}`, prop: 'endpoint', name: endpointIdentity, shown: props.endpoint, location: topicLocation });
+    claimName(this, { kind: `endpoint on ${topicName}`, prop: 'endpoint', name: endpointIdentity, shown: displayEndpoint(this, endpoint), location: topicLocation });
     const pushesToQueueOrHttp = props.pushType === PushType.QUEUE || props.pushType === PushType.HTTP;
     let contentFormat = props.contentFormat;
     if (props.pushType === PushType.EMAIL) {
@@ -188,7 +188,7 @@ export class Subscription extends ros.Resource {
     this.rosSubscription = new RosSubscription(this, claimLogicalId(this, id), {
       topicName: topic.name,
       subscriptionName: name,
-      endpoint: props.endpoint,
+      endpoint,
       pushType: props.pushType,
       filterTag: props.filterTag,
       notifyStrategy: props.notifyStrategy ?? (pushesToQueueOrHttp ? NotifyStrategy.EXPONENTIAL_DECAY_RETRY : undefined),

@@ -2,10 +2,10 @@ import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { Grant } from '../core/grants';
 import { compositeId } from '../core/ids';
-import { identityOf } from '../core/names';
 import { invalid } from '../core/validation';
 import { TOPIC_PUBLISH_ACTIONS, TOPIC_READ_ATTRIBUTES_ACTIONS } from './actions';
 import { grantOnChannel, IChannel } from './channel';
+import { displayEndpoint, endpointIdentityOf, endpointString } from './endpoints';
 import { ChannelAddress } from './identifiers';
 import { ITopicSubscription, Subscription } from './subscription';
 
@@ -46,15 +46,23 @@ export abstract class TopicBase extends ros.Resource implements ITopic {
    * subscribed to a topic once.
    */
   public addSubscription(subscription: ITopicSubscription): Subscription {
+    if (typeof subscription?.bind !== 'function') {
+      throw invalid(this, 'addSubscription', subscription, 'must be given a subscriber, such as new consumers.QueueSubscription(queue)');
+    }
     const config = subscription.bind(this);
-    const id = compositeId([this.node.id, 'To', config.subscriberId], [this.node.path, identityOf(this, config.endpoint)]);
+    if (config === undefined || config === null || typeof config.subscriberId !== 'string' || config.endpoint === undefined) {
+      throw invalid(this, 'addSubscription', config, 'must be given a subscriber whose bind() returns { subscriberId, endpoint, pushType }');
+    }
+    const endpoint = endpointString(config.endpoint);
+    const identity = typeof endpoint === 'string' ? endpointIdentityOf(this, config.pushType, endpoint) : String(endpoint);
+    const id = compositeId([this.node.id, 'To', config.subscriberId], [this.node.path, identity]);
     const existing = this.node.tryFindChild(id);
     if (existing !== undefined) {
-      throw invalid(this, 'addSubscription', config.endpoint, `must not subscribe one endpoint twice to a topic ('${existing.node.path}' already does)`);
+      throw invalid(this, 'addSubscription', displayEndpoint(this, endpoint), `must not subscribe one endpoint twice to a topic ('${existing.node.path}' already does)`);
     }
     return new Subscription(this, id, {
       topic: this,
-      endpoint: config.endpoint,
+      endpoint,
       pushType: config.pushType,
       allowInsecureHttp: config.allowInsecureHttp,
       filterTag: config.filterTag,

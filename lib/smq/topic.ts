@@ -4,7 +4,7 @@ import { claimName, generatePhysicalNameFor, registerLiteralName } from '../core
 import { checkText } from '../core/text';
 import { checkRule, invalid, isUnresolved } from '../core/validation';
 import { RosTopic } from '../ros/mns';
-import { checkTags, tagList, TOPIC_NAME, TOPIC_RULES } from '../ros/mns-rules';
+import { checkBoolean, checkTags, EXISTING_TOPIC_NAME, tagList, TOPIC_NAME, TOPIC_RULES } from '../ros/mns-rules';
 import { ChannelImportOptions, channelEnvironment, readChannelArn, stackLocation } from './channel';
 import { ChannelAddress, ChannelKind, Identifiers } from './identifiers';
 import { ITopic, TopicBase } from './topic-base';
@@ -67,7 +67,8 @@ export class Topic extends TopicBase {
       claimName(this, { kind: 'topic name', prop: 'topicName', name: physicalName, location });
     }
     checkRule(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, TOPIC_RULES.maximumMessageSize);
-    const tags = tagList(props.tags);
+    checkBoolean(this, 'loggingEnabled', props.loggingEnabled);
+    const tags = tagList(this, 'tags', props.tags);
     checkTags(this, 'tags', tags);
     this.rosTopic = new RosTopic(this, claimLogicalId(this, id), {
       topicName: physicalName,
@@ -95,7 +96,7 @@ class ImportedTopic extends TopicBase {
     if (topicName === undefined || topicName === '') {
       throw invalid(this, 'topicName', topicName, 'is required');
     }
-    checkText(this, 'topicName', topicName, TOPIC_NAME);
+    checkText(this, 'topicName', topicName, EXISTING_TOPIC_NAME);
     this.channelAddress = { kind: ChannelKind.TOPIC, name: topicName, ...channelEnvironment(this, options) };
     this.topicName = topicName;
     this.topicArn = Identifiers.ramArn(this.channelAddress);

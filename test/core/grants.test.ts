@@ -121,14 +121,14 @@ describe('Grant', () => {
     const role = newRole(stack, 'Worker');
     expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: [], resourceArns: ['arn:1'] }))
       .toThrow('Media/Jobs: actions must name at least one action to grant, got []');
-    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['a'], resourceArns: [] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:A'], resourceArns: [] }))
       .toThrow('Media/Jobs: resourceArns must name at least one resource to grant on, got []');
-    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['a'], resourceArns: ['*'] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:A'], resourceArns: ['*'] }))
       .toThrow('Media/Jobs: resourceArns[0] must be a resource ARN without surrounding whitespace, not "*", got "*"');
     expect(queue.node.children.filter((c) => c instanceof ram.RosManagedPolicy)).toHaveLength(0);
     const odd = { principalType: 'service', principalName: 'x', addToPolicy: () => undefined } as unknown as ram.IPrincipal;
     (odd as any).grantPrincipal = odd;
-    expect(() => Grant.addToPrincipal({ scope: queue, grantee: odd, actions: ['a'], resourceArns: ['r'] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: odd, actions: ['mns:A'], resourceArns: ['r'] }))
       .toThrow('Media/Jobs: grantee.grantPrincipal.principalType must be one of "role", "user", "group", got "service"');
     const param = new ros.RosParameter(stack, 'RoleName', { type: ros.RosParameterType.STRING }).valueAsString;
     const tokenNamed = { principalType: 'role', principalName: param } as unknown as ram.IPrincipal;

@@ -48,7 +48,7 @@ describe('RosQueue', () => {
 
   test.each([
     [{ queueName: '' }, 'L1/Q: queueName is required, got ""'],
-    [{ queueName: 'x'.repeat(257) }, 'L1/Q: queueName must be at most 256 characters long (length 257)'],
+    [{ queueName: 'x'.repeat(121) }, 'L1/Q: queueName must be at most 120 characters long (length 121)'],
     [{ queueName: '-q' }, 'L1/Q: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "-q"'],
     [{ queueName: 'q_1' }, 'got "q_1"'],
     [{ queueName: 'q', delaySeconds: 604801 }, 'L1/Q: delaySeconds must be an integer between 0 and 604800 seconds, got 604801'],
@@ -100,7 +100,7 @@ describe('RosTopic', () => {
 
   test.each([
     [{ topicName: '1topic' }, 'L1/T: topicName must contain only letters, digits and hyphens, and start with a letter, got "1topic"'],
-    [{ topicName: 't'.repeat(257) }, 'L1/T: topicName must be at most 256 characters long'],
+    [{ topicName: 't'.repeat(256) }, 'L1/T: topicName must be at most 255 characters long'],
     [{ topicName: 't', maximumMessageSize: 100 }, 'L1/T: maximumMessageSize must be an integer between 1024 and 65536 bytes, got 100'],
   ])('rejects %j', (props, message) => {
     const { stack } = newStack('L1');

@@ -127,7 +127,10 @@ describe('identifier formats', () => {
       'acs:mns:cn-hangzhou:123****:/queues/jobs', 'acs:mns:Hangzhou:123:/queues/jobs', 'acs:mns:cn-hangzhou::/queues/jobs']) {
       expect(f.parseChannelArn(ChannelKind.QUEUE, bad)).toBeUndefined();
     }
-    expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:cn-hangzhou:123:/topics/1starts-with-digit')).toBeUndefined();
+    // CreateTopic allows a digit first; queue names are at most 120 characters
+    expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:cn-hangzhou:123:/topics/1starts-with-digit')).toEqual({ region: 'cn-hangzhou', account: '123', name: '1starts-with-digit' });
+    expect(f.parseChannelArn(ChannelKind.QUEUE, `acs:mns:cn-hangzhou:123:/queues/${'q'.repeat(121)}`)).toBeUndefined();
+    expect(f.parseChannelArn(ChannelKind.TOPIC, 'acs:mns:cn-hangzhou:123:/topics/-t')).toBeUndefined();
   });
 
   test('region and account come from the stack: TenantId, never AccountId, when the stack has no literal env', () => {

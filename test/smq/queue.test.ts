@@ -325,7 +325,7 @@ describe('Queue', () => {
 
   describe('bad input', () => {
     test.each([
-      [{ queueName: 'x'.repeat(257) }, 'Media/Jobs: queueName must be at most 256 characters long (length 257)'],
+      [{ queueName: 'x'.repeat(121) }, 'Media/Jobs: queueName must be at most 120 characters long (length 121)'],
       [{ queueName: 'bad name' }, 'Media/Jobs: queueName must contain only letters, digits and hyphens, and start with a letter or digit, got "bad name"'],
       [{ queueName: '-jobs' }, 'got "-jobs"'],
       [{ deliveryDelay: Duration.days(8) }, 'Media/Jobs: deliveryDelay must be an integer between 0 and 604800 seconds, got 691200'],

@@ -55,12 +55,12 @@ describe('Subscription', () => {
     expect(() => new smq.Subscription(stack, 'B', { ...base, subscriptionName: '_sub' }))
       .toThrow('Shop/B: subscriptionName must contain only letters, digits and hyphens, and start with a letter, got "_sub"');
     expect(() => new smq.Subscription(stack, 'C', { ...base, subscriptionName: 's'.repeat(257) }))
-      .toThrow('Shop/C: subscriptionName must be at most 256 characters long (length 257)');
+      .toThrow('Shop/C: subscriptionName must be at most 255 characters long (length 257)');
     expect(() => new smq.Subscription(stack, 'D', { ...base, pushType: 'sms' as smq.PushType }))
       .toThrow('Shop/D: pushType must be one of "http", "queue", "mpush", "email", "alisms", got "sms"');
     const queue = new smq.Queue(stack, 'Inbox');
     expect(() => new smq.Subscription(stack, 'E', { ...base, topic: queue as unknown as smq.ITopic }))
-      .toThrow('Shop/E: topic must be a topic, not a queue, got "Shop/Inbox"');
+      .toThrow('Shop/E: topic must be a topic, not a queue (smq.Topic, or one imported with Topic.fromTopicName or fromTopicArn), got "Shop/Inbox"');
     expect(() => new smq.Subscription(stack, 'F', { ...base, topic: undefined as unknown as smq.ITopic })).toThrow(/^Shop\/F: topic must be a topic/);
   });
 
@@ -89,17 +89,17 @@ describe('Subscription', () => {
   describe('defect: URLs are parsed properly', () => {
     test.each([
       ['https://user:s3cret@x.example/hook', 'must not carry user information (user:password@) in the URL: SMQ would store and show it, got "https://***@x.example/hook"'],
-      ['https://x.example/a b', 'must not contain whitespace or control characters, got "https://x.example/a b"'],
-      ['https://x.example/\u0007', 'must not contain whitespace or control characters'],
-      [' https://x.example', 'must not contain whitespace or control characters'],
+      ['https://x.example/a b', 'must not contain whitespace, control or invisible characters, got "https://x.example/a b"'],
+      ['https://x.example/\u0007', 'must not contain whitespace, control or invisible characters'],
+      [' https://x.example', 'must not contain whitespace, control or invisible characters'],
       ['https://x.example:0/', 'must have a port between 1 and 65535, when it has one, got "https://x.example:0/"'],
       ['https://x.example:65536/', 'must have a port between 1 and 65535, when it has one'],
       ['https://x.example:80a/', 'must have a port between 1 and 65535, when it has one'],
       ['https:///path', 'must name a host after the scheme, got "https:///path"'],
       ['https://:443/path', 'must name a host after the scheme'],
-      ['https://x..example/', 'must name a valid host (letters, digits, hyphens and dots), got "https://x..example/"'],
+      ['https://x..example/', 'must name a valid host (letters, digits, hyphens and dots, or an IP address), got "https://x..example/"'],
       ['https://x_y.example/', 'must name a valid host'],
-      ['https://300.1.1.1/', 'must name a valid host: each part of an IPv4 address is 0 to 255'],
+      ['https://300.1.1.1/', 'must name a valid host (letters, digits, hyphens and dots, or an IP address)'],
       ['https://10.0.0.5/hook', 'must not be an intranet address: SMQ pushes only to addresses reachable from the Internet'],
       ['https://192.168.1.1/hook', 'must not be an intranet address'],
       ['https://127.0.0.1/hook', 'must not be an intranet address'],
@@ -137,7 +137,7 @@ describe('Subscription', () => {
       expect(() => http(stack, topic, 'A3', ros.Fn.sub('http://${Host}/x'))).toThrow(`Shop/A3: endpoint ${HTTPS_RULE}, got "http://<token>/x"`);
       expect(() => http(stack, topic, 'B', `https://${host}/x`)).not.toThrow();
       expect(() => http(stack, topic, 'C', host)).not.toThrow();
-      expect(() => http(stack, topic, 'D', `https://${host}/a b`)).toThrow('Shop/D: endpoint must not contain whitespace or control characters, got "https://<token>/a b"');
+      expect(() => http(stack, topic, 'D', `https://${host}/a b`)).toThrow('Shop/D: endpoint must not contain whitespace, control or invisible characters, got "https://<token>/a b"');
       expect(() => http(stack, topic, 'E', `https://user:${host}@x.example/`)).toThrow(/^Shop\/E: endpoint must not carry user information/);
       expect(() => http(stack, topic, 'F', `https://x.example:99999/${host}`)).toThrow(/^Shop\/F: endpoint must have a port between 1 and 65535/);
       expect(() => http(stack, topic, 'G', `ftp://${host}`)).toThrow(`Shop/G: endpoint ${HTTPS_RULE}, got "ftp://<token>"`);
