@@ -110,7 +110,7 @@ export class SmsSubscription implements ITopicSubscription {
 
   /** Returns the subscription settings (the phone number is checked by the subscription). */
   public bind(topic: ITopic): TopicSubscriptionConfig {
-    if (!this.anonymous && (typeof this.phoneNumber !== 'string' || this.phoneNumber === '')) {
+    if (!this.anonymous && (typeof this.phoneNumber !== 'string' || this.phoneNumber === '' || this.phoneNumber === 'anonymous')) {
       // a missing number must not turn into `anonymous` (each message naming its own recipients)
       throw invalid(topic, 'SmsSubscription.toPhone(phoneNumber)', this.phoneNumber, 'is required: use SmsSubscription.anonymous() for messages that name their own recipients');
     }

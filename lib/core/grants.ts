@@ -43,6 +43,10 @@ const MAX_POLICY_NAME_LENGTH = 128;
 const MAX_POLICY_DOCUMENT_LENGTH = 6144;
 /** The custom policies RAM attaches to one principal by default. */
 const MAX_CUSTOM_POLICIES_PER_PRINCIPAL = 10;
+/** A literal resource ARN. */
+const RESOURCE_ARN = /^acs:[a-z0-9-]+:[^\s:]*:[^\s:]*:\S+$/;
+/** RAM role, user and group names: letters, digits, periods, underscores, at signs and hyphens, at most 64 characters. */
+const PRINCIPAL_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 /** `<service>:<Action>`, a wildcard allowed in the action part. */
 const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 /** RAM policy descriptions: at most 1024 characters. */
@@ -86,8 +90,8 @@ export class Grant {
       throw invalid(scope, 'resourceArns', options.resourceArns, 'must name at least one resource to grant on');
     }
     options.resourceArns.forEach((arn, i) => {
-      if (arn === '*' || typeof arn !== 'string' || arn.trim() !== arn || arn === '') {
-        throw invalid(scope, `resourceArns[${i}]`, arn, 'must be a resource ARN without surrounding whitespace, not "*"');
+      if (typeof arn !== 'string' || (!isUnresolved(arn) && !RESOURCE_ARN.test(arn))) {
+        throw invalid(scope, `resourceArns[${i}]`, arn, 'must be a resource ARN "acs:<service>:<region>:<account>:<resource>" without whitespace, not "*"');
       }
     });
     const principal = principalOf(scope, options.grantee);
@@ -254,6 +258,9 @@ function principalKey(scope: ros.IConstruct, principal: ram.IPrincipal, grantee:
   }
   const name = principal.principalName;
   if (typeof name === 'string' && name !== '' && !isUnresolved(name)) {
+    if (!PRINCIPAL_NAME.test(name)) {
+      throw invalid(scope, 'grantee.grantPrincipal.principalName', name, 'must be a RAM role, user or group name: 1 to 64 letters, digits, periods, underscores, at signs and hyphens');
+    }
     return { id: alphanumeric(name), name: `${principal.principalType}:${name}` };
   }
   throw invalid(scope, 'grantee', describeGrantee(grantee),

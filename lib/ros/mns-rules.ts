@@ -125,6 +125,9 @@ export function checkTags(scope: ros.IConstruct, prop: string, tags: readonly Ro
     }
     checkText(scope, `${prop}[${i}].key`, literalOrUndefined(tag.key), TAG_KEY);
     checkText(scope, `${prop}[${i}].value`, literalOrUndefined(tag.value), TAG_VALUE);
+    if (typeof tag.key === 'string' && tags.slice(0, i).some((other) => other?.key === tag.key)) {
+      throw invalid(scope, `${prop}[${i}].key`, tag.key, 'must be unique among the tags of the resource');
+    }
   });
 }
 

@@ -72,6 +72,10 @@ export function checkEndpoint(scope: ros.IConstruct, pushType: string, endpoint:
   if (typeof endpoint !== 'string' || endpoint === '') {
     throw invalid(scope, 'endpoint', endpoint, 'is required');
   }
+  // an endpoint that is one of several literals (Fn::If, Fn::Select): each must be one that works
+  for (const alternative of alternativesOf(ros.Stack.of(scope).resolve(endpoint))) {
+    checkEndpoint(scope, pushType, alternative, allowInsecureHttp);
+  }
   const fragments = fragmentsOf(scope, endpoint);
   const shown = displayEndpoint(scope, endpoint);
   if (INVISIBLE.test(literalText(fragments))) {
@@ -84,6 +88,24 @@ export function checkEndpoint(scope: ros.IConstruct, pushType: string, endpoint:
     case HTTP: checkHttpEndpoint(scope, shown, fragments, allowInsecureHttp); return undefined;
     default: return undefined;
   }
+}
+
+/** The literal strings an `Fn::If` or `Fn::Select` (nested or not) may render to. */
+function alternativesOf(rendered: unknown): string[] {
+  if (typeof rendered !== 'object' || rendered === null || Array.isArray(rendered)) {
+    return [];
+  }
+  const choose = (options: unknown): string[] => Array.isArray(options)
+    ? options.flatMap((o) => typeof o === 'string' ? [o] : alternativesOf(o)) : alternativesOf(options);
+  const when = (rendered as { 'Fn::If'?: unknown[] })['Fn::If'];
+  if (Array.isArray(when) && when.length === 3) {
+    return choose(when.slice(1));
+  }
+  const select = (rendered as { 'Fn::Select'?: unknown[] })['Fn::Select'];
+  if (Array.isArray(select) && select.length === 2) {
+    return choose(select[1]);
+  }
+  return [];
 }
 
 function isLiteral(fragments: readonly Fragment[]): boolean {
@@ -235,8 +257,16 @@ function checkHttpEndpoint(scope: ros.IConstruct, shown: string, fragments: Frag
     return;
   }
   checkAuthority(scope, shown, authority);
-  if (RESERVED_PATH.test(rest)) {
+  if (RESERVED_PATH.test(rest) || RESERVED_PATH.test(safeDecode(rest))) {
     throw invalid(scope, 'endpoint', shown, 'must not have a path starting with "/mns-reserved-", which SMQ reserves');
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
@@ -300,10 +330,13 @@ function checkPartialHost(scope: ros.IConstruct, shown: string, authority: strin
   }
 }
 
-/** Private, loopback, link-local, shared and unspecified IPv4 ranges. */
+/**
+ * Private, loopback, link-local, shared, benchmarking and unspecified IPv4 ranges, and multicast, broadcast and
+ * reserved addresses (224.0.0.0 and up): none is a host SMQ can push to.
+ */
 function isIntranetV4([a, b]: number[]): boolean {
   return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
-    || (a === 100 && b >= 64 && b <= 127);
+    || (a === 100 && b >= 64 && b <= 127) || (a === 198 && (b === 18 || b === 19)) || a >= 224;
 }
 
 /** Loopback, unspecified, link-local and unique-local IPv6 addresses, and IPv4-mapped intranet ones. */

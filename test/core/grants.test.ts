@@ -19,7 +19,7 @@ describe('Grant', () => {
     const { stack } = newStack('Media');
     const queue = new smq.Queue(stack, 'Jobs');
     const role = newRole(stack, 'Worker');
-    const grant = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
+    const grant = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] });
     expect(grant.policy.node.id).toMatch(/^JobsWorkerPolicy[0-9a-f]{8}$/);
     expect(grant.policy.node.scope).toBe(queue);
     expect(grant.principal).toBe(role);
@@ -31,7 +31,7 @@ describe('Grant', () => {
       Description: 'Granted by ros-cdk-smq to Media/Worker on Media/Jobs',
       IgnoreExisting: false,
       Roles: [getAtt('Worker', 'RoleName')],
-      PolicyDocument: { Version: '1', Statement: [{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: ['arn:1'] }] },
+      PolicyDocument: { Version: '1', Statement: [{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: ['acs:mns:cn-hangzhou:1:/queues/a'] }] },
     });
   });
 
@@ -39,9 +39,9 @@ describe('Grant', () => {
     const { stack } = newStack('Media');
     const queue = new smq.Queue(stack, 'Jobs');
     const role = newRole(stack, 'Worker');
-    const a = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
-    const b = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage', 'mns:ReceiveMessage'], resourceArns: ['arn:1'] });
-    Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:GetQueueAttributes'], resourceArns: ['arn:2'] });
+    const a = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] });
+    const b = Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:SendMessage', 'mns:ReceiveMessage'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] });
+    Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:GetQueueAttributes'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/b'] });
     expect(b.policy).toBe(a.policy);
     expect(a.actions).toEqual(['mns:SendMessage', 'mns:ReceiveMessage', 'mns:GetQueueAttributes']);
     const template = Template.fromStack(stack);
@@ -49,8 +49,8 @@ describe('Grant', () => {
     template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: [
-          { Effect: 'Allow', Action: ['mns:SendMessage', 'mns:ReceiveMessage'], Resource: ['arn:1'] },
-          { Effect: 'Allow', Action: ['mns:GetQueueAttributes'], Resource: ['arn:2'] },
+          { Effect: 'Allow', Action: ['mns:SendMessage', 'mns:ReceiveMessage'], Resource: ['acs:mns:cn-hangzhou:1:/queues/a'] },
+          { Effect: 'Allow', Action: ['mns:GetQueueAttributes'], Resource: ['acs:mns:cn-hangzhou:1:/queues/b'] },
         ],
       },
     });
@@ -61,8 +61,8 @@ describe('Grant', () => {
     const queue = new smq.Queue(stack, 'Jobs');
     const user = new ram.User(stack, 'Alice', { userName: 'alice' });
     const group = new ram.Group(stack, 'Ops', { groupName: 'ops' });
-    Grant.addToPrincipal({ scope: queue, grantee: user, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
-    Grant.addToPrincipal({ scope: queue, grantee: group, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
+    Grant.addToPrincipal({ scope: queue, grantee: user, actions: ['mns:SendMessage'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] });
+    Grant.addToPrincipal({ scope: queue, grantee: group, actions: ['mns:SendMessage'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] });
     const template = Template.fromStack(stack);
     const policies = Object.values(template.findResources('ALIYUN::RAM::ManagedPolicy')) as any[];
     expect(policies.map((p) => p.Properties.Users ?? p.Properties.Groups)).toEqual([[getAtt('Alice', 'UserName')], [getAtt('Ops', 'GroupName')]]);
@@ -84,7 +84,7 @@ describe('Grant', () => {
     const queue = new smq.Queue(stack, 'Jobs');
     const principal = { principalType: 'role', principalName: 'existing-role', addToPolicy: () => { throw new Error('never called'); } } as unknown as ram.IPrincipal;
     (principal as any).grantPrincipal = principal;
-    const grant = Grant.addToPrincipal({ scope: queue, grantee: principal, actions: ['mns:SendMessage'], resourceArns: ['arn:1'] });
+    const grant = Grant.addToPrincipal({ scope: queue, grantee: principal, actions: ['mns:SendMessage'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] });
     expect(grant.policy.node.id).toMatch(/^JobsexistingrolePolicy[0-9a-f]{8}$/);
     Template.fromStack(stack).hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
       PolicyName: regionSuffixedName('^Media-Jobs-existingrole-[0-9a-f]{8}-$'),
@@ -119,16 +119,16 @@ describe('Grant', () => {
     const { stack } = newStack('Media');
     const queue = new smq.Queue(stack, 'Jobs');
     const role = newRole(stack, 'Worker');
-    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: [], resourceArns: ['arn:1'] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: [], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/a'] }))
       .toThrow('Media/Jobs: actions must name at least one action to grant, got []');
     expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:A'], resourceArns: [] }))
       .toThrow('Media/Jobs: resourceArns must name at least one resource to grant on, got []');
     expect(() => Grant.addToPrincipal({ scope: queue, grantee: role, actions: ['mns:A'], resourceArns: ['*'] }))
-      .toThrow('Media/Jobs: resourceArns[0] must be a resource ARN without surrounding whitespace, not "*", got "*"');
+      .toThrow('Media/Jobs: resourceArns[0] must be a resource ARN "acs:<service>:<region>:<account>:<resource>" without whitespace, not "*", got "*"');
     expect(queue.node.children.filter((c) => c instanceof ram.RosManagedPolicy)).toHaveLength(0);
     const odd = { principalType: 'service', principalName: 'x', addToPolicy: () => undefined } as unknown as ram.IPrincipal;
     (odd as any).grantPrincipal = odd;
-    expect(() => Grant.addToPrincipal({ scope: queue, grantee: odd, actions: ['mns:A'], resourceArns: ['r'] }))
+    expect(() => Grant.addToPrincipal({ scope: queue, grantee: odd, actions: ['mns:A'], resourceArns: ['acs:mns:cn-hangzhou:1:/queues/r'] }))
       .toThrow('Media/Jobs: grantee.grantPrincipal.principalType must be one of "role", "user", "group", got "service"');
     const param = new ros.RosParameter(stack, 'RoleName', { type: ros.RosParameterType.STRING }).valueAsString;
     const tokenNamed = { principalType: 'role', principalName: param } as unknown as ram.IPrincipal;

@@ -241,3 +241,42 @@ describe('one endpoint, two spellings', () => {
     expect(() => http(stack, topic, 'B', 'HTTPS://A.EXAMPLE/')).toThrow(/^Shop\/B: endpoint must be unique in the stack/);
   });
 });
+
+describe('second round', () => {
+  test.each(['https://224.0.0.1/', 'https://255.255.255.255/', 'https://198.18.0.1/', 'https://x.example/%6Dns-reserved-x'])('%j is refused', (endpoint) => {
+    const { stack, topic } = shop();
+    expect(() => http(stack, topic, 'A', endpoint)).toThrow(ValidationError);
+  });
+
+  test('each literal choice of an Fn::If or Fn::Select endpoint is checked', () => {
+    const { stack, topic } = shop();
+    const condition = new ros.RosCondition(stack, 'Prod', { expression: ros.Fn.conditionEquals('a', 'a') });
+    const insecure = ros.Fn.conditionIf(condition.logicalId, 'http://prod.example.com/hook', 'https://dev.example.com/hook');
+    expect(() => http(stack, topic, 'A', insecure as unknown as string)).toThrow(/^Shop\/A: endpoint must be an https:\/\/ URL for push type http .*got "http:\/\/prod.example.com\/hook"$/);
+    const p = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(() => http(stack, topic, 'B', ros.Fn.select(0, ['https://10.0.0.1/', p]))).toThrow(/intranet/);
+  });
+
+  test('toPhone("anonymous") is not a phone number', () => {
+    const { topic } = shop();
+    expect(() => topic.addSubscription(consumers.SmsSubscription.toPhone('anonymous'))).toThrow(/SmsSubscription.toPhone\(phoneNumber\) is required/);
+  });
+
+  test('Grant.addToPrincipal: literal resources are ARNs; a principal known only by name has a RAM name', () => {
+    const { stack } = newStack('S');
+    const q = new smq.Queue(stack, 'Q');
+    const role = newRole(stack, 'R');
+    for (const arn of ['not an arn', 'acs:mns:r:a:/queues/a b', '']) {
+      expect(() => Grant.addToPrincipal({ scope: q, grantee: role, actions: ['mns:SendMessage'], resourceArns: [arn] })).toThrow(/^S\/Q: resourceArns\[0\] must be a resource ARN/);
+    }
+    const named = { principalType: 'role', principalName: 'bad name!' } as unknown as ram.IPrincipal;
+    (named as { grantPrincipal?: unknown }).grantPrincipal = named;
+    expect(() => q.grantSendMessages(named)).toThrow('S/Q: grantee.grantPrincipal.principalName must be a RAM role, user or group name: 1 to 64 letters, digits, periods, underscores, at signs and hyphens, got "bad name!"');
+  });
+
+  test('a tag key twice on an L1', () => {
+    const { stack } = newStack('S');
+    expect(() => new smq.RosTopic(stack, 'T', { topicName: 't', tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }, true))
+      .toThrow('S/T: tags[1].key must be unique among the tags of the resource, got "a"');
+  });
+});
