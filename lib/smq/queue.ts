@@ -123,9 +123,6 @@ export class Queue extends QueueBase {
     const location = stackLocation(this);
 
     checkText(this, 'queueName', props.queueName, QUEUE_NAME);
-    if (!isUnresolved(physicalName)) {
-      claimName(this, { kind: 'queue name', prop: 'queueName', name: physicalName, location });
-    }
     const delay = durationSeconds(this, 'deliveryDelay', props.deliveryDelay, QUEUE_RULES.delaySeconds);
     const retention = durationSeconds(this, 'retentionPeriod', props.retentionPeriod, QUEUE_RULES.messageRetentionPeriod);
     const visibility = durationSeconds(this, 'visibilityTimeout', props.visibilityTimeout, QUEUE_RULES.visibilityTimeout);
@@ -140,6 +137,9 @@ export class Queue extends QueueBase {
     const tags = tagList(this, 'tags', props.tags);
     checkTags(this, 'tags', tags);
 
+    if (!isUnresolved(physicalName)) {
+      claimName(this, { kind: 'queue name', prop: 'queueName', name: physicalName, location });
+    }
     this.deadLetterQueue = this.makeDeadLetterQueue(physicalName, props.deadLetterQueue);
 
     this.rosQueue = new RosQueue(this, claimLogicalId(this, id), {

@@ -172,11 +172,6 @@ export class Subscription extends ros.Resource {
         throw invalid(this, 'deadLetterQueue', props.deadLetterQueue.node.path, 'must be another queue than the one the subscription pushes to');
       }
     }
-    const topicName = `topic ${describeValue(withLiteralNames(this, topic.name))}`;
-    if (!isUnresolved(name)) {
-      claimName(this, { kind: `subscription name on ${topicName}`, prop: 'subscriptionName', name, location: topicLocation });
-    }
-    claimName(this, { kind: `endpoint on ${topicName}`, prop: 'endpoint', name: endpointIdentity, shown: displayEndpoint(this, endpoint), location: topicLocation });
     const pushesToQueueOrHttp = props.pushType === PushType.QUEUE || props.pushType === PushType.HTTP;
     let contentFormat = props.contentFormat;
     if (props.pushType === PushType.EMAIL) {
@@ -185,6 +180,12 @@ export class Subscription extends ros.Resource {
       }
       contentFormat = NotifyContentFormat.SIMPLIFIED;
     }
+    // claimed last: a subscription that fails a check above must not hold its name and endpoint
+    const topicName = `topic ${describeValue(withLiteralNames(this, topic.name))}`;
+    if (!isUnresolved(name)) {
+      claimName(this, { kind: `subscription name on ${topicName}`, prop: 'subscriptionName', name, location: topicLocation });
+    }
+    claimName(this, { kind: `endpoint on ${topicName}`, prop: 'endpoint', name: endpointIdentity, shown: displayEndpoint(this, endpoint), location: topicLocation });
     this.rosSubscription = new RosSubscription(this, claimLogicalId(this, id), {
       topicName: topic.name,
       subscriptionName: name,
@@ -193,7 +194,7 @@ export class Subscription extends ros.Resource {
       filterTag: props.filterTag,
       notifyStrategy: props.notifyStrategy ?? (pushesToQueueOrHttp ? NotifyStrategy.EXPONENTIAL_DECAY_RETRY : undefined),
       notifyContentFormat: contentFormat,
-      dlqPolicy: props.deadLetterQueue && { deadLetterTargetQueue: props.deadLetterQueue.queueName, enabled: true },
+      dlqPolicy: props.deadLetterQueue ? { deadLetterTargetQueue: props.deadLetterQueue.queueName, enabled: true } : undefined,
     }, ros.Stack.of(this).enableResourcePropertyConstraint);
     this.resource = this.rosSubscription;
   }

@@ -63,13 +63,13 @@ export class Topic extends TopicBase {
     super(scope, id, { physicalName });
     const location = stackLocation(this);
     checkText(this, 'topicName', props.topicName, TOPIC_NAME);
-    if (!isUnresolved(physicalName)) {
-      claimName(this, { kind: 'topic name', prop: 'topicName', name: physicalName, location });
-    }
     checkRule(this, 'maxMessageSizeBytes', props.maxMessageSizeBytes, TOPIC_RULES.maximumMessageSize);
     checkBoolean(this, 'loggingEnabled', props.loggingEnabled);
     const tags = tagList(this, 'tags', props.tags);
     checkTags(this, 'tags', tags);
+    if (!isUnresolved(physicalName)) {
+      claimName(this, { kind: 'topic name', prop: 'topicName', name: physicalName, location });
+    }
     this.rosTopic = new RosTopic(this, claimLogicalId(this, id), {
       topicName: physicalName,
       maximumMessageSize: props.maxMessageSizeBytes,
