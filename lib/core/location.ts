@@ -84,6 +84,8 @@ export interface SameLocationCheck {
   readonly expectedName: string;
   /** Why they must match, for the warning: `ALIYUN::MNS::Subscription names its topic by name only`. */
   readonly reason: string;
+  /** What must match. @default - the region and the account */
+  readonly fields?: ReadonlyArray<'region' | 'account'>;
 }
 
 /**
@@ -92,9 +94,11 @@ export interface SameLocationCheck {
  * channel by name only, so a mismatch would deploy against another channel than the one meant, or none.
  */
 export function checkSameLocation(scope: ros.IConstruct, check: SameLocationCheck): void {
-  const relation = relate(scope, check.subject, check.expected);
+  const fields = check.fields ?? FIELDS;
+  const only = (l: Location): Location => ({ region: fields.includes('region') ? l.region : '-', account: fields.includes('account') ? l.account : '-' });
+  const relation = relate(scope, only(check.subject), only(check.expected));
   if (relation === Relation.DIFFERENT) {
-    for (const field of FIELDS) {
+    for (const field of fields) {
       const x = check.subject[field];
       const y = check.expected[field];
       if (!isUnresolved(x) && !isUnresolved(y) && x !== y) {
@@ -103,7 +107,7 @@ export function checkSameLocation(scope: ros.IConstruct, check: SameLocationChec
     }
   }
   if (relation === Relation.UNKNOWN) {
-    const where = (l: Location): string => `region ${describeLocationValue(scope, l.region)}, account ${describeLocationValue(scope, l.account)}`;
+    const where = (l: Location): string => fields.map((f) => `${f} ${describeLocationValue(scope, l[f])}`).join(', ');
     warnOnce(scope, `${check.prop}: ${check.subjectName} is in ${where(check.subject)}, and ${check.expectedName} in ${where(check.expected)}. `
       + `They must be the same (${check.reason}), and synth cannot tell: give the stack an env with a literal region and account, `
       + 'or import the channel without a region and account of its own.');

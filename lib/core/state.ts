@@ -19,6 +19,9 @@ export class StackState extends ros.Construct {
   /** Logical id -> construct path, for the resources our constructs made in this stack. */
   public readonly logicalIds = new Map<string, string>();
 
+  /** The SMQ event notification rules made in this stack. */
+  public eventNotificationRules = 0;
+
   private regionValue?: string;
   private accountValue?: string;
 
@@ -111,6 +114,9 @@ export class AppState extends ros.Construct {
 
   /** A principal's key -> the RAM policies our grants made for it. */
   public readonly policiesPerPrincipal = new Map<string, number>();
+
+  /** A CloudMonitor metric rule's id (its identity) -> the targets our alarm notifications added to it. */
+  public readonly targetsPerMetricRule = new Map<string, number>();
 }
 
 /** The stack's region: its literal region, or `ALIYUN::Region`. */

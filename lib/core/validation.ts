@@ -137,3 +137,14 @@ export function checkOneOf<T>(scope: ros.IConstruct, prop: string, value: T | un
     throw invalid(scope, prop, value, `must be one of ${allowed.map((a) => describeValue(a)).join(', ')}`);
   }
 }
+
+/**
+ * Checks that a construct got its props object (a JavaScript caller can leave it out) and returns it; `shape` names
+ * the required fields for the error, such as `{ pattern, targets }`.
+ */
+export function requireProps<T>(scope: ros.IConstruct, props: T | undefined, shape: string): T {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    throw invalid(scope, 'props', props, `must be given: ${shape}`);
+  }
+  return props;
+}

@@ -9,7 +9,8 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { checkText, TextRule } from '../core/text';
 import { checkCount, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule } from '../core/validation';
-import type { RosQueue, RosQueueProps, RosSubscription, RosSubscriptionProps, RosTagProperty, RosTopicProps } from './mns';
+import type { RosEventNotification, RosEventNotificationProps, RosQueue, RosQueueProps, RosSubscription, RosSubscriptionProps, RosTagProperty, RosTopicProps } from './mns';
+import { fragmentsOf, literalText } from '../core/text';
 
 /**
  * Queue names: 1 to 120 letters, digits and hyphens, starting with a letter or digit (the CreateQueue reference,
@@ -206,4 +207,68 @@ export function validateSubscriptionProps(scope: ros.IConstruct, props: RosSubsc
     checkBoolean(scope, 'dlqPolicy.enabled', dlq.enabled);
     checkText(scope, 'dlqPolicy.deadLetterTargetQueue', literalOrUndefined(dlq.deadLetterTargetQueue), QUEUE_NAME);
   }
+}
+
+/** The products whose events SMQ event notifications deliver, as ROS names them. */
+export const EVENT_NOTIFICATION_PRODUCTS = ['oss'] as const;
+
+/**
+ * An event notification rule's name. The references give no rule; whitespace and control characters are refused, and
+ * names this library generates are letters, digits and hyphens.
+ */
+export const EVENT_NOTIFICATION_NAME: TextRule = { minLength: 1, maxLength: 128 };
+
+/** `oss:ObjectCreated:PutObject` and the like. */
+const EVENT_TYPE = /^oss:[A-Za-z]+:[A-Za-z*]+$/;
+
+/** Checks `ALIYUN::MNS::EventNotification` props against what Alibaba's sample template shows. */
+export function validateEventNotificationProps(scope: ros.IConstruct, props: RosEventNotificationProps): void {
+  checkRequired(scope, 'identifier', props.identifier);
+  checkText(scope, 'identifier', literalOrUndefined(props.identifier), EVENT_NOTIFICATION_NAME);
+  checkRequired(scope, 'productName', props.productName);
+  checkOneOf(scope, 'productName', props.productName as string, EVENT_NOTIFICATION_PRODUCTS);
+  const list = <T>(prop: string, value: T[] | ros.IResolvable): T[] | undefined => {
+    if (value === undefined || value === null) {
+      throw invalid(scope, prop, value, 'is required');
+    }
+    if (isUnresolved(value)) {
+      return undefined;
+    }
+    if (!Array.isArray(value) || value.length === 0) {
+      throw invalid(scope, prop, value, 'must be a list of at least one item');
+    }
+    return value;
+  };
+  list('eventTypes', props.eventTypes)?.forEach((type, i) => {
+    if (typeof type === 'string' && !isUnresolved(type) && !EVENT_TYPE.test(type)) {
+      throw invalid(scope, `eventTypes[${i}]`, type, 'must be an OSS event type such as "oss:ObjectCreated:PutObject"');
+    }
+  });
+  list('resources', props.resources)?.forEach((item, i) => {
+    const resource = item as RosEventNotification.ResourcesProperty;
+    if (isUnresolved(resource)) {
+      return;
+    }
+    if (resource === null || typeof resource !== 'object' || (resource.prefix === undefined && resource.suffix === undefined)) {
+      throw invalid(scope, `resources[${i}]`, resource, 'must have a prefix, a suffix or both');
+    }
+    if (typeof resource.prefix === 'string' && !startsWithOrMay(scope, resource.prefix, 'acs:oss:')) {
+      throw invalid(scope, `resources[${i}].prefix`, resource.prefix, 'must be "acs:oss:{region}:{account}:{bucket}/{key prefix}"');
+    }
+  });
+  list('endpoints', props.endpoints)?.forEach((endpoint, i) => {
+    if (typeof endpoint === 'string') {
+      const text = literalText(fragmentsOf(scope, endpoint), '\u0000');
+      if (!startsWithOrMay(scope, endpoint, 'acs:mns:') || !/:(queues|topics)\/|\u0000/.test(text)) {
+        throw invalid(scope, `endpoints[${i}]`, endpoint, 'must be "acs:mns:{region}:{account}:queues/{name}" or "acs:mns:{region}:{account}:topics/{name}"');
+      }
+    }
+  });
+}
+
+/** Whether `value` starts with `prefix`, or starts with literal text that a token after it may complete to `prefix`. */
+function startsWithOrMay(scope: ros.IConstruct, value: string, prefix: string): boolean {
+  const text = literalText(fragmentsOf(scope, value), '\u0000');
+  const head = text.split('\u0000')[0];
+  return head.startsWith(prefix) || (text.includes('\u0000') && prefix.startsWith(head));
 }

@@ -10,7 +10,7 @@
  * https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-subscription
  */
 import * as ros from '@alicloud/ros-cdk-core';
-import { validateQueueProps, validateSubscriptionProps, validateTopicProps } from './mns-rules';
+import { validateEventNotificationProps, validateQueueProps, validateSubscriptionProps, validateTopicProps } from './mns-rules';
 import { Attributes, renderKeys, renderTags, ValidatedProps } from './render';
 
 /** One resource tag. */
@@ -374,5 +374,98 @@ export namespace RosSubscription {
     readonly deadLetterTargetQueue: string | ros.IResolvable;
     /** Enabled. */
     readonly enabled: boolean | ros.IResolvable;
+  }
+}
+
+/** Properties of `ALIYUN::MNS::EventNotification`. */
+export interface RosEventNotificationProps {
+  /** Identifier: the name of the event notification rule. */
+  readonly identifier: string | ros.IResolvable;
+  /** ProductName: the product whose events are delivered; `oss`. */
+  readonly productName: string | ros.IResolvable;
+  /** EventTypes: the event types, such as `oss:ObjectCreated:PutObject`. */
+  readonly eventTypes: Array<string | ros.IResolvable> | ros.IResolvable;
+  /**
+   * Resources: the objects whose events are delivered, each `{ prefix, suffix }` with the prefix in the form
+   * `acs:oss:{region}:{account}:{bucket}/{key prefix}`; an event matches when it matches any item.
+   */
+  readonly resources: Array<RosEventNotification.ResourcesProperty | ros.IResolvable> | ros.IResolvable;
+  /** Endpoints: where the events go: `acs:mns:{region}:{account}:queues/{name}` (or `topics/{name}`). */
+  readonly endpoints: Array<string | ros.IResolvable> | ros.IResolvable;
+}
+
+/**
+ * The ROS resource `ALIYUN::MNS::EventNotification`: SMQ's own event notification rule, which delivers a product's
+ * events (OSS object events) to a queue or topic. Its properties are those of Alibaba's own solution template
+ * `documents/solution/internet-application-development/file-processing-on-fc.yml` (aliyun/ros-templates); the ROS
+ * reference page of the type, and so its attributes, could not be read, and none are offered.
+ */
+export class RosEventNotification extends ros.RosResource {
+  /** The ROS resource type. */
+  public static readonly ROS_RESOURCE_TYPE_NAME = 'ALIYUN::MNS::EventNotification';
+
+  /** Whether literal property values are checked against the documented constraints (the stack's setting). */
+  public enableResourcePropertyConstraint: boolean;
+  private readonly validated: ValidatedProps;
+
+  /** Identifier. */
+  public identifier: string | ros.IResolvable;
+  /** ProductName. */
+  public productName: string | ros.IResolvable;
+  /** EventTypes. */
+  public eventTypes: Array<string | ros.IResolvable> | ros.IResolvable;
+  /** Resources. */
+  public resources: Array<RosEventNotification.ResourcesProperty | ros.IResolvable> | ros.IResolvable;
+  /** Endpoints. */
+  public endpoints: Array<string | ros.IResolvable> | ros.IResolvable;
+
+  /**
+   * @param scope scope in which this resource is defined
+   * @param id scoped id of the resource (its logical id)
+   * @param props resource properties
+   * @param enableResourcePropertyConstraint check literal values against the documented constraints
+   */
+  constructor(scope: ros.Construct, id: string, props: RosEventNotificationProps, enableResourcePropertyConstraint: boolean) {
+    super(scope, id, { type: RosEventNotification.ROS_RESOURCE_TYPE_NAME, properties: props });
+    this.enableResourcePropertyConstraint = enableResourcePropertyConstraint;
+    this.identifier = props.identifier;
+    this.productName = props.productName;
+    this.eventTypes = props.eventTypes;
+    this.resources = props.resources;
+    this.endpoints = props.endpoints;
+    this.validated = new ValidatedProps(this, this.rosProperties, validateEventNotificationProps);
+  }
+
+  protected override get rosProperties(): { [key: string]: any } {
+    return {
+      identifier: this.identifier,
+      productName: this.productName,
+      eventTypes: this.eventTypes,
+      resources: this.resources,
+      endpoints: this.endpoints,
+    };
+  }
+
+  protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    this.validated.recheck(this.rosProperties);
+    // the item keys are lower case in Alibaba's sample (`prefix`, `suffix`), unlike the PascalCase top level
+    return renderKeys(props, {
+      identifier: 'Identifier',
+      productName: 'ProductName',
+      eventTypes: 'EventTypes',
+      resources: 'Resources',
+      endpoints: 'Endpoints',
+    })!;
+  }
+}
+
+/** Types nested in `RosEventNotification`'s properties. */
+export namespace RosEventNotification {
+  /** One item of `Resources`: an event matches when its object name starts with `prefix` and ends with `suffix`. */
+  export interface ResourcesProperty {
+    /** prefix: `acs:oss:{region}:{account}:{bucket}/{key prefix}`. @default - any object */
+    readonly prefix?: string | ros.IResolvable;
+    /** suffix: the end of the object key, such as `.jpg`. @default - any ending */
+    readonly suffix?: string | ros.IResolvable;
   }
 }

@@ -169,3 +169,13 @@ export function requireChannel(scope: ros.IConstruct, prop: string, value: unkno
       `must be a ${kind}${typeof other === 'string' ? `, not a ${other}` : ''} (smq.${what}, or one imported with ${what}.from${what}Name or from${what}Arn)`);
   }
 }
+
+/** Throws unless `value` is a queue or a topic (a construct with a `channelAddress`). */
+export function requireChannelOfAnyKind(scope: ros.IConstruct, prop: string, value: unknown): void {
+  const candidate = value as { node?: { path?: unknown }; channelAddress?: { kind?: unknown } } | null | undefined;
+  const path = candidate?.node?.path;
+  const kind = candidate?.channelAddress?.kind;
+  if (typeof path !== 'string' || (kind !== ChannelKind.QUEUE && kind !== ChannelKind.TOPIC)) {
+    throw invalid(scope, prop, typeof path === 'string' ? path : value, 'must be a queue or a topic (smq.Queue, smq.Topic, or one imported with fromQueueName, fromTopicArn, ...)');
+  }
+}

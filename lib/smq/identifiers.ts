@@ -143,6 +143,18 @@ export class Identifiers {
   }
 
   /**
+   * SMQ event notification (`ALIYUN::MNS::EventNotification`) `Endpoints` item: `acs:mns:{region}:{account}:queues/{name}`
+   * for a queue, as Alibaba's solution template `documents/solution/internet-application-development/file-processing-on-fc.yml`
+   * (aliyun/ros-templates) writes it, or `acs:mns:{region}:{account}:topics/{name}` for a topic (INFERRED from the
+   * queue form: no sample or reference page shows a topic endpoint; the SMQ CreateEventRule API does deliver to topics,
+   * https://www.alibabacloud.com/help/en/mns/developer-reference/api-mns-open-2022-01-19-createeventrule).
+   */
+  public static eventNotificationEndpoint(address: ChannelAddress): string {
+    checkAddress(address);
+    return mnsArn(address, `${Identifiers.plural(address.kind)}/${address.name}`);
+  }
+
+  /**
    * CloudMonitor metric rule target `Arn`: `acs:mns:{region}:{account}:/queues/{name}/message` or
    * `.../topics/{name}/message` (singular `message`, as the ROS reference and the CloudMonitor API reference write it).
    * See https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-cms-metricruletargets

@@ -1,4 +1,6 @@
 export { ChannelKind, Identifiers } from './identifiers';
+export { Statistic } from './metrics';
+export type { ChannelMetric, MetricOptions } from './metrics';
 export type { ChannelAddress, CmsMnsParameter, EventBridgeQueueTarget, EventBridgeTargetParam, ParsedChannelArn } from './identifiers';
 export type { ChannelImportOptions, IChannel } from './channel';
 export * from './queue-base';
@@ -7,5 +9,5 @@ export * from './topic-base';
 export * from './topic';
 export { NotifyContentFormat, NotifyStrategy, PushType, Subscription } from './subscription';
 export type { ITopicSubscription, SubscriptionOptions, SubscriptionProps, TopicSubscriptionConfig } from './subscription';
-export { RosQueue, RosSubscription, RosTopic } from '../ros/mns';
-export type { RosQueueProps, RosSubscriptionProps, RosTagProperty, RosTopicProps } from '../ros/mns';
+export { RosEventNotification, RosQueue, RosSubscription, RosTopic } from '../ros/mns';
+export type { RosEventNotificationProps, RosQueueProps, RosSubscriptionProps, RosTagProperty, RosTopicProps } from '../ros/mns';

@@ -4,6 +4,7 @@ import { Grant } from '../core/grants';
 import { QUEUE_CONSUME_ACTIONS, QUEUE_PURGE_ACTIONS, QUEUE_READ_ATTRIBUTES_ACTIONS, QUEUE_SEND_ACTIONS } from './actions';
 import { grantOnChannel, IChannel } from './channel';
 import { ChannelAddress } from './identifiers';
+import { ChannelMetric, channelMetric, MetricOptions } from './metrics';
 
 /** An SMQ queue, created here or imported. Every wiring takes this interface. */
 export interface IQueue extends IChannel {
@@ -25,6 +26,15 @@ export interface IQueue extends IChannel {
   grantConsumeMessages(grantee: ram.IGrantable): Grant;
   /** Grants emptying the queue (receive and delete: SMQ has no purge operation) and reading its attributes. */
   grantPurge(grantee: ram.IGrantable): Grant;
+
+  /** A CloudMonitor metric of this queue (namespace `acs_mns_new`, dimensions `userId`, `region`, `queue`). */
+  metric(metricName: string, options?: MetricOptions): ChannelMetric;
+  /** Messages that can be received now (`NumberOfMessagesVisible`, formerly ActiveMessages): the backlog. */
+  metricNumberOfMessagesVisible(options?: MetricOptions): ChannelMetric;
+  /** Messages received and not yet deleted or visible again (`NumberOfMessagesInvisible`, formerly InactiveMessages). */
+  metricNumberOfMessagesInvisible(options?: MetricOptions): ChannelMetric;
+  /** Messages waiting out their delivery delay (`NumberOfMessagesDelayed`, formerly DelayMessages). */
+  metricNumberOfMessagesDelayed(options?: MetricOptions): ChannelMetric;
 }
 
 /** What owned and imported queues share: identifiers and grants. */
@@ -67,5 +77,25 @@ export abstract class QueueBase extends ros.Resource implements IQueue {
    */
   public grantPurge(grantee: ram.IGrantable): Grant {
     return this.grant(grantee, ...QUEUE_PURGE_ACTIONS, ...QUEUE_READ_ATTRIBUTES_ACTIONS);
+  }
+
+  /** A CloudMonitor metric of this queue (namespace `acs_mns_new`, dimensions `userId`, `region`, `queue`). */
+  public metric(metricName: string, options?: MetricOptions): ChannelMetric {
+    return channelMetric(this, this.channelAddress, metricName, options);
+  }
+
+  /** Messages that can be received now (`NumberOfMessagesVisible`, formerly ActiveMessages): the backlog. */
+  public metricNumberOfMessagesVisible(options?: MetricOptions): ChannelMetric {
+    return this.metric('NumberOfMessagesVisible', options);
+  }
+
+  /** Messages received and not yet deleted or visible again (`NumberOfMessagesInvisible`, formerly InactiveMessages). */
+  public metricNumberOfMessagesInvisible(options?: MetricOptions): ChannelMetric {
+    return this.metric('NumberOfMessagesInvisible', options);
+  }
+
+  /** Messages waiting out their delivery delay (`NumberOfMessagesDelayed`, formerly DelayMessages). */
+  public metricNumberOfMessagesDelayed(options?: MetricOptions): ChannelMetric {
+    return this.metric('NumberOfMessagesDelayed', options);
   }
 }

@@ -7,6 +7,7 @@ import { TOPIC_PUBLISH_ACTIONS, TOPIC_READ_ATTRIBUTES_ACTIONS } from './actions'
 import { grantOnChannel, IChannel } from './channel';
 import { displayEndpoint, endpointIdentityOf, endpointString } from './endpoints';
 import { ChannelAddress } from './identifiers';
+import { ChannelMetric, channelMetric, MetricOptions } from './metrics';
 import { ITopicSubscription, Subscription } from './subscription';
 
 /** An SMQ topic, created here or imported. Every wiring takes this interface. */
@@ -27,6 +28,12 @@ export interface ITopic extends IChannel {
   grant(grantee: ram.IGrantable, ...actions: string[]): Grant;
   /** Grants publishing messages and reading the topic's attributes. */
   grantPublish(grantee: ram.IGrantable): Grant;
+
+  /**
+   * A CloudMonitor metric of this topic (namespace `acs_mns_new`, dimensions `userId`, `region`, `topic`; the topic
+   * dimension key is inferred from the queue's, and CloudMonitor's catalogue lists topic metrics without their names).
+   */
+  metric(metricName: string, options?: MetricOptions): ChannelMetric;
 }
 
 /** What owned and imported topics share: identifiers, subscriptions and grants. */
@@ -85,5 +92,10 @@ export abstract class TopicBase extends ros.Resource implements ITopic {
   /** Grants mns:PublishMessage and mns:GetTopicAttributes on this topic. */
   public grantPublish(grantee: ram.IGrantable): Grant {
     return this.grant(grantee, ...TOPIC_PUBLISH_ACTIONS, ...TOPIC_READ_ATTRIBUTES_ACTIONS);
+  }
+
+  /** A CloudMonitor metric of this topic (namespace `acs_mns_new`, dimensions `userId`, `region`, `topic`). */
+  public metric(metricName: string, options?: MetricOptions): ChannelMetric {
+    return channelMetric(this, this.channelAddress, metricName, options);
   }
 }

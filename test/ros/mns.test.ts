@@ -2,7 +2,7 @@ import * as ros from '@alicloud/ros-cdk-core';
 import { Match, Template } from '../../lib/assertions';
 import { smq } from '../../lib';
 
-const { RosQueue, RosSubscription, RosTopic } = smq;
+const { RosEventNotification, RosQueue, RosSubscription, RosTopic } = smq;
 import { getAtt, newStack } from '../util';
 
 describe('RosQueue', () => {
@@ -148,6 +148,65 @@ describe('RosSubscription', () => {
   ])('rejects %j', (props, message) => {
     const { stack } = newStack('L1');
     expect(() => new RosSubscription(stack, 'S', props as any, true)).toThrow(message);
+  });
+});
+
+describe('RosEventNotification', () => {
+  const props = {
+    identifier: 'on-upload',
+    productName: 'oss',
+    eventTypes: ['oss:ObjectCreated:PutObject'],
+    resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/in/', suffix: '.jpg' }],
+    endpoints: ['acs:mns:cn-hangzhou:1:queues/jobs'],
+  };
+
+  test('renders PascalCase properties and lower-case resource keys, as Alibaba\'s sample template does', () => {
+    const { stack } = newStack('L1');
+    const n = new RosEventNotification(stack, 'N', props, true);
+    expect(RosEventNotification.ROS_RESOURCE_TYPE_NAME).toBe('ALIYUN::MNS::EventNotification');
+    expect(n.enableResourcePropertyConstraint).toBe(true);
+    Template.fromStack(stack).hasResource('ALIYUN::MNS::EventNotification', {
+      Properties: Match.objectEquals({
+        Identifier: 'on-upload',
+        ProductName: 'oss',
+        EventTypes: ['oss:ObjectCreated:PutObject'],
+        Resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/in/', suffix: '.jpg' }],
+        Endpoints: ['acs:mns:cn-hangzhou:1:queues/jobs'],
+      }),
+    });
+  });
+
+  test.each([
+    [{ ...props, identifier: '' }, 'L1/N: identifier is required'],
+    [{ ...props, identifier: 'a b' }, 'L1/N: identifier must contain only characters that are not whitespace or control characters, got "a b"'],
+    [{ ...props, productName: 'ecs' }, 'L1/N: productName must be one of "oss", got "ecs"'],
+    [{ ...props, eventTypes: [] }, 'L1/N: eventTypes must be a list of at least one item, got []'],
+    [{ ...props, eventTypes: ['ObjectCreated:PutObject'] }, 'L1/N: eventTypes[0] must be an OSS event type such as "oss:ObjectCreated:PutObject", got "ObjectCreated:PutObject"'],
+    [{ ...props, resources: [{}] }, 'L1/N: resources[0] must have a prefix, a suffix or both, got {}'],
+    [{ ...props, resources: [{ prefix: 'media/in/' }] }, 'L1/N: resources[0].prefix must be "acs:oss:{region}:{account}:{bucket}/{key prefix}", got "media/in/"'],
+    [{ ...props, endpoints: undefined }, 'L1/N: endpoints is required'],
+    [{ ...props, endpoints: ['https://x.example'] }, /^L1\/N: endpoints\[0\] must be "acs:mns:\{region\}:\{account\}:queues\/\{name\}" or/],
+    [{ ...props, endpoints: ['acs:mns:cn-hangzhou:1:/queues/jobs/messages'] }, /^L1\/N: endpoints\[0\] must be/],
+  ])('rejects %j', (bad, message) => {
+    const { stack } = newStack('L1');
+    expect(() => new RosEventNotification(stack, 'N', bad as any, true)).toThrow(message);
+  });
+
+  test('tokens pass in every property, and literal pieces around them are checked', () => {
+    const { stack } = newStack('L1');
+    const p = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(() => new RosEventNotification(stack, 'A', {
+      identifier: p, productName: p, eventTypes: [p], resources: [{ prefix: `acs:oss:${p}` }], endpoints: [`acs:mns:${p}:queues/${p}`],
+    }, true)).not.toThrow();
+    expect(() => new RosEventNotification(stack, 'B', { ...props, endpoints: [p] }, true)).not.toThrow();
+    expect(() => new RosEventNotification(stack, 'C', { ...props, endpoints: [`https://${p}`] }, true)).toThrow(/^L1\/C: endpoints\[0\] must be/);
+  });
+
+  test('props changed after construction are checked again at synth', () => {
+    const { app, stack } = newStack('L1');
+    const n = new RosEventNotification(stack, 'N', props, true);
+    n.eventTypes = ['PutObject'];
+    expect(() => app.synth()).toThrow('L1/N: eventTypes[0] must be an OSS event type such as "oss:ObjectCreated:PutObject", got "PutObject"');
   });
 });
 
