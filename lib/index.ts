@@ -2,6 +2,7 @@
  * ros-cdk-smq: Simple Message Queue (SMQ, formerly MNS) as the channel between Alibaba Cloud products.
  *
  * - `smq`: queues, topics, subscriptions, imports, grants, the identifier formats and the L1s (`RosQueue`, ...).
+ * - `sources`: what puts messages into a channel (OSS events, EventBridge rules, CloudMonitor alerts, ...).
  * - `consumers`: what takes messages out of a channel (topic subscriptions, ...).
  * - `assertions`: Template / Match / Capture for ROS templates (also `ros-cdk-smq/assertions`).
  * - `Duration`, `ValidationError`, `Grant`: the few shared types.
@@ -11,5 +12,6 @@ export { ValidationError } from './core/validation';
 export { Grant } from './core/grants';
 export type { GrantOnResourceOptions } from './core/grants';
 export * as smq from './smq';
+export * as sources from './sources';
 export * as consumers from './consumers';
 export * as assertions from './assertions';

@@ -82,7 +82,7 @@ describe('public API', () => {
     report = apiReport(ensureBuilt());
   }, 120_000);
 
-  test('the package root exports three classes and three namespaces, nothing else', () => {
+  test('the package root exports three classes and four namespaces, nothing else', () => {
     expect(report.filter((l) => !l.startsWith(' ') && !l.includes('.'))).toEqual([
       'namespace assertions',
       'namespace consumers',
@@ -90,6 +90,7 @@ describe('public API', () => {
       'class Grant',
       'interface GrantOnResourceOptions',
       'namespace smq',
+      'namespace sources',
       'class ValidationError extends Error',
     ]);
   });

@@ -70,9 +70,27 @@ describe('the packed package', () => {
       "  return name ?? smq.Identifiers.ramArn(q.channelAddress);",
       '}',
     ].join('\n'));
+    // the sources, with the peer packages a user installs for them
+    fs.writeFileSync(path.join(app, 'sources.ts'), [
+      "import * as ros from '@alicloud/ros-cdk-core';",
+      "import * as oss from '@alicloud/ros-cdk-oss';",
+      "import { smq, sources } from 'ros-cdk-smq';",
+      'const app = new ros.App();',
+      "const stack = new ros.Stack(app, 'Media', { env: { region: 'cn-hangzhou', account: '123456789012' } });",
+      "const bucket = new oss.Bucket(stack, 'Uploads', { bucketName: 'media-uploads' });",
+      "const jobs = new smq.Queue(stack, 'Jobs');",
+      "const ops = new smq.Topic(stack, 'Ops');",
+      "new sources.OssEventNotification(stack, 'OnUpload', { bucket, events: [sources.OssEvent.OBJECT_CREATED], filters: [{ prefix: 'in/' }], destination: jobs });",
+      "new sources.OssEventNotification(stack, 'OnDelete', { bucket, events: [sources.OssEvent.OBJECT_REMOVED], destination: jobs, via: sources.OssNotificationPath.EVENTBRIDGE });",
+      "new sources.EventRule(stack, 'EcsEvents', { pattern: { source: ['acs.ecs'] }, targets: [new sources.QueueTarget(jobs, { message: sources.TargetMessage.fromPath('$.data') })] });",
+      "const alarm = new sources.MetricAlarm(stack, 'Backlog', { metric: jobs.metricNumberOfMessagesVisible(), threshold: 100, contactGroups: ['ops'] });",
+      'alarm.notify(ops, [sources.AlarmLevel.CRITICAL]);',
+      "new sources.CmsEventNotification(stack, 'EcsAlerts', { pattern: { product: 'ECS' }, destination: ops });",
+      'app.synth();',
+    ].join('\n'));
     fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, types: [], outDir: 'out', skipLibCheck: false },
-      files: ['app.ts', 'usage.ts'],
+      files: ['app.ts', 'usage.ts', 'sources.ts'],
     }));
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
     const outdir = path.join(app, 'cdk.out');
@@ -91,12 +109,23 @@ describe('the packed package', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     const messages = Object.values(manifest.artifacts.Shop.metadata ?? {}).flat() as Array<{ type: string; data: string }>;
     expect(messages.filter((m) => m.type === 'aliyun:ros:warning' || m.type === 'aliyun:ros:error').map((m) => m.data)).toEqual([]);
+
+    const sourcesOut = path.join(app, 'cdk.sources');
+    execFileSync(process.execPath, [path.join(app, 'out', 'sources.js')], { cwd: app, env: { ...process.env, CDK_OUTDIR: sourcesOut }, stdio: 'pipe' });
+    const media = JSON.parse(fs.readFileSync(path.join(sourcesOut, 'Media.template.json'), 'utf8'));
+    expect(Object.values(media.Resources as { [id: string]: { Type: string } }).map((r) => r.Type).sort()).toEqual([
+      'ALIYUN::CMS::EventRule', 'ALIYUN::CMS::EventRuleTargets', 'ALIYUN::CMS::MetricRuleTargets', 'ALIYUN::CMS::ResourceMetricRule',
+      'ALIYUN::EventBridge::Rule', 'ALIYUN::EventBridge::Rule',
+      'ALIYUN::MNS::EventNotification', 'ALIYUN::MNS::Queue', 'ALIYUN::MNS::Topic', 'ALIYUN::OSS::Bucket',
+    ]);
+    const mediaMessages = Object.values(JSON.parse(fs.readFileSync(path.join(sourcesOut, 'manifest.json'), 'utf8')).artifacts.Media.metadata ?? {}).flat() as Array<{ type: string }>;
+    expect(mediaMessages.filter((m) => m.type === 'aliyun:ros:warning' || m.type === 'aliyun:ros:error')).toEqual([]);
   }, 120_000);
 
   test('the entry points are the package root and ros-cdk-smq/assertions; internal modules are closed', () => {
     const run = (code: string): string => execFileSync(process.execPath, ['-e', code], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
     expect(run("const m = require('ros-cdk-smq'); console.log(Object.keys(m).sort().join(','))").trim())
-      .toBe('Duration,Grant,ValidationError,assertions,consumers,smq');
+      .toBe('Duration,Grant,ValidationError,assertions,consumers,smq,sources');
     expect(run("console.log(typeof require('ros-cdk-smq/assertions').Template.fromStack)").trim()).toBe('function');
     expect(() => run("require('ros-cdk-smq/dist/lib/core/state')")).toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
   });

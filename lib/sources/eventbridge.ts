@@ -1,0 +1,332 @@
+/**
+ * EventBridge rules that deliver events to SMQ queues: the rule (`EventRule`), the queue target (`QueueTarget`) for it
+ * or for a rule made with `@alicloud/ros-cdk-eventbridge` directly, and the message each event becomes
+ * (`TargetMessage`).
+ *
+ * Target format: https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-target-parameters (type
+ * `acs.mns.queue`, endpoint `acs:mns:{region}:{account}:queues/{name}`, ParamList `queue` / `Body` / `IsBase64Encode`,
+ * dead-letter ARN `acs:mns:{region}:{account}:/queues/{name}`), as aliyun/terraform-provider-alicloud's tested
+ * `alicloud_event_bridge_rule` sends it. Topics as targets (`acs.mns.topic`) are not offered: no reference page,
+ * sample or test shows their endpoint and ParamList keys.
+ */
+import * as ros from '@alicloud/ros-cdk-core';
+import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import { claimLogicalId, compositeId } from '../core/ids';
+import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
+import { warnOnce } from '../core/state';
+import { checkText, TextRule } from '../core/text';
+import { checkOneOf, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
+import { ChannelKind, EventBridgeTargetParam, Identifiers } from '../smq/identifiers';
+import type { IQueue } from '../smq/queue-base';
+
+/** How EventBridge retries a push that failed. */
+export enum RetryStrategy {
+  /** 3 retries, 10 to 20 seconds apart (EventBridge's default). */
+  BACKOFF_RETRY = 'BACKOFF_RETRY',
+  /** 176 retries over one day, the interval growing to 512 seconds. */
+  EXPONENTIAL_DECAY_RETRY = 'EXPONENTIAL_DECAY_RETRY',
+}
+
+/** What EventBridge does with an event it could not deliver after all retries. */
+export enum ErrorsTolerance {
+  /** Go on with the next events: the event goes to the dead-letter queue, or is dropped without one. */
+  ALL = 'ALL',
+  /** Stop: the event blocks the ones after it until it is delivered. */
+  NONE = 'NONE',
+}
+
+const JSON_PATH = /^\$(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*$/;
+const TEMPLATE_VARIABLE = /\$\{([^}]*)\}/g;
+
+/**
+ * The message an event becomes in the queue: the whole event (EventBridge's ORIGINAL form), a part of it (JSONPATH), a
+ * fixed text (CONSTANT) or a text made from parts of it (TEMPLATE).
+ */
+export class TargetMessage {
+  /** The whole event, as EventBridge received it (CloudEvents JSON). */
+  public static fromEvent(): TargetMessage {
+    return new TargetMessage('ORIGINAL', '');
+  }
+
+  /**
+   * A part of the event, chosen by a JSONPath such as `$.data` or `$.data.oss.object.key`.
+   *
+   * @param path a JSONPath starting with `$`
+   */
+  public static fromPath(path: string): TargetMessage {
+    return new TargetMessage('JSONPATH', path);
+  }
+
+  /**
+   * The same text for every event.
+   *
+   * @param text the message body
+   */
+  public static fromText(text: string): TargetMessage {
+    return new TargetMessage('CONSTANT', text);
+  }
+
+  /**
+   * A text with `${name}` placeholders, each filled from a part of the event.
+   *
+   * @param template the text, such as `Object ${key} is in ${bucket}`
+   * @param variables each placeholder's JSONPath, such as `{ key: '$.data.oss.object.key' }`
+   */
+  public static fromTemplate(template: string, variables: { [name: string]: string }): TargetMessage {
+    return new TargetMessage('TEMPLATE', JSON.stringify(variables ?? {}), template, variables);
+  }
+
+  private constructor(
+    private readonly form: string,
+    private readonly value: string,
+    private readonly template?: string,
+    private readonly variables?: { [name: string]: string },
+  ) {}
+
+  /**
+   * @internal The `Body` entry of a target's ParamList, checked; `scope` and `prop` name the place for errors.
+   */
+  public _render(scope: ros.IConstruct, prop: string): EventBridgeTargetParam {
+    if (this.form === 'JSONPATH' && !isUnresolved(this.value) && (typeof this.value !== 'string' || !JSON_PATH.test(this.value))) {
+      throw invalid(scope, prop, this.value, 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)');
+    }
+    if (this.form === 'CONSTANT' && (typeof this.value !== 'string' || this.value === '')) {
+      throw invalid(scope, prop, this.value, 'must be a non-empty text (TargetMessage.fromText)');
+    }
+    if (this.form === 'TEMPLATE') {
+      this.checkTemplate(scope, prop);
+    }
+    return this.template === undefined
+      ? { resourceKey: 'Body', form: this.form, value: this.value }
+      : { resourceKey: 'Body', form: this.form, value: this.value, template: this.template };
+  }
+
+  private checkTemplate(scope: ros.IConstruct, prop: string): void {
+    const variables = this.variables ?? {};
+    if (typeof this.template !== 'string' || this.template === '') {
+      throw invalid(scope, prop, this.template, 'must be a non-empty template text (TargetMessage.fromTemplate)');
+    }
+    for (const [name, path] of Object.entries(variables)) {
+      if (!/^[A-Za-z0-9_]+$/.test(name) || typeof path !== 'string' || (!isUnresolved(path) && !JSON_PATH.test(path))) {
+        throw invalid(scope, `${prop}.variables.${name}`, path, 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"');
+      }
+    }
+    if (!isUnresolved(this.template)) {
+      for (const match of this.template.matchAll(TEMPLATE_VARIABLE)) {
+        if (!(match[1] in variables)) {
+          throw invalid(scope, `${prop}.template`, this.template, `must use only its variables (${Object.keys(variables).join(', ') || 'none'}): \${${match[1]}} has none`);
+        }
+      }
+    }
+  }
+}
+
+/** Something an EventBridge rule delivers events to. */
+export interface IRuleTarget {
+  /**
+   * The rule's target entry, as `eventbridge.RosRule` takes it.
+   *
+   * @param scope a construct in the rule's stack
+   */
+  bind(scope: ros.IConstruct): eventbridge.RosRule.TargetsProperty;
+}
+
+/** Options of a {@link QueueTarget}. */
+export interface QueueTargetProps {
+  /** What each event becomes in the queue. @default TargetMessage.fromEvent() - the whole event */
+  readonly message?: TargetMessage;
+  /** Whether EventBridge Base64-encodes the message body. @default false */
+  readonly base64Encode?: boolean;
+  /**
+   * How EventBridge retries a failed push.
+   *
+   * @default RetryStrategy.EXPONENTIAL_DECAY_RETRY - retries for a day; EventBridge's own default gives up after 3
+   */
+  readonly retryStrategy?: RetryStrategy;
+  /** Where events go that could not be delivered after all retries: another queue. @default - none */
+  readonly deadLetterQueue?: IQueue;
+  /**
+   * What happens to an event that could not be delivered after all retries.
+   *
+   * @default ErrorsTolerance.ALL with a dead-letter queue (the event goes there), ErrorsTolerance.NONE without one (no
+   * event is dropped silently)
+   */
+  readonly errorsTolerance?: ErrorsTolerance;
+  /** The target's id in the rule. @default - the queue's construct id and a hash of its endpoint */
+  readonly targetId?: string;
+}
+
+const TARGET_ID: TextRule = { minLength: 1, maxLength: 64, chars: /[A-Za-z0-9_-]/, charset: 'letters, digits, underscores and hyphens' };
+
+/**
+ * Delivers a rule's events to an SMQ queue in the rule's region and account: target type `acs.mns.queue`, the
+ * endpoint without a slash, ParamList `queue`, `Body` and `IsBase64Encode` (always given: EventBridge reads a default
+ * back, and a template without it drifts), retries for a day by default, and an optional dead-letter queue.
+ */
+export class QueueTarget implements IRuleTarget {
+  constructor(private readonly queue: IQueue, private readonly props: QueueTargetProps = {}) {}
+
+  /** The rule's target entry. */
+  public bind(scope: ros.IConstruct): eventbridge.RosRule.TargetsProperty {
+    const props = this.props ?? {};
+    requireChannel(scope, 'QueueTarget.queue', this.queue, ChannelKind.QUEUE);
+    checkReachable(scope, 'QueueTarget.queue', this.queue, 'an EventBridge rule delivers to queues in its own region and account');
+    checkOneOf(scope, 'QueueTarget.retryStrategy', props.retryStrategy, Object.values(RetryStrategy));
+    checkOneOf(scope, 'QueueTarget.errorsTolerance', props.errorsTolerance, Object.values(ErrorsTolerance));
+    checkText(scope, 'QueueTarget.targetId', props.targetId, TARGET_ID);
+    const dlq = props.deadLetterQueue;
+    if (dlq !== undefined && dlq !== null) {
+      requireChannel(scope, 'QueueTarget.deadLetterQueue', dlq, ChannelKind.QUEUE);
+      if (identityOf(scope, Identifiers.ramArn(dlq.channelAddress)) === identityOf(scope, Identifiers.ramArn(this.queue.channelAddress))) {
+        throw invalid(scope, 'QueueTarget.deadLetterQueue', dlq.node.path, 'must be another queue than the one the target delivers to');
+      }
+    }
+    const tolerance = props.errorsTolerance ?? (dlq ? ErrorsTolerance.ALL : ErrorsTolerance.NONE);
+    if (tolerance === ErrorsTolerance.ALL && !dlq) {
+      warnOnce(scope, `QueueTarget.errorsTolerance: ALL without a dead-letter queue drops every event to '${this.queue.node.path}' `
+        + 'that fails after all retries; give the target a deadLetterQueue to keep them.');
+    }
+    const body = (props.message ?? TargetMessage.fromEvent())._render(scope, 'QueueTarget.message');
+    const target = Identifiers.eventBridgeQueueTarget(this.queue.channelAddress, body, props.base64Encode === true);
+    const identity = props.targetId ?? compositeId([this.queue.node.id], [identityOf(scope, target.endpoint)]);
+    return {
+      identity,
+      type: target.type,
+      endpoint: target.endpoint,
+      paramList: target.paramList,
+      pushRetryStrategy: props.retryStrategy ?? RetryStrategy.EXPONENTIAL_DECAY_RETRY,
+      errorsTolerance: tolerance,
+      deadLetterQueue: dlq ? { arn: Identifiers.eventBridgeDeadLetterArn(dlq.channelAddress) } : undefined,
+    };
+  }
+}
+
+/** Properties of an {@link EventRule}. */
+export interface EventRuleProps {
+  /**
+   * The event pattern: an object whose leaves are lists of at most 5 values or matchers (`{ prefix }`, `{ suffix }`,
+   * `{ 'anything-but': ... }`, `{ numeric: [...] }`, `{ exists: true }`, `{ cidr: ... }`), such as
+   * `{ source: ['acs.oss'], type: [{ prefix: 'oss:ObjectCreated:' }] }`.
+   * See https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns
+   */
+  readonly pattern: { [key: string]: any };
+  /** Where matching events go: at least one. */
+  readonly targets: IRuleTarget[];
+  /** The event bus. @default 'default' - the bus Alibaba Cloud services publish their events on */
+  readonly eventBusName?: string;
+  /** The rule name. @default - generated from the stack name and the construct path */
+  readonly ruleName?: string;
+  /** A description. @default - none */
+  readonly description?: string;
+  /** Whether the rule is enabled. @default true */
+  readonly enabled?: boolean;
+}
+
+const RULE_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
+const BUS_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, charset: 'letters, digits, underscores and hyphens' };
+const MATCHERS = ['prefix', 'suffix', 'anything-but', 'numeric', 'exists', 'cidr', 'equals-ignore-case'];
+/** Values or matchers in one leaf of a pattern (the ROS reference: "a maximum of five expressions"). */
+const MAX_LEAF_ITEMS = 5;
+
+/**
+ * An EventBridge rule (`ALIYUN::EventBridge::Rule`, made through `@alicloud/ros-cdk-eventbridge`) that delivers the
+ * events matching a pattern to its targets. On the `default` bus unless told otherwise, where Alibaba Cloud services
+ * publish their events; EventBridge must be activated in the region. Its resource gets this construct's id as its
+ * logical id.
+ */
+export class EventRule extends ros.Resource {
+  /** The `ALIYUN::EventBridge::Rule` resource. */
+  public readonly rosRule: eventbridge.RosRule;
+  /** The rule name. */
+  public readonly ruleName: string;
+
+  constructor(scope: ros.Construct, id: string, props: EventRuleProps) {
+    const ruleName = props?.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 });
+    super(scope, id, { physicalName: ruleName });
+    requireProps(this, props, '{ pattern, targets }');
+    checkPattern(this, 'pattern', props.pattern);
+    if (!Array.isArray(props.targets) || props.targets.length === 0) {
+      throw invalid(this, 'targets', props.targets, 'must name at least one target, such as new sources.QueueTarget(queue)');
+    }
+    checkText(this, 'ruleName', props.ruleName, RULE_NAME);
+    checkText(this, 'eventBusName', props.eventBusName, BUS_NAME);
+    this.ruleName = ruleName;
+    const eventBusName = props.eventBusName ?? 'default';
+    const targets = props.targets.map((target, i) => {
+      if (typeof target?.bind !== 'function') {
+        throw invalid(this, `targets[${i}]`, target, 'must be a rule target, such as new sources.QueueTarget(queue)');
+      }
+      return target.bind(this);
+    });
+    const ids = new Set<string>();
+    targets.forEach((t, i) => {
+      const key = JSON.stringify(ros.Stack.of(this).resolve(t.identity));
+      if (ids.has(key)) {
+        throw invalid(this, `targets[${i}]`, t.identity, 'must have an id of its own in the rule: deliver to each queue once, or give targetId');
+      }
+      ids.add(key);
+    });
+    if (!isUnresolved(this.ruleName) && !isUnresolved(eventBusName)) {
+      claimName(this, { kind: `rule name on event bus ${describeValue(eventBusName)}`, prop: 'ruleName', name: this.ruleName, location: stackLocation(this) });
+    }
+    this.rosRule = new eventbridge.RosRule(this, claimLogicalId(this, id), {
+      ruleName: this.ruleName,
+      eventBusName,
+      filterPattern: props.pattern,
+      targets,
+      description: props.description,
+      status: props.enabled === false ? 'DISABLE' : undefined,
+    }, ros.Stack.of(this).enableResourcePropertyConstraint);
+    this.resource = this.rosRule;
+  }
+
+  /** The rule's ARN (`Fn::GetAtt [<id>, RuleARN]`). */
+  public get attrRuleArn(): ros.IResolvable {
+    return this.rosRule.attrRuleArn;
+  }
+}
+
+/**
+ * Checks a literal event pattern: an object (not empty) whose values are objects again or lists of at most 5 values
+ * and matcher objects with known matchers. Tokens are not looked into.
+ */
+function checkPattern(scope: ros.IConstruct, prop: string, pattern: unknown): void {
+  if (isUnresolved(pattern)) {
+    return;
+  }
+  if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern) || Object.keys(pattern).length === 0) {
+    throw invalid(scope, prop, pattern, 'must be an object such as { source: ["acs.oss"] }, with at least one field');
+  }
+  for (const [key, value] of Object.entries(pattern)) {
+    const at = `${prop}.${key}`;
+    if (isUnresolved(value)) {
+      continue;
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0 || value.length > MAX_LEAF_ITEMS) {
+        throw invalid(scope, at, value, `must list 1 to ${MAX_LEAF_ITEMS} values or matchers`);
+      }
+      value.forEach((item, i) => checkLeaf(scope, `${at}[${i}]`, item));
+    } else if (typeof value === 'object' && value !== null) {
+      checkPattern(scope, at, value);
+    } else {
+      throw invalid(scope, at, value, 'must be a list of values or matchers (such as ["acs.oss"]), or an object of them');
+    }
+  }
+}
+
+function checkLeaf(scope: ros.IConstruct, prop: string, item: unknown): void {
+  if (item === null || ['string', 'number', 'boolean'].includes(typeof item) || isUnresolved(item)) {
+    return;
+  }
+  if (typeof item === 'object' && !Array.isArray(item)) {
+    const keys = Object.keys(item);
+    const unknown = keys.filter((k) => !MATCHERS.includes(k));
+    if (keys.length === 0 || unknown.length > 0) {
+      throw invalid(scope, prop, item, `must be a value or a matcher (${MATCHERS.map((m) => `{ ${m} }`).join(', ')})`);
+    }
+    return;
+  }
+  throw invalid(scope, prop, item, 'must be a value or a matcher object');
+}

@@ -1,0 +1,3 @@
+export * from './eventbridge';
+export * from './oss';
+export * from './cms';
