@@ -1,6 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { Match } from '../lib/assertions';
+import { ValidationError } from '../lib';
 
 /** A fresh app and stack for a test. */
 export function newStack(stackName = 'Test', props: ros.StackProps = {}): { app: ros.App; stack: ros.Stack } {
@@ -95,5 +96,24 @@ export function evaluate(value: any, parameters: { [name: string]: string }): an
 export function warnings(scope: ros.IConstruct): string[] {
   return scope.node.findAll().flatMap((c) => c.node.metadata
     .filter((entry) => entry.type === 'aliyun:ros:warning')
+    .map((entry) => `${c.node.path}: ${entry.data}`));
+}
+
+/** Runs `make` and checks that it throws a ValidationError whose message is (or matches) `message`. */
+export function expectInvalid(make: () => unknown, message: string | RegExp): void {
+  let error: unknown;
+  try {
+    make();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(() => { throw error; }).toThrow(message);
+}
+
+/** Every info annotation under `scope`, as `<construct path>: <message>`. */
+export function infos(scope: ros.IConstruct): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.metadata
+    .filter((entry) => entry.type === 'aliyun:ros:info')
     .map((entry) => `${c.node.path}: ${entry.data}`));
 }

@@ -233,7 +233,8 @@ export class OssEventNotification extends ros.Construct {
         throw invalid(this, 'filters', `${subjects.length} filters`, `must be at most ${MAX_PATTERN_ITEMS} on the EventBridge path (a pattern field takes at most ${MAX_PATTERN_ITEMS} matchers)`);
       }
       this.eventRule = new EventRule(this, derivedId(this, 'Rule'), {
-        ruleName: props.ruleName,
+        // named after this construct, as the SMQ path's rule is
+        ruleName: props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 }),
         // a subject matcher with both prefix and suffix: the EventBridge reference's own example of matching both
         pattern: { source: ['acs.oss'], type: types, subject: subjects },
         targets: [new QueueTarget(props.destination as IQueue, props.target)],

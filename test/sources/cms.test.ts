@@ -1,8 +1,8 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as cms from '@alicloud/ros-cdk-cms';
 import { Match, Template } from '../../lib/assertions';
-import { Duration, smq, sources, ValidationError } from '../../lib';
-import { getAtt, mnsJoin, newStack, warnings } from '../util';
+import { Duration, smq, sources } from '../../lib';
+import { expectInvalid, getAtt, infos, mnsJoin, newStack, warnings } from '../util';
 
 const ENV = { region: 'cn-hangzhou', account: '123456789012' };
 const { AlarmLevel } = sources;
@@ -12,25 +12,11 @@ function ops(env?: ros.Environment): { app: ros.App; stack: ros.Stack; jobs: smq
   return { app, stack, jobs: new smq.Queue(stack, 'Jobs'), alerts: new smq.Topic(stack, 'Alerts') };
 }
 
-function infos(scope: ros.IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aliyun:ros:info').map((m) => `${c.node.path}: ${m.data}`));
-}
 
 function backlog(stack: ros.Stack, queue: smq.IQueue, id = 'Backlog', props: Partial<sources.MetricAlarmProps> = {}): sources.MetricAlarm {
   return new sources.MetricAlarm(stack, id, { metric: queue.metricNumberOfMessagesVisible(), threshold: 1000, contactGroups: ['ops'], ...props });
 }
 
-/** Runs `make` and checks it throws a ValidationError with `message`. */
-function expectInvalid(make: () => unknown, message: string | RegExp): void {
-  let error: unknown;
-  try {
-    make();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ValidationError);
-  expect(() => { throw error; }).toThrow(message);
-}
 
 describe('MetricAlarm on a queue\'s metric, notifying a topic', () => {
   test('renders a ResourceMetricRule on acs_mns_new and MetricRuleTargets with the topic\'s /message ARN and all levels', () => {

@@ -1,8 +1,8 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
 import { Match, Template } from '../../lib/assertions';
-import { smq, sources, ValidationError } from '../../lib';
-import { getAtt, mnsJoin, newStack, warnings } from '../util';
+import { smq, sources } from '../../lib';
+import { expectInvalid, getAtt, mnsJoin, newStack, warnings } from '../util';
 
 const ENV = { region: 'cn-hangzhou', account: '123456789012' };
 const OSS = { source: ['acs.oss'] };
@@ -227,14 +227,7 @@ describe('EventRule with a QueueTarget', () => {
       'Events/E: eventBusName must contain only letters, digits, underscores and hyphens, got "my bus"'],
   ])('bad input: %s', (_name, make, message) => {
     const { stack, inbox, dead } = events();
-    let error: unknown;
-    try {
-      make(stack, inbox, dead);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(() => { throw error; }).toThrow(message);
+    expectInvalid(() => make(stack, inbox, dead), message);
   });
 
   test('one rule name twice on one bus is an error naming both paths', () => {

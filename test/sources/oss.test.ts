@@ -1,8 +1,8 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as oss from '@alicloud/ros-cdk-oss';
 import { Match, Template } from '../../lib/assertions';
-import { smq, sources, ValidationError } from '../../lib';
-import { getAtt, mnsJoin, newStack, warnings } from '../util';
+import { smq, sources } from '../../lib';
+import { expectInvalid, getAtt, infos, mnsJoin, newStack, warnings } from '../util';
 
 const ENV = { region: 'cn-hangzhou', account: '123456789012' };
 const { OssEvent, OssNotificationPath } = sources;
@@ -31,9 +31,6 @@ const CREATED = [
   'oss:ObjectCreated:UploadPartCopy',
 ];
 
-function infos(scope: ros.IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aliyun:ros:info').map((m) => `${c.node.path}: ${m.data}`));
-}
 
 describe('OssEventNotification on the SMQ path (the default)', () => {
   test('renders one ALIYUN::MNS::EventNotification: oss, the event types, the filters as object ARNs, the queue endpoint', () => {
@@ -128,6 +125,7 @@ describe('OssEventNotification via EventBridge', () => {
     template.resourceCountIs('ALIYUN::MNS::EventNotification', 0);
     expect(Object.keys(template.findResources('ALIYUN::EventBridge::Rule'))).toEqual(['OnUploadRule']);
     template.hasResourceProperties('ALIYUN::EventBridge::Rule', {
+      RuleName: 'Media-OnUpload',
       EventBusName: 'default',
       FilterPattern: Match.objectEquals({
         source: ['acs.oss'],
@@ -266,13 +264,6 @@ describe('OssEventNotification checks', () => {
     }), /^Media\/N: events must come to at most 5 on the EventBridge path/],
   ])('bad input: %s', (_name, make, message) => {
     const { stack, bucket, jobs, ops } = media();
-    let error: unknown;
-    try {
-      make(stack, bucket, jobs, ops);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(() => { throw error; }).toThrow(message);
+    expectInvalid(() => make(stack, bucket, jobs, ops), message);
   });
 });
