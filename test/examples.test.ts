@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Match, Template } from '../lib/assertions';
+import * as ros from '@alicloud/ros-cdk-core';
+import { Annotations, Match, Template } from '../lib/assertions';
 import { buildApp } from '../examples/app';
 
 function synthTo(dir: string): { [file: string]: string } {
@@ -11,6 +12,52 @@ function synthTo(dir: string): { [file: string]: string } {
     files[stack.templateFile] = fs.readFileSync(path.join(dir, stack.templateFile), 'utf-8');
   }
   return files;
+}
+
+/** One stack of the example app, synthesized into `dir`: its template as written, and its annotations. */
+function synthStack(dir: string, stackName: string): { template: Template; annotations: Annotations } {
+  const app = buildApp(dir);
+  const artifact = app.synth().stacks.find((s) => s.stackName === stackName);
+  if (artifact === undefined) {
+    throw new Error(`no stack ${stackName} in the example app`);
+  }
+  return {
+    template: Template.fromJSON(JSON.parse(fs.readFileSync(path.join(dir, artifact.templateFile), 'utf-8'))),
+    annotations: Annotations.fromStack(app.node.findChild(stackName) as ros.Stack),
+  };
+}
+
+// The example stacks keep the environment unresolved: region and account are the pseudo parameters.
+const REGION = { Ref: 'ALIYUN::Region' };
+const ACCOUNT = { Ref: 'ALIYUN::TenantId' };
+
+function getAtt(logicalId: string, attribute: string): { [key: string]: string[] } {
+  return { 'Fn::GetAtt': [logicalId, attribute] };
+}
+
+/** `acs:oss:{region}:{account}:{bucket}/{prefix}` with the bucket's name attribute. */
+function ossObjectArn(bucketId: string, prefix: string): { [key: string]: unknown } {
+  return { 'Fn::Join': ['', ['acs:oss:', REGION, ':', ACCOUNT, ':', getAtt(bucketId, 'Name'), `/${prefix}`]] };
+}
+
+/** `acs:mns:{region}:{account}:{middle}{name}{tail}` with the channel's name attribute. */
+function mnsArn(middle: string, name: { [key: string]: string[] }, tail?: string): { [key: string]: unknown } {
+  return { 'Fn::Join': ['', ['acs:mns:', REGION, ':', ACCOUNT, `:${middle}`, name, ...(tail === undefined ? [] : [tail])]] };
+}
+
+/** Every ParamList entry of every target of every EventBridge rule has a ResourceKey, a Form and a Value. */
+function expectEveryParamHasValue(template: Template): void {
+  const rules = Object.values(template.findResources('ALIYUN::EventBridge::Rule'));
+  expect(rules.length).toBeGreaterThan(0);
+  for (const rule of rules) {
+    for (const target of rule.Properties.Targets) {
+      expect(target.ParamList.length).toBeGreaterThan(0);
+      for (const param of target.ParamList) {
+        expect(Object.keys(param).filter((k) => k !== 'Template').sort()).toEqual(['Form', 'ResourceKey', 'Value']);
+        expect(param.Value).toBeDefined();
+      }
+    }
+  }
 }
 
 describe('example app', () => {
@@ -25,7 +72,15 @@ describe('example app', () => {
   test('synthesizing twice gives byte-identical templates', () => {
     const first = synthTo(path.join(tmp, 'a'));
     const second = synthTo(path.join(tmp, 'b'));
-    expect(Object.keys(first).sort()).toEqual(['SmqConsumers.template.json', 'SmqFanout.template.json', 'SmqWorkQueue.template.json']);
+    expect(Object.keys(first).sort()).toEqual([
+      'SmqCmsAlarmToTopic.template.json',
+      'SmqCmsEventsToQueue.template.json',
+      'SmqConsumers.template.json',
+      'SmqEventBridgeToQueue.template.json',
+      'SmqFanout.template.json',
+      'SmqOssToQueue.template.json',
+      'SmqWorkQueue.template.json',
+    ]);
     for (const file of Object.keys(first)) {
       expect(second[file]).toBe(first[file]);
     }
@@ -79,5 +134,190 @@ describe('example app', () => {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':/queues/SmqWorkQueue-Jobs/messages'])] })] })]) },
     });
     expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
+  });
+
+  test('OSS to queue: an SMQ event notification for .jpg uploads, and an EventBridge rule for removals with a dead-letter queue', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'oss'), 'SmqOssToQueue');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::OSS::Bucket', 1);
+    template.hasResourceProperties('ALIYUN::OSS::Bucket', { BucketName: 'smq-example-media' });
+    template.resourceCountIs('ALIYUN::MNS::Queue', 3);
+    template.resourceCountIs('ALIYUN::MNS::EventNotification', 1);
+    template.resourceCountIs('ALIYUN::EventBridge::Rule', 1);
+
+    // the default path: SMQ's own rule, every object-created type SMQ delivers (none that only EventBridge does)
+    expect(Object.keys(template.findResources('ALIYUN::MNS::EventNotification'))).toEqual(['JpegUploads']);
+    template.hasResource('ALIYUN::MNS::EventNotification', {
+      Properties: Match.objectEquals({
+        Identifier: 'SmqOssToQueue-JpegUploads',
+        ProductName: 'oss',
+        EventTypes: [
+          'oss:ObjectCreated:PutObject',
+          'oss:ObjectCreated:PostObject',
+          'oss:ObjectCreated:CopyObject',
+          'oss:ObjectCreated:AppendObject',
+          'oss:ObjectCreated:CompleteMultipartUpload',
+          'oss:ObjectCreated:InitiateMultipartUpload',
+          'oss:ObjectCreated:UploadPart',
+          'oss:ObjectCreated:UploadPartCopy',
+        ],
+        Resources: [Match.objectEquals({ prefix: ossObjectArn('Media', 'uploads/'), suffix: '.jpg' })],
+        Endpoints: [mnsArn('queues/', getAtt('Uploads', 'QueueName'))],
+      }),
+    });
+
+    // the EventBridge path: source acs.oss, the category as a type prefix, the whole bucket as the subject prefix
+    expect(Object.keys(template.findResources('ALIYUN::EventBridge::Rule'))).toEqual(['RemovedRule']);
+    template.hasResource('ALIYUN::EventBridge::Rule', {
+      Properties: Match.objectEquals({
+        RuleName: 'SmqOssToQueue-Removed',
+        EventBusName: 'default',
+        FilterPattern: Match.objectEquals({
+          source: ['acs.oss'],
+          type: [Match.objectEquals({ prefix: 'oss:ObjectRemoved:' })],
+          subject: [Match.objectEquals({ prefix: ossObjectArn('Media', '') })],
+        }),
+        Targets: [Match.objectEquals({
+          Id: Match.stringLikeRegexp('^Removals[0-9a-f]{8}$'),
+          Type: 'acs.mns.queue',
+          Endpoint: mnsArn('queues/', getAtt('Removals', 'QueueName')),
+          ParamList: Match.arrayEquals([
+            Match.objectEquals({ ResourceKey: 'queue', Form: 'CONSTANT', Value: getAtt('Removals', 'QueueName') }),
+            Match.objectEquals({ ResourceKey: 'Body', Form: 'JSONPATH', Value: '$.data' }),
+            Match.objectEquals({ ResourceKey: 'IsBase64Encode', Form: 'CONSTANT', Value: 'false' }),
+          ]),
+          PushRetryStrategy: 'EXPONENTIAL_DECAY_RETRY',
+          ErrorsTolerance: 'ALL',
+          DeadLetterQueue: Match.objectEquals({ Arn: mnsArn('/queues/', getAtt('Undelivered', 'QueueName')) }),
+        })],
+      }),
+    });
+    expectEveryParamHasValue(template);
+    expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([]);
+  });
+
+  test('CloudMonitor alarm to topic: a backlog alarm on the queue\'s visible messages, its alerts written to the ops topic', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'alarm'), 'SmqCmsAlarmToTopic');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Queue', 1);
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    template.resourceCountIs('ALIYUN::CMS::ResourceMetricRule', 1);
+    template.resourceCountIs('ALIYUN::CMS::MetricRuleTargets', 1);
+
+    expect(Object.keys(template.findResources('ALIYUN::CMS::ResourceMetricRule'))).toEqual(['Backlog']);
+    template.hasResource('ALIYUN::CMS::ResourceMetricRule', {
+      Properties: Match.objectEquals({
+        RuleName: 'SmqCmsAlarmToTopic-Backlog',
+        Namespace: 'acs_mns_new',
+        MetricName: 'NumberOfMessagesVisible',
+        Resources: [Match.objectEquals({ userId: ACCOUNT, region: REGION, queue: getAtt('Jobs', 'QueueName') })],
+        Period: 300,
+        ContactGroups: ['ops'],
+        Escalations: Match.objectEquals({
+          Warn: Match.objectEquals({ ComparisonOperator: 'GreaterThanOrEqualToThreshold', Statistics: 'Maximum', Threshold: '1000', Times: 3 }),
+        }),
+      }),
+    });
+
+    // the alerts go to the topic in CloudMonitor's form (slash, singular /message), every level as a JSON array text
+    expect(Object.keys(template.findResources('ALIYUN::CMS::MetricRuleTargets'))).toEqual([expect.stringMatching(/^NotifyOps[0-9a-f]{8}$/)]);
+    template.hasResource('ALIYUN::CMS::MetricRuleTargets', {
+      Properties: Match.objectEquals({
+        RuleId: getAtt('Backlog', 'RuleId'),
+        Targets: [Match.objectEquals({
+          Id: Match.stringLikeRegexp('^Smq[0-9a-f]{8}$'),
+          Arn: mnsArn('/topics/', getAtt('Ops', 'TopicName'), '/message'),
+          Level: '["CRITICAL","WARN","INFO"]',
+        })],
+      }),
+    });
+
+    template.resourceCountIs('ALIYUN::MNS::Subscription', 1);
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', {
+      TopicName: getAtt('Ops', 'TopicName'), PushType: 'email', Endpoint: 'mail:directmail:ops@example.com',
+    });
+    expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([]);
+    annotations.hasInfo('*', Match.stringLikeRegexp('AliyunCloudMonitorDefaultRole'));
+  });
+
+  test('CloudMonitor events to queue: an ECS event rule, and its targets naming the queue and region, created after the rule', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'events'), 'SmqCmsEventsToQueue');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Queue', 1);
+    template.resourceCountIs('ALIYUN::CMS::EventRule', 1);
+    template.resourceCountIs('ALIYUN::CMS::EventRuleTargets', 1);
+
+    expect(Object.keys(template.findResources('ALIYUN::CMS::EventRule'))).toEqual(['EcsEvents']);
+    template.hasResource('ALIYUN::CMS::EventRule', {
+      Properties: Match.objectEquals({
+        RuleName: 'SmqCmsEventsToQueue-EcsEvents',
+        EventType: 'SYSTEM',
+        EventPattern: [Match.objectEquals({
+          Product: 'ECS',
+          EventTypeList: ['StatusNotification'],
+          LevelList: ['CRITICAL', 'WARN'],
+          NameList: ['Instance:StateChange'],
+        })],
+        Description: 'ECS instance events for the incident queue',
+        SilenceTime: 300,
+      }),
+    });
+
+    // the targets name the rule by name only: the same name, and a DependsOn on the rule
+    expect(Object.keys(template.findResources('ALIYUN::CMS::EventRuleTargets'))).toEqual(['EcsEventsTargets']);
+    template.hasResource('ALIYUN::CMS::EventRuleTargets', Match.objectEquals({
+      Type: 'ALIYUN::CMS::EventRuleTargets',
+      Properties: Match.objectEquals({
+        RuleName: 'SmqCmsEventsToQueue-EcsEvents',
+        MnsParameters: [Match.objectEquals({
+          Id: Match.stringLikeRegexp('^Smq[0-9a-f]{8}$'),
+          Region: REGION,
+          Queue: getAtt('Incidents', 'QueueName'),
+        })],
+      }),
+      DependsOn: ['EcsEvents'],
+    }));
+    expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([]);
+  });
+
+  test('EventBridge to queue: a rule with its own pattern, a templated message, backoff retries and a dead-letter queue', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'eb'), 'SmqEventBridgeToQueue');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    template.resourceCountIs('ALIYUN::EventBridge::Rule', 1);
+
+    expect(Object.keys(template.findResources('ALIYUN::EventBridge::Rule'))).toEqual(['LargeUploadRule']);
+    template.hasResource('ALIYUN::EventBridge::Rule', {
+      Properties: Match.objectEquals({
+        RuleName: 'SmqEventBridgeToQueue-LargeUploadRule',
+        EventBusName: 'default',
+        Description: 'Objects of 100 MiB or more',
+        FilterPattern: Match.objectEquals({
+          source: ['acs.oss'],
+          type: ['oss:ObjectCreated:PutObject', 'oss:ObjectCreated:CompleteMultipartUpload'],
+          data: Match.objectEquals({ oss: Match.objectEquals({ object: Match.objectEquals({ size: [Match.objectEquals({ numeric: ['>=', 104857600] })] }) }) }),
+        }),
+        Targets: [Match.objectEquals({
+          Id: Match.stringLikeRegexp('^LargeUploads[0-9a-f]{8}$'),
+          Type: 'acs.mns.queue',
+          Endpoint: mnsArn('queues/', getAtt('LargeUploads', 'QueueName')),
+          ParamList: Match.arrayEquals([
+            Match.objectEquals({ ResourceKey: 'queue', Form: 'CONSTANT', Value: getAtt('LargeUploads', 'QueueName') }),
+            Match.objectEquals({
+              ResourceKey: 'Body',
+              Form: 'TEMPLATE',
+              Value: Match.serializedJson({ key: '$.data.oss.object.key', size: '$.data.oss.object.size', bucket: '$.data.oss.bucket.name' }),
+              Template: '${key} (${size} bytes) in ${bucket}',
+            }),
+            Match.objectEquals({ ResourceKey: 'IsBase64Encode', Form: 'CONSTANT', Value: 'false' }),
+          ]),
+          PushRetryStrategy: 'BACKOFF_RETRY',
+          ErrorsTolerance: 'ALL',
+          DeadLetterQueue: Match.objectEquals({ Arn: mnsArn('/queues/', getAtt('Undelivered', 'QueueName')) }),
+        })],
+      }),
+    });
+    expectEveryParamHasValue(template);
+    expect(annotations.all).toEqual([]);
   });
 });
