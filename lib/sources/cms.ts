@@ -77,7 +77,7 @@ export class AlarmNotification extends ros.Construct {
     const levels = checkLevels(this, 'levels', props.levels);
     checkText(this, 'targetId', props.targetId, TARGET_ID);
     checkSameAccount(this, props.destination);
-    this.countTarget(ruleId);
+    this.countTarget(props.rule, ruleId);
     this.node.addInfo(ROLE_NOTE);
     this.rosTargets = new cms.RosMetricRuleTargets(this, claimLogicalId(this, id), {
       ruleId,
@@ -106,13 +106,14 @@ export class AlarmNotification extends ros.Construct {
   }
 
   /** CloudMonitor takes at most 5 targets on one rule: count the ones this app adds. */
-  private countTarget(ruleId: string): void {
+  private countTarget(rule: IMetricRule | undefined, ruleId: string): void {
     const counts = AppState.of(this).targetsPerMetricRule;
-    const key = identityOf(this, ruleId);
+    // a rule of this app by its path: its id token renders differently in each stack that reads it
+    const key = rule !== undefined && rule !== null ? `rule ${rule.node.path}` : `id ${identityOf(this, ruleId)}`;
     const count = (counts.get(key) ?? 0) + 1;
     counts.set(key, count);
     if (count > MAX_TARGETS_PER_RULE) {
-      throw invalid(this, 'rule', ruleId, `must have at most ${MAX_TARGETS_PER_RULE} targets (CloudMonitor's limit); this would be target number ${count}`);
+      throw invalid(this, rule ? 'rule' : 'ruleId', rule ? rule.node.path : ruleId, `must have at most ${MAX_TARGETS_PER_RULE} targets (CloudMonitor's limit); this would be target number ${count}`);
     }
   }
 }

@@ -167,7 +167,7 @@ describe('AlarmNotification', () => {
     new sources.AlarmNotification(b, 'T4', { ruleId: 'shared-rule', destination: new smq.Queue(b, 'Q4') });
     new sources.AlarmNotification(b, 'Other', { ruleId: 'other-rule', destination: new smq.Queue(b, 'Q6') });
     expectInvalid(() => new sources.AlarmNotification(b, 'T5', { ruleId: 'shared-rule', destination: new smq.Queue(b, 'Q5') }),
-      'B/T5: rule must have at most 5 targets (CloudMonitor\'s limit); this would be target number 6, got "shared-rule"');
+      'B/T5: ruleId must have at most 5 targets (CloudMonitor\'s limit); this would be target number 6, got "shared-rule"');
   });
 
   test('tokens pass: rule id, target id and an imported queue name', () => {
@@ -288,4 +288,19 @@ describe('CmsEventNotification', () => {
     const { stack, jobs } = ops();
     expectInvalid(() => make(stack, jobs), message);
   });
+});
+
+test('the 5-target limit counts a rule of this app once, whichever stacks notify it', () => {
+  const app = new ros.App();
+  const monitoring = new ros.Stack(app, 'Monitoring');
+  const queues = new ros.Stack(app, 'Queues');
+  const teams = new ros.Stack(app, 'Teams');
+  const alarm = backlog(monitoring, new smq.Queue(queues, 'Jobs'));
+  for (let i = 0; i < 3; i++) {
+    alarm.notify(new smq.Topic(monitoring, `Own${i}`));
+  }
+  new sources.AlarmNotification(teams, 'A', { rule: alarm, destination: new smq.Topic(teams, 'A1') });
+  new sources.AlarmNotification(teams, 'B', { rule: alarm, destination: new smq.Topic(teams, 'B1') });
+  expectInvalid(() => new sources.AlarmNotification(teams, 'C', { rule: alarm, destination: new smq.Topic(teams, 'C1') }),
+    'Teams/C: rule must have at most 5 targets (CloudMonitor\'s limit); this would be target number 6, got "Monitoring/Backlog"');
 });
