@@ -17,8 +17,10 @@ import { warnOnce } from '../core/state';
 import { checkText, TextRule } from '../core/text';
 import { checkOneOf, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
 import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
-import { ChannelKind, EventBridgeTargetParam, Identifiers } from '../smq/identifiers';
+import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
+import { checkPattern } from './event-pattern';
+import { TargetMessage } from './target-message';
 
 /** How EventBridge retries a push that failed. */
 export enum RetryStrategy {
@@ -34,92 +36,6 @@ export enum ErrorsTolerance {
   ALL = 'ALL',
   /** Stop: the event blocks the ones after it until it is delivered. */
   NONE = 'NONE',
-}
-
-const JSON_PATH = /^\$(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*$/;
-const TEMPLATE_VARIABLE = /\$\{([^}]*)\}/g;
-
-/**
- * The message an event becomes in the queue: the whole event (EventBridge's ORIGINAL form), a part of it (JSONPATH), a
- * fixed text (CONSTANT) or a text made from parts of it (TEMPLATE).
- */
-export class TargetMessage {
-  /** The whole event, as EventBridge received it (CloudEvents JSON). */
-  public static fromEvent(): TargetMessage {
-    return new TargetMessage('ORIGINAL', '');
-  }
-
-  /**
-   * A part of the event, chosen by a JSONPath such as `$.data` or `$.data.oss.object.key`.
-   *
-   * @param path a JSONPath starting with `$`
-   */
-  public static fromPath(path: string): TargetMessage {
-    return new TargetMessage('JSONPATH', path);
-  }
-
-  /**
-   * The same text for every event.
-   *
-   * @param text the message body
-   */
-  public static fromText(text: string): TargetMessage {
-    return new TargetMessage('CONSTANT', text);
-  }
-
-  /**
-   * A text with `${name}` placeholders, each filled from a part of the event.
-   *
-   * @param template the text, such as `Object ${key} is in ${bucket}`
-   * @param variables each placeholder's JSONPath, such as `{ key: '$.data.oss.object.key' }`
-   */
-  public static fromTemplate(template: string, variables: { [name: string]: string }): TargetMessage {
-    return new TargetMessage('TEMPLATE', JSON.stringify(variables ?? {}), template, variables);
-  }
-
-  private constructor(
-    private readonly form: string,
-    private readonly value: string,
-    private readonly template?: string,
-    private readonly variables?: { [name: string]: string },
-  ) {}
-
-  /**
-   * @internal The `Body` entry of a target's ParamList, checked; `scope` and `prop` name the place for errors.
-   */
-  public _render(scope: ros.IConstruct, prop: string): EventBridgeTargetParam {
-    if (this.form === 'JSONPATH' && !isUnresolved(this.value) && (typeof this.value !== 'string' || !JSON_PATH.test(this.value))) {
-      throw invalid(scope, prop, this.value, 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)');
-    }
-    if (this.form === 'CONSTANT' && (typeof this.value !== 'string' || this.value === '')) {
-      throw invalid(scope, prop, this.value, 'must be a non-empty text (TargetMessage.fromText)');
-    }
-    if (this.form === 'TEMPLATE') {
-      this.checkTemplate(scope, prop);
-    }
-    return this.template === undefined
-      ? { resourceKey: 'Body', form: this.form, value: this.value }
-      : { resourceKey: 'Body', form: this.form, value: this.value, template: this.template };
-  }
-
-  private checkTemplate(scope: ros.IConstruct, prop: string): void {
-    const variables = this.variables ?? {};
-    if (typeof this.template !== 'string' || this.template === '') {
-      throw invalid(scope, prop, this.template, 'must be a non-empty template text (TargetMessage.fromTemplate)');
-    }
-    for (const [name, path] of Object.entries(variables)) {
-      if (!/^[A-Za-z0-9_]+$/.test(name) || typeof path !== 'string' || (!isUnresolved(path) && !JSON_PATH.test(path))) {
-        throw invalid(scope, `${prop}.variables.${name}`, path, 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"');
-      }
-    }
-    if (!isUnresolved(this.template)) {
-      for (const match of this.template.matchAll(TEMPLATE_VARIABLE)) {
-        if (!(match[1] in variables)) {
-          throw invalid(scope, `${prop}.template`, this.template, `must use only its variables (${Object.keys(variables).join(', ') || 'none'}): \${${match[1]}} has none`);
-        }
-      }
-    }
-  }
 }
 
 /** Something an EventBridge rule delivers events to. */
@@ -225,10 +141,6 @@ export interface EventRuleProps {
 
 const RULE_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
 const BUS_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, charset: 'letters, digits, underscores and hyphens' };
-const MATCHERS = ['prefix', 'suffix', 'anything-but', 'numeric', 'exists', 'cidr', 'equals-ignore-case'];
-/** Values or matchers in one leaf of a pattern (the ROS reference: "a maximum of five expressions"). */
-const MAX_LEAF_ITEMS = 5;
-
 /**
  * An EventBridge rule (`ALIYUN::EventBridge::Rule`, made through `@alicloud/ros-cdk-eventbridge`) that delivers the
  * events matching a pattern to its targets. On the `default` bus unless told otherwise, where Alibaba Cloud services
@@ -285,48 +197,4 @@ export class EventRule extends ros.Resource {
   public get attrRuleArn(): ros.IResolvable {
     return this.rosRule.attrRuleArn;
   }
-}
-
-/**
- * Checks a literal event pattern: an object (not empty) whose values are objects again or lists of at most 5 values
- * and matcher objects with known matchers. Tokens are not looked into.
- */
-function checkPattern(scope: ros.IConstruct, prop: string, pattern: unknown): void {
-  if (isUnresolved(pattern)) {
-    return;
-  }
-  if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern) || Object.keys(pattern).length === 0) {
-    throw invalid(scope, prop, pattern, 'must be an object such as { source: ["acs.oss"] }, with at least one field');
-  }
-  for (const [key, value] of Object.entries(pattern)) {
-    const at = `${prop}.${key}`;
-    if (isUnresolved(value)) {
-      continue;
-    }
-    if (Array.isArray(value)) {
-      if (value.length === 0 || value.length > MAX_LEAF_ITEMS) {
-        throw invalid(scope, at, value, `must list 1 to ${MAX_LEAF_ITEMS} values or matchers`);
-      }
-      value.forEach((item, i) => checkLeaf(scope, `${at}[${i}]`, item));
-    } else if (typeof value === 'object' && value !== null) {
-      checkPattern(scope, at, value);
-    } else {
-      throw invalid(scope, at, value, 'must be a list of values or matchers (such as ["acs.oss"]), or an object of them');
-    }
-  }
-}
-
-function checkLeaf(scope: ros.IConstruct, prop: string, item: unknown): void {
-  if (item === null || ['string', 'number', 'boolean'].includes(typeof item) || isUnresolved(item)) {
-    return;
-  }
-  if (typeof item === 'object' && !Array.isArray(item)) {
-    const keys = Object.keys(item);
-    const unknown = keys.filter((k) => !MATCHERS.includes(k));
-    if (keys.length === 0 || unknown.length > 0) {
-      throw invalid(scope, prop, item, `must be a value or a matcher (${MATCHERS.map((m) => `{ ${m} }`).join(', ')})`);
-    }
-    return;
-  }
-  throw invalid(scope, prop, item, 'must be a value or a matcher object');
 }
