@@ -95,7 +95,9 @@ export function claimName(scope: ros.IConstruct, claim: NameClaimOptions): void 
     }
     const relation = relate(scope, other, claim.location);
     if (relation === Relation.SAME_LITERAL) {
-      throw invalid(scope, claim.prop, shown, `must be unique in region ${claim.location.region} and account ${claim.location.account}, `
+      // a name that is unique per account only is claimed with the region '-'
+      const where = claim.location.region === '-' ? `account ${claim.location.account}` : `region ${claim.location.region} and account ${claim.location.account}`;
+      throw invalid(scope, claim.prop, shown, `must be unique in ${where}, `
         + `but '${other.path}' in stack '${other.stack.stackName}' already has this ${claim.kind}`);
     }
     if (relation !== Relation.DIFFERENT) {

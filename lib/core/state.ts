@@ -115,8 +115,19 @@ export class AppState extends ros.Construct {
   /** A principal's key -> the RAM policies our grants made for it. */
   public readonly policiesPerPrincipal = new Map<string, number>();
 
-  /** A CloudMonitor metric rule's id (its identity) -> the targets our alarm notifications added to it. */
-  public readonly targetsPerMetricRule = new Map<string, number>();
+  /** A CloudMonitor metric rule's key -> the targets our alarm notifications added to it (their ids and ARNs). */
+  public readonly targetsPerMetricRule = new Map<string, MetricRuleTargets>();
+
+  /** `<region>/<account>` (or `<deploy-time>`) -> the SMQ event notification rules made for it. */
+  public readonly eventNotificationRules = new Map<string, number>();
+}
+
+/** The targets this app adds to one CloudMonitor metric rule. */
+export interface MetricRuleTargets {
+  /** Each target's id -> the construct path that added it. */
+  readonly ids: Map<string, string>;
+  /** Each target's ARN (its identity) -> the construct path that added it. */
+  readonly arns: Map<string, string>;
 }
 
 /** The stack's region: its literal region, or `ALIYUN::Region`. */

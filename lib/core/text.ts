@@ -130,13 +130,15 @@ export function checkText(scope: ros.IConstruct, prop: string, value: string | u
   const fragments = fragmentsOf(scope, value);
   const literal = literalText(fragments);
   const whole = fragments.length === 1 && fragments[0].literal !== undefined;
+  // an error shows the literal pieces, and <token> for each token, not just "<token>" for the whole
+  const shown = isUnresolved(value) ? literalText(fragments, '<token>') : value;
   if (whole && (literal.length < rule.minLength || literal.length > rule.maxLength)) {
     const allowed = rule.minLength === rule.maxLength ? `exactly ${rule.minLength}`
       : rule.minLength <= 1 && literal.length > rule.maxLength ? `at most ${rule.maxLength}` : `between ${rule.minLength} and ${rule.maxLength}`;
-    throw invalid(scope, prop, value, `must be ${allowed} characters long (length ${literal.length})`);
+    throw invalid(scope, prop, shown, `must be ${allowed} characters long (length ${literal.length})`);
   }
   if (!whole && literal.length > rule.maxLength) {
-    throw invalid(scope, prop, value, `must be at most ${rule.maxLength} characters long, and its literal text alone has ${literal.length}`);
+    throw invalid(scope, prop, shown, `must be at most ${rule.maxLength} characters long, and its literal text alone has ${literal.length}`);
   }
   const chars = rule.chars ?? NO_SPACE_OR_CONTROL;
   const charset = rule.charset ?? 'characters that are not whitespace or control characters';
@@ -144,12 +146,12 @@ export function checkText(scope: ros.IConstruct, prop: string, value: string | u
   const bad = [...literal].find((c) => !chars.test(c));
   const badFirst = startsWithLiteral && rule.first !== undefined && !rule.first.test(literal[0]);
   if (bad !== undefined || badFirst) {
-    throw invalid(scope, prop, value, `must contain only ${charset}`);
+    throw invalid(scope, prop, shown, `must contain only ${charset}`);
   }
   const marked = literalText(fragments, '\u0000');
   for (const rule_ of rule.forbid ?? []) {
     if (rule_.pattern.test(marked)) {
-      throw invalid(scope, prop, value, rule_.what);
+      throw invalid(scope, prop, shown, rule_.what);
     }
   }
 }

@@ -56,7 +56,11 @@ const COUNTS = ['NumberOfMessagesVisible', 'NumberOfMessagesInvisible', 'NumberO
 const METRIC_NAME: TextRule = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_.]/, charset: 'letters, digits, underscores and periods' };
 
 /** The metric `metricName` of the channel at `address` (`scope` is the construct it is asked of, for errors). */
-export function channelMetric(scope: ros.IConstruct, address: ChannelAddress, metricName: string, options: MetricOptions = {}): ChannelMetric {
+export function channelMetric(scope: ros.IConstruct, address: ChannelAddress, metricName: string, options?: MetricOptions): ChannelMetric {
+  options = options ?? {};
+  if (typeof options !== 'object') {
+    throw invalid(scope, 'options', options, 'must be an object such as { statistic, period }');
+  }
   checkText(scope, 'metricName', metricName, METRIC_NAME);
   if (metricName === undefined) {
     throw invalid(scope, 'metricName', metricName, 'is required');

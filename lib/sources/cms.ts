@@ -12,10 +12,11 @@ import * as cms from '@alicloud/ros-cdk-cms';
 import { Duration, durationSeconds } from '../core/duration';
 import { claimLogicalId, compositeId, derivedId } from '../core/ids';
 import { checkSameLocation } from '../core/location';
-import { generatePhysicalNameFor, identityOf } from '../core/names';
+import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { AppState } from '../core/state';
-import { checkText, TextRule } from '../core/text';
+import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
 import { checkOneOf, checkRange, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkBoolean } from '../ros/mns-rules';
 import { IChannel, locationOf, requireChannelOfAnyKind, stackLocation, channelDisplay } from '../smq/channel';
 import { Identifiers } from '../smq/identifiers';
 import type { ChannelMetric } from '../smq/metrics';
@@ -77,15 +78,13 @@ export class AlarmNotification extends ros.Construct {
     const levels = checkLevels(this, 'levels', props.levels);
     checkText(this, 'targetId', props.targetId, TARGET_ID);
     checkSameAccount(this, props.destination);
-    this.countTarget(props.rule, ruleId);
+    const identity = props.targetId ?? compositeId(['Smq'], [this.node.path]);
+    const arn = Identifiers.cmsMetricTargetArn(props.destination.channelAddress);
+    this.addTarget(props.rule, ruleId, identity, arn);
     this.node.addInfo(ROLE_NOTE);
     this.rosTargets = new cms.RosMetricRuleTargets(this, claimLogicalId(this, id), {
       ruleId,
-      targets: [{
-        identity: props.targetId ?? compositeId(['Smq'], [this.node.path]),
-        arn: Identifiers.cmsMetricTargetArn(props.destination.channelAddress),
-        level: JSON.stringify(levels),
-      }],
+      targets: [{ identity, arn, level: JSON.stringify(levels) }],
     }, ros.Stack.of(this).enableResourcePropertyConstraint);
   }
 
@@ -99,23 +98,41 @@ export class AlarmNotification extends ros.Construct {
       return props.ruleId;
     }
     const id = (props.rule as Partial<IMetricRule>).attrRuleId;
-    if (id === undefined) {
+    if ((typeof id !== 'string' && !isResolvable(id)) || typeof (props.rule as Partial<ros.IConstruct>).node?.path !== 'string') {
       throw invalid(this, 'rule', props.rule, 'must be a CloudMonitor metric rule (cms.ResourceMetricRule, cms.GroupMetricRule or sources.MetricAlarm)');
     }
     return ros.Token.asString(id);
   }
 
-  /** CloudMonitor takes at most 5 targets on one rule: count the ones this app adds. */
-  private countTarget(rule: IMetricRule | undefined, ruleId: string): void {
-    const counts = AppState.of(this).targetsPerMetricRule;
-    // a rule of this app by its path: its id token renders differently in each stack that reads it
-    const key = rule !== undefined && rule !== null ? `rule ${rule.node.path}` : `id ${identityOf(this, ruleId)}`;
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
+  /**
+   * Records the target on its rule: CloudMonitor takes at most 5 targets on one rule, one id once, and one channel
+   * once would write each alert twice.
+   */
+  private addTarget(rule: IMetricRule | undefined, ruleId: string, identity: string, arn: string): void {
+    const all = AppState.of(this).targetsPerMetricRule;
+    // a rule of this app by its path (its id token renders differently in each stack that reads it); a rule id given
+    // as a string within the account that holds it
+    const key = rule !== undefined && rule !== null ? `rule ${rule.node.path}` : `id ${identityOf(this, stackLocation(this).account)} ${identityOf(this, ruleId)}`;
+    const targets = all.get(key) ?? { ids: new Map<string, string>(), arns: new Map<string, string>() };
+    all.set(key, targets);
+    const prop = rule ? 'rule' : 'ruleId';
+    const shown = rule ? rule.node.path : ruleId;
+    const count = targets.ids.size + 1;
     if (count > MAX_TARGETS_PER_RULE) {
-      throw invalid(this, rule ? 'rule' : 'ruleId', rule ? rule.node.path : ruleId, `must have at most ${MAX_TARGETS_PER_RULE} targets (CloudMonitor's limit); this would be target number ${count}`);
+      throw invalid(this, prop, shown, `must have at most ${MAX_TARGETS_PER_RULE} targets (CloudMonitor's limit); this would be target number ${count}`);
     }
+    const idKey = identityOf(this, identity);
+    const arnKey = identityOf(this, arn);
+    if (targets.ids.has(idKey)) {
+      throw invalid(this, 'targetId', identity, `must be unique on the rule, but '${targets.ids.get(idKey)}' already adds a target with this id to it`);
+    }
+    if (targets.arns.has(arnKey)) {
+      throw invalid(this, 'destination', shownArn(this, arn), `must be another channel than the ones the rule already writes to: '${targets.arns.get(arnKey)}' already writes its alerts there`);
+    }
+    targets.ids.set(idKey, this.node.path);
+    targets.arns.set(arnKey, this.node.path);
   }
+
 }
 
 /** What CloudMonitor events match. */
@@ -152,6 +169,7 @@ export interface CmsEventNotificationProps {
 
 const RULE_NAME: TextRule = { minLength: 1, maxLength: 64, chars: /[A-Za-z0-9_.-]/, charset: 'letters, digits, underscores, periods and hyphens' };
 const WORD: TextRule = { minLength: 1, maxLength: 128 };
+const DESCRIPTION: TextRule = { minLength: 0, maxLength: 256, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
 const NOT_CONTROL = /[^\u0000-\u001f\u007f]/;
 /** Keywords and contact group names: any characters but control characters, spaces included. */
 const TEXT: TextRule = { minLength: 1, maxLength: 128, chars: NOT_CONTROL, charset: 'characters that are not control characters' };
@@ -175,9 +193,15 @@ export class CmsEventNotification extends ros.Construct {
     const pattern = this.pattern(props.pattern);
     checkText(this, 'ruleName', props.ruleName, RULE_NAME);
     const silence = durationSeconds(this, 'silenceTime', props.silenceTime, { min: 60, max: 86400 * 7, unit: 'seconds' });
+    checkText(this, 'description', props.description, DESCRIPTION);
+    checkBoolean(this, 'enabled', props.enabled);
     checkSameAccount(this, props.destination);
-    this.node.addInfo(ROLE_NOTE);
     const ruleName = props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 });
+    if (!isUnresolved(ruleName)) {
+      // event rule names are unique in the account (CloudMonitor is not regional): a second one replaces the first
+      claimName(this, { kind: 'CloudMonitor event rule name', prop: 'ruleName', name: ruleName, location: { region: '-', account: stackLocation(this).account } });
+    }
+    this.node.addInfo(ROLE_NOTE);
     const stack = ros.Stack.of(this);
     this.rosRule = new cms.RosEventRule(this, claimLogicalId(this, id), {
       ruleName,
@@ -270,13 +294,28 @@ export interface MetricAlarmProps {
 export class MetricAlarm extends ros.Construct implements IMetricRule {
   /** The `ALIYUN::CMS::ResourceMetricRule` resource. */
   public readonly rosRule: cms.RosResourceMetricRule;
+  /** The level of the alerts the alarm raises. */
+  public readonly level: AlarmLevel;
 
   constructor(scope: ros.Construct, id: string, props: MetricAlarmProps) {
     super(scope, id);
     requireProps(this, props, '{ metric, threshold, contactGroups }');
     const metric = props.metric;
-    if (metric === undefined || metric === null || typeof metric.metricName !== 'string' || typeof metric.dimensions !== 'object') {
+    if (metric === undefined || metric === null || typeof metric.metricName !== 'string' || typeof metric.namespace !== 'string'
+      || typeof metric.dimensions !== 'object' || metric.dimensions === null) {
       throw invalid(this, 'metric', metric, 'must be a channel metric, such as queue.metricNumberOfMessagesVisible()');
+    }
+    // a rule watches resources of its own account; the metric's userId dimension names the channel's
+    if (typeof metric.dimensions.userId === 'string') {
+      checkSameLocation(this, {
+        prop: 'metric',
+        subject: { region: '-', account: metric.dimensions.userId },
+        subjectName: "the metric's channel",
+        expected: stackLocation(this),
+        expectedName: 'the stack',
+        reason: 'a CloudMonitor rule watches resources of its own account',
+        fields: ['account'],
+      });
     }
     if (typeof props.threshold !== 'number' || (!isUnresolved(props.threshold) && !Number.isFinite(props.threshold))) {
       throw invalid(this, 'threshold', props.threshold, 'must be a finite number');
@@ -297,6 +336,7 @@ export class MetricAlarm extends ros.Construct implements IMetricRule {
       times: props.evaluationPeriods ?? 3,
     };
     const level = props.level ?? AlarmLevel.CRITICAL;
+    this.level = level;
     this.rosRule = new cms.RosResourceMetricRule(this, claimLogicalId(this, id), {
       ruleName: props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 }),
       namespace: metric.namespace,
@@ -324,6 +364,13 @@ export class MetricAlarm extends ros.Construct implements IMetricRule {
     requireChannelOfAnyKind(this, 'notify(destination)', destination);
     // the hash covers both paths: two alarms may notify one channel, and one alarm several channels of one id
     const id = compositeId(['Notify', destination.node.id], [this.node.path, destination.node.path]);
+    if (this.node.tryFindChild(id) !== undefined) {
+      throw invalid(this, 'notify(destination)', destination.node.path, 'must be a channel this alarm does not notify yet: it would get every alert twice');
+    }
+    const written = checkLevels(this, 'notify(levels)', levels);
+    if (!written.includes(this.level)) {
+      throw invalid(this, 'notify(levels)', written, `must include the alarm's level (${this.level}): the alarm raises no other, so nothing would be written`);
+    }
     return new AlarmNotification(this, id, { rule: this, destination, levels });
   }
 }
@@ -336,7 +383,12 @@ function checkLevels(scope: ros.IConstruct, prop: string, levels: AlarmLevel[] |
   if (!Array.isArray(levels) || levels.length === 0) {
     throw invalid(scope, prop, levels, 'must name at least one level (leave it out for all)');
   }
-  levels.forEach((level, i) => checkOneOf(scope, `${prop}[${i}]`, level, ALL_LEVELS));
+  levels.forEach((level, i) => {
+    if (level === undefined || level === null) {
+      throw invalid(scope, `${prop}[${i}]`, level, `must be one of ${ALL_LEVELS.map((l) => `"${l}"`).join(', ')}`);
+    }
+    checkOneOf(scope, `${prop}[${i}]`, level, ALL_LEVELS);
+  });
   return [...new Set(levels)];
 }
 
@@ -351,4 +403,14 @@ function checkSameAccount(scope: ros.IConstruct, destination: IChannel): void {
     reason: 'CloudMonitor writes with the account\'s own AliyunCloudMonitorDefaultRole',
     fields: ['account'],
   });
+}
+
+/** Whether `value` is a token object (`ros.IResolvable`). */
+function isResolvable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as ros.IResolvable).resolve === 'function';
+}
+
+/** An ARN for an error message: its literal pieces, `<token>` for the rest. */
+function shownArn(scope: ros.IConstruct, arn: string): string {
+  return literalText(fragmentsOf(scope, arn), '<token>');
 }

@@ -16,6 +16,7 @@ import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { warnOnce } from '../core/state';
 import { checkText, TextRule } from '../core/text';
 import { checkOneOf, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkBoolean } from '../ros/mns-rules';
 import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
@@ -88,16 +89,8 @@ export class QueueTarget implements IRuleTarget {
     const props = this.props ?? {};
     requireChannel(scope, 'QueueTarget.queue', this.queue, ChannelKind.QUEUE);
     checkReachable(scope, 'QueueTarget.queue', this.queue, 'an EventBridge rule delivers to queues in its own region and account');
-    checkOneOf(scope, 'QueueTarget.retryStrategy', props.retryStrategy, Object.values(RetryStrategy));
-    checkOneOf(scope, 'QueueTarget.errorsTolerance', props.errorsTolerance, Object.values(ErrorsTolerance));
-    checkText(scope, 'QueueTarget.targetId', props.targetId, TARGET_ID);
-    const dlq = props.deadLetterQueue;
-    if (dlq !== undefined && dlq !== null) {
-      requireChannel(scope, 'QueueTarget.deadLetterQueue', dlq, ChannelKind.QUEUE);
-      if (identityOf(scope, Identifiers.ramArn(dlq.channelAddress)) === identityOf(scope, Identifiers.ramArn(this.queue.channelAddress))) {
-        throw invalid(scope, 'QueueTarget.deadLetterQueue', dlq.node.path, 'must be another queue than the one the target delivers to');
-      }
-    }
+    checkQueueTargetProps(scope, 'QueueTarget', props, this.queue);
+    const dlq = props.deadLetterQueue ?? undefined;
     const tolerance = props.errorsTolerance ?? (dlq ? ErrorsTolerance.ALL : ErrorsTolerance.NONE);
     if (tolerance === ErrorsTolerance.ALL && !dlq) {
       warnOnce(scope, `QueueTarget.errorsTolerance: ALL without a dead-letter queue drops every event to '${this.queue.node.path}' `
@@ -115,6 +108,31 @@ export class QueueTarget implements IRuleTarget {
       errorsTolerance: tolerance,
       deadLetterQueue: dlq ? { arn: Identifiers.eventBridgeDeadLetterArn(dlq.channelAddress) } : undefined,
     };
+  }
+}
+
+/**
+ * Checks the options of a queue target; `prefix` names them in errors (`QueueTarget`, or `target` where a construct
+ * takes them as a prop). Used by `QueueTarget.bind` and by constructs that make a queue target for the user.
+ */
+export function checkQueueTargetProps(scope: ros.IConstruct, prefix: string, props: QueueTargetProps, queue: IQueue): void {
+  if (typeof props !== 'object' || props === null) {
+    throw invalid(scope, prefix, props, 'options must be an object such as { deadLetterQueue }');
+  }
+  checkOneOf(scope, `${prefix}.retryStrategy`, props.retryStrategy, Object.values(RetryStrategy));
+  checkOneOf(scope, `${prefix}.errorsTolerance`, props.errorsTolerance, Object.values(ErrorsTolerance));
+  checkText(scope, `${prefix}.targetId`, props.targetId, TARGET_ID);
+  checkBoolean(scope, `${prefix}.base64Encode`, props.base64Encode);
+  if (props.message !== undefined && !(props.message instanceof TargetMessage)) {
+    throw invalid(scope, `${prefix}.message`, props.message, 'must be a TargetMessage, such as TargetMessage.fromPath("$.data")');
+  }
+  const dlq = props.deadLetterQueue;
+  if (dlq !== undefined && dlq !== null) {
+    requireChannel(scope, `${prefix}.deadLetterQueue`, dlq, ChannelKind.QUEUE);
+    if (identityOf(scope, Identifiers.ramArn(dlq.channelAddress)) === identityOf(scope, Identifiers.ramArn(queue.channelAddress))) {
+      throw invalid(scope, `${prefix}.deadLetterQueue`, dlq.node.path, 'must be another queue than the one the target delivers to');
+    }
+    checkReachable(scope, `${prefix}.deadLetterQueue`, dlq, 'EventBridge writes undeliverable events to a queue in the rule\'s region and account');
   }
 }
 
@@ -139,7 +157,11 @@ export interface EventRuleProps {
   readonly enabled?: boolean;
 }
 
-const RULE_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
+/** Targets of one rule (the ROS reference of ALIYUN::EventBridge::Rule, and the L1's own check). */
+const MAX_TARGETS = 5;
+const DESCRIPTION: TextRule = { minLength: 0, maxLength: 255, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+/** Rule names: letters, digits, underscores and hyphens, starting with a letter or digit, at most 127 characters. */
+export const RULE_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
 const BUS_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, charset: 'letters, digits, underscores and hyphens' };
 /**
  * An EventBridge rule (`ALIYUN::EventBridge::Rule`, made through `@alicloud/ros-cdk-eventbridge`) that delivers the
@@ -161,23 +183,40 @@ export class EventRule extends ros.Resource {
     if (!Array.isArray(props.targets) || props.targets.length === 0) {
       throw invalid(this, 'targets', props.targets, 'must name at least one target, such as new sources.QueueTarget(queue)');
     }
+    if (props.targets.length > MAX_TARGETS) {
+      throw invalid(this, 'targets', `${props.targets.length} targets`, `must be at most ${MAX_TARGETS} (EventBridge's limit per rule): make another rule for more`);
+    }
     checkText(this, 'ruleName', props.ruleName, RULE_NAME);
     checkText(this, 'eventBusName', props.eventBusName, BUS_NAME);
+    checkText(this, 'description', props.description, DESCRIPTION);
+    checkBoolean(this, 'enabled', props.enabled);
     this.ruleName = ruleName;
     const eventBusName = props.eventBusName ?? 'default';
     const targets = props.targets.map((target, i) => {
       if (typeof target?.bind !== 'function') {
         throw invalid(this, `targets[${i}]`, target, 'must be a rule target, such as new sources.QueueTarget(queue)');
       }
-      return target.bind(this);
+      const bound = target.bind(this);
+      if (typeof bound !== 'object' || bound === null || bound.type === undefined || bound.endpoint === undefined || bound.identity === undefined) {
+        throw invalid(this, `targets[${i}]`, bound, 'must bind to a target entry with an id, a type and an endpoint');
+      }
+      return bound;
     });
     const ids = new Set<string>();
+    const endpoints = new Set<string>();
+    const stack = ros.Stack.of(this);
     targets.forEach((t, i) => {
-      const key = JSON.stringify(ros.Stack.of(this).resolve(t.identity));
-      if (ids.has(key)) {
-        throw invalid(this, `targets[${i}]`, t.identity, 'must have an id of its own in the rule: deliver to each queue once, or give targetId');
+      // an owned queue and an import of it by name are one endpoint: delivering twice to it doubles every event
+      const endpoint = `${JSON.stringify(stack.resolve(t.type))} ${typeof t.endpoint === 'string' ? identityOf(this, t.endpoint) : JSON.stringify(stack.resolve(t.endpoint))}`;
+      if (endpoints.has(endpoint)) {
+        throw invalid(this, `targets[${i}]`, t.identity, 'must deliver to another endpoint: the rule already delivers to this one, and would deliver each event twice');
       }
-      ids.add(key);
+      endpoints.add(endpoint);
+      const id = JSON.stringify(stack.resolve(t.identity));
+      if (ids.has(id)) {
+        throw invalid(this, `targets[${i}]`, t.identity, 'must have an id of its own in the rule: give each target another targetId');
+      }
+      ids.add(id);
     });
     if (!isUnresolved(this.ruleName) && !isUnresolved(eventBusName)) {
       claimName(this, { kind: `rule name on event bus ${describeValue(eventBusName)}`, prop: 'ruleName', name: this.ruleName, location: stackLocation(this) });

@@ -1,4 +1,5 @@
-export * from './eventbridge';
+export { ErrorsTolerance, EventRule, QueueTarget, RetryStrategy } from './eventbridge';
+export type { EventRuleProps, IRuleTarget, QueueTargetProps } from './eventbridge';
 export * from './target-message';
 export * from './oss';
 export * from './cms';

@@ -11,16 +11,17 @@ import * as ros from '@alicloud/ros-cdk-core';
 import type * as oss from '@alicloud/ros-cdk-oss';
 import { checkSameLocation } from '../core/location';
 import { derivedId, claimLogicalId } from '../core/ids';
-import { generatePhysicalNameFor } from '../core/names';
-import { StackState } from '../core/state';
-import { checkText, TextRule } from '../core/text';
+import type { Location } from '../core/location';
+import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
+import { AppState, StackState, warnOnce } from '../core/state';
+import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
 import { checkOneOf, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
 import { RosEventNotification } from '../ros/mns';
 import { EVENT_NOTIFICATION_NAME } from '../ros/mns-rules';
 import { checkReachable, IChannel, requireChannelOfAnyKind, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
-import { EventRule, QueueTarget, QueueTargetProps } from './eventbridge';
+import { checkQueueTargetProps, EventRule, QueueTarget, QueueTargetProps, RULE_NAME } from './eventbridge';
 
 /** Which paths deliver an event type. */
 enum Paths {
@@ -78,7 +79,9 @@ export class OssEvent {
    * it is.
    */
   public static of(eventType: string): OssEvent {
-    return new OssEvent(eventType, Paths.BOTH, true);
+    // a type that a constant names is that constant, with the paths that deliver it
+    const known = typeof eventType === 'string' ? ALL_EVENTS.find((e) => e.value === eventType) : undefined;
+    return known ?? new OssEvent(eventType, Paths.BOTH, true);
   }
 
   private constructor(
@@ -90,7 +93,7 @@ export class OssEvent {
 
   /** @returns whether this is a whole category (`OBJECT_CREATED`, `OBJECT_REMOVED`) */
   public isCategory(): boolean {
-    return this.value.endsWith(':*');
+    return typeof this.value === 'string' && this.value.endsWith(':*');
   }
 
   /** @internal The concrete event types of this event on `path`. */
@@ -167,6 +170,8 @@ const BUCKET_NAME: TextRule = {
   charset: 'lower-case letters, digits and hyphens, and start and end with a letter or digit',
 };
 const KEY_PART: TextRule = { minLength: 1, maxLength: 1023, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+/** An object key never starts with `/` (https://www.alibabacloud.com/help/en/oss/user-guide/object-naming-conventions). */
+const KEY_PREFIX: TextRule = { ...KEY_PART, forbid: [{ pattern: /^\//, what: 'must not start with "/": an OSS object key never does' }] };
 /** SMQ event notification rules per region (https://www.alibabacloud.com/help/en/object-storage-service/latest/event-notifications-overview). */
 const MAX_RULES_PER_REGION = 10;
 /** Subject matchers in one EventBridge pattern field. */
@@ -203,18 +208,22 @@ export class OssEventNotification extends ros.Construct {
     checkReachable(this, 'destination', props.destination, 'OSS delivers its events within the bucket\'s region and account');
     const here = stackLocation(this);
     const objectArn = (prefix: string): string => `acs:oss:${here.region}:${here.account}:${bucketName}/${prefix}`;
+    const ruleName = props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 });
     if (path === OssNotificationPath.SMQ) {
       checkText(this, 'ruleName', props.ruleName, EVENT_NOTIFICATION_NAME);
       if (props.target !== undefined) {
         throw invalid(this, 'target', props.target, 'is for via: OssNotificationPath.EVENTBRIDGE only');
       }
-      this.countRule();
+      this.countRule(here);
+      if (!isUnresolved(ruleName)) {
+        claimName(this, { kind: 'SMQ event notification rule name', prop: 'ruleName', name: ruleName, location: here });
+      }
       if (props.destination.channelAddress.kind === ChannelKind.TOPIC) {
         this.node.addInfo(`destination: the topic endpoint of the SMQ event notification is written as ${describeValue(
           Identifiers.eventNotificationEndpoint(props.destination.channelAddress))}; the queue form is documented, the topic form is inferred from it.`);
       }
       this.eventNotification = new RosEventNotification(this, claimLogicalId(this, id), {
-        identifier: props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 }),
+        identifier: ruleName,
         productName: 'oss',
         eventTypes: events,
         resources: filters.length === 0 ? [{ prefix: objectArn('') }]
@@ -226,6 +235,11 @@ export class OssEventNotification extends ros.Construct {
         throw invalid(this, 'destination', props.destination.node.path,
           'must be a queue on the EventBridge path: the EventBridge topic target (acs.mns.topic) is not documented; deliver to a topic with via: OssNotificationPath.SMQ');
       }
+      // checked here, so that errors name this construct and its props, not the rule made for it
+      checkText(this, 'ruleName', props.ruleName, RULE_NAME);
+      if (props.target !== undefined) {
+        checkQueueTargetProps(this, 'target', props.target, props.destination as IQueue);
+      }
       const subjects = filters.length === 0 ? [{ prefix: objectArn('') }]
         : filters.map((f) => (f.suffix === undefined ? { prefix: objectArn(f.prefix ?? '') } : { prefix: objectArn(f.prefix ?? ''), suffix: f.suffix }));
       const types = this.typeMatchers(props.events, events);
@@ -234,7 +248,7 @@ export class OssEventNotification extends ros.Construct {
       }
       this.eventRule = new EventRule(this, derivedId(this, 'Rule'), {
         // named after this construct, as the SMQ path's rule is
-        ruleName: props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 }),
+        ruleName,
         // a subject matcher with both prefix and suffix: the EventBridge reference's own example of matching both
         pattern: { source: ['acs.oss'], type: types, subject: subjects },
         targets: [new QueueTarget(props.destination as IQueue, props.target)],
@@ -249,8 +263,10 @@ export class OssEventNotification extends ros.Construct {
     }
     if (props.bucketName !== undefined) {
       checkText(this, 'bucketName', props.bucketName, BUCKET_NAME);
-      if (!isUnresolved(props.bucketName) && !/[a-z0-9]$/.test(props.bucketName)) {
-        throw invalid(this, 'bucketName', props.bucketName, `must contain only ${BUCKET_NAME.charset}`);
+      const fragments = fragmentsOf(this, props.bucketName);
+      const last = fragments[fragments.length - 1]?.literal;
+      if (last !== undefined && !/[a-z0-9]$/.test(last)) {
+        throw invalid(this, 'bucketName', literalText(fragments, '<token>'), `must contain only ${BUCKET_NAME.charset}`);
       }
       return props.bucketName;
     }
@@ -291,7 +307,7 @@ export class OssEventNotification extends ros.Construct {
 
   /** The `type` field of the EventBridge pattern: a category as a prefix matcher, each other event as it is. */
   private typeMatchers(events: OssEvent[], types: string[]): Array<string | { prefix: string }> {
-    const categories = events.filter((e) => e.isCategory()).map((e) => e.value.slice(0, -1));
+    const categories = [...new Set(events.filter((e) => e.isCategory()).map((e) => e.value.slice(0, -1)))];
     const matchers: Array<string | { prefix: string }> = [
       ...categories.map((c) => ({ prefix: c })),
       ...types.filter((t) => !categories.some((c) => t.startsWith(c))),
@@ -314,20 +330,48 @@ export class OssEventNotification extends ros.Construct {
       if (filter === null || typeof filter !== 'object' || (filter.prefix === undefined && filter.suffix === undefined)) {
         throw invalid(this, `filters[${i}]`, filter, 'must have a prefix, a suffix or both (leave filters out for every object)');
       }
-      checkText(this, `filters[${i}].prefix`, filter.prefix, KEY_PART);
+      checkText(this, `filters[${i}].prefix`, filter.prefix, KEY_PREFIX);
       checkText(this, `filters[${i}].suffix`, filter.suffix, KEY_PART);
+    });
+    const seen = new Map<string, number>();
+    filters.forEach((filter, i) => {
+      const key = JSON.stringify([identityOf(this, filter.prefix ?? ''), identityOf(this, filter.suffix ?? '')]);
+      if (seen.has(key)) {
+        throw invalid(this, `filters[${i}]`, filter, `must differ from filters[${seen.get(key)}]: the same filter twice matches nothing more`);
+      }
+      seen.set(key, i);
     });
     return filters;
   }
 
-  /** SMQ takes at most 10 event notification rules in a region: count this stack's. */
-  private countRule(): void {
+  /**
+   * SMQ takes at most 10 event notification rules in a region and account: count this stack's (an error past 10) and
+   * those of every stack with the same literal region and account (an error), or of every stack whose region or
+   * account is a token (a warning: they may share one).
+   */
+  private countRule(here: Location): void {
     const state = StackState.of(this);
     const count = state.eventNotificationRules + 1;
     state.eventNotificationRules = count;
+    const limit = `SMQ's limit per region and account: use via: OssNotificationPath.EVENTBRIDGE for more`;
     if (count > MAX_RULES_PER_REGION) {
       throw invalid(this, 'via', `rule number ${count} in stack '${ros.Stack.of(this).stackName}'`,
-        `must keep the stack within ${MAX_RULES_PER_REGION} SMQ event notification rules, SMQ's limit per region: use via: OssNotificationPath.EVENTBRIDGE for more`);
+        `must keep the stack within ${MAX_RULES_PER_REGION} SMQ event notification rules, ${limit}`);
+    }
+    const literal = !isUnresolved(here.region) && !isUnresolved(here.account);
+    const key = literal ? `${here.region}/${here.account}` : '<deploy-time>';
+    const counts = AppState.of(this).eventNotificationRules;
+    const inApp = (counts.get(key) ?? 0) + 1;
+    counts.set(key, inApp);
+    if (inApp > MAX_RULES_PER_REGION && literal) {
+      throw invalid(this, 'via', `rule number ${inApp} in region ${here.region} and account ${here.account}`,
+        `must keep the app within ${MAX_RULES_PER_REGION} SMQ event notification rules in one region and account, ${limit}`);
+    }
+    if (inApp > MAX_RULES_PER_REGION) {
+      warnOnce(this, `via: this is SMQ event notification rule number ${inApp} in stacks whose region or account is decided at deploy time; `
+        + `if they are deployed to one region and account, SMQ refuses rules past ${MAX_RULES_PER_REGION}. Use via: OssNotificationPath.EVENTBRIDGE for more, `
+        + 'or give the stacks an env with literal regions and accounts so that synth can tell.');
     }
   }
+
 }

@@ -304,3 +304,75 @@ test('the 5-target limit counts a rule of this app once, whichever stacks notify
   expectInvalid(() => new sources.AlarmNotification(teams, 'C', { rule: alarm, destination: new smq.Topic(teams, 'C1') }),
     'Teams/C: rule must have at most 5 targets (CloudMonitor\'s limit); this would be target number 6, got "Monitoring/Backlog"');
 });
+
+describe('duplicates and mismatches', () => {
+  test('one target id or one channel twice on one rule', () => {
+    const { stack, jobs, alerts } = ops();
+    new sources.AlarmNotification(stack, 'A', { ruleId: 'r', destination: jobs, targetId: 'x' });
+    expectInvalid(() => new sources.AlarmNotification(stack, 'B', { ruleId: 'r', destination: alerts, targetId: 'x' }),
+      'Ops/B: targetId must be unique on the rule, but \'Ops/A\' already adds a target with this id to it, got "x"');
+    expectInvalid(() => new sources.AlarmNotification(stack, 'C', { ruleId: 'r', destination: jobs }),
+      /^Ops\/C: destination must be another channel than the ones the rule already writes to: 'Ops\/A' already writes its alerts there, got "acs:mns:<token>:<token>:\/queues\/<token>\/message"$/);
+    const alarm = backlog(stack, jobs, 'M');
+    alarm.notify(alerts);
+    expectInvalid(() => alarm.notify(alerts), 'Ops/M: notify(destination) must be a channel this alarm does not notify yet: it would get every alert twice, got "Ops/Alerts"');
+  });
+
+  test('rule ids of two accounts are two rules', () => {
+    const app = new ros.App();
+    for (const account of ['111111111111', '222222222222']) {
+      const stack = new ros.Stack(app, `S${account}`, { env: { region: 'cn-hangzhou', account } });
+      for (let i = 0; i < 5; i++) {
+        new sources.AlarmNotification(stack, `A${i}`, { ruleId: 'shared', destination: new smq.Queue(stack, `Q${i}`) });
+      }
+    }
+  });
+
+  test('notify levels that leave out the alarm\'s own level write nothing: an error', () => {
+    const { stack, jobs, alerts } = ops();
+    const alarm = backlog(stack, jobs, 'M', { level: AlarmLevel.WARN });
+    expect(alarm.level).toBe(AlarmLevel.WARN);
+    expectInvalid(() => alarm.notify(alerts, [AlarmLevel.CRITICAL]),
+      'Ops/M: notify(levels) must include the alarm\'s level (WARN): the alarm raises no other, so nothing would be written, got ["CRITICAL"]');
+    alarm.notify(alerts, [AlarmLevel.WARN]);
+  });
+
+  test('an alarm on a channel of another account is an error', () => {
+    const { stack } = ops(ENV);
+    const foreign = smq.Queue.fromQueueArn(stack, 'Foreign', 'acs:mns:cn-hangzhou:999999999999:queues/x');
+    expectInvalid(() => backlog(stack, foreign as smq.Queue, 'M'),
+      'Ops/M: metric must be in the same account as the stack (123456789012), got "the metric\'s channel in account 999999999999"');
+    backlog(stack, smq.Queue.fromQueueArn(stack, 'Beijing', 'acs:mns:cn-beijing:123456789012:queues/x') as smq.Queue, 'Far');
+  });
+
+  test('one CloudMonitor event rule name twice in an account', () => {
+    const app = new ros.App();
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    const q = new smq.Queue(a, 'Q');
+    new sources.CmsEventNotification(a, 'E1', { pattern: { product: 'ECS' }, destination: q, ruleName: 'ecs' });
+    expectInvalid(() => new sources.CmsEventNotification(a, 'E2', { pattern: { product: 'RDS' }, destination: q, ruleName: 'ecs' }),
+      'A/E2: ruleName must be unique in the stack, but \'A/E1\' already has this CloudMonitor event rule name, got "ecs"');
+    const beijing = new ros.Stack(app, 'Beijing', { env: { ...ENV, region: 'cn-beijing' } });
+    expectInvalid(() => new sources.CmsEventNotification(beijing, 'E', { pattern: { product: 'ECS' }, destination: new smq.Queue(beijing, 'Q'), ruleName: 'ecs' }),
+      /^Beijing\/E: ruleName must be unique in account 123456789012, but 'A\/E1' in stack 'A' already has this CloudMonitor event rule name/);
+  });
+
+  test.each<[string, (s: ros.Stack, q: smq.Queue) => unknown, string | RegExp]>([
+    ['an undefined level', (s, q) => new sources.AlarmNotification(s, 'N', { ruleId: 'r', destination: q, levels: [undefined as any] }),
+      'Ops/N: levels[0] must be one of "CRITICAL", "WARN", "INFO", got undefined'],
+    ['an undefined pattern level', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS', levels: [undefined as any] }, destination: q }),
+      'Ops/N: pattern.levels[0] must be one of "CRITICAL", "WARN", "INFO", got undefined'],
+    ['a rule whose id is a number', (s, q) => new sources.AlarmNotification(s, 'N', { rule: { attrRuleId: 5, node: s.node } as any, destination: q }),
+      /^Ops\/N: rule must be a CloudMonitor metric rule/],
+    ['enabled as a string', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS' }, destination: q, enabled: 'no' as any }),
+      'Ops/N: enabled must be true or false, got "no"'],
+    ['a description that is a number', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS' }, destination: q, description: 5 as any }),
+      'Ops/N: description must be a string, got 5'],
+    ['a metric without a namespace', (s) => new sources.MetricAlarm(s, 'M', { metric: { metricName: 'X', dimensions: {} } as any, threshold: 1, contactGroups: ['g'] }),
+      /^Ops\/M: metric must be a channel metric/],
+    ['metric options that are not an object', (_s, q) => q.metric('X', 5 as any), 'Ops/Jobs: options must be an object such as { statistic, period }, got 5'],
+  ])('bad input: %s', (_name, make, message) => {
+    const { stack, jobs } = ops();
+    expectInvalid(() => make(stack, jobs), message);
+  });
+});

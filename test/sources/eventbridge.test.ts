@@ -148,6 +148,9 @@ describe('EventRule with a QueueTarget', () => {
     const far = smq.Queue.fromQueueArn(stack, 'Far', 'acs:mns:cn-beijing:123456789012:queues/far');
     expect(() => new sources.EventRule(stack, 'R', { pattern: OSS, targets: [new sources.QueueTarget(far)] }))
       .toThrow('Events/R: QueueTarget.queue must be in the same region as the stack (cn-hangzhou), got "queue \'Events/Far\' in region cn-beijing"');
+    const farDead = smq.Queue.fromQueueArn(stack, 'FarDead', 'acs:mns:cn-beijing:123456789012:queues/dead');
+    expect(() => new sources.EventRule(stack, 'R3', { pattern: OSS, targets: [new sources.QueueTarget(new smq.Queue(stack, 'Q'), { deadLetterQueue: farDead })] }))
+      .toThrow('Events/R3: QueueTarget.deadLetterQueue must be in the same region as the stack (cn-hangzhou), got "queue \'Events/FarDead\' in region cn-beijing"');
     const foreign = smq.Queue.fromQueueArn(stack, 'Foreign', 'acs:mns:cn-hangzhou:999999999999:queues/x');
     expect(() => new sources.EventRule(stack, 'R2', { pattern: OSS, targets: [new sources.QueueTarget(foreign)] }))
       .toThrow(/^Events\/R2: QueueTarget.queue must be in the same account as the stack \(123456789012\)/);
@@ -196,7 +199,26 @@ describe('EventRule with a QueueTarget', () => {
     ['a scalar field', (s, q) => new sources.EventRule(s, 'E', { pattern: { source: 'acs.oss' }, targets: [new sources.QueueTarget(q)] }),
       'Events/E: pattern.source must be a list of values or matchers (such as ["acs.oss"]), or an object of them, got "acs.oss"'],
     ['one queue twice', (s, q) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(q), new sources.QueueTarget(q)] }),
-      /^Events\/E: targets\[1\] must have an id of its own in the rule: deliver to each queue once, or give targetId, got "Inbox[0-9a-f]{8}"$/],
+      /^Events\/E: targets\[1\] must deliver to another endpoint: the rule already delivers to this one, and would deliver each event twice, got "Inbox[0-9a-f]{8}"$/],
+    ['one queue twice, owned and imported by name', (s) => {
+      const owned = new smq.Queue(s, 'Named', { queueName: 'named' });
+      return new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(owned), new sources.QueueTarget(smq.Queue.fromQueueName(s, 'Again', 'named'))] });
+    }, /^Events\/E: targets\[1\] must deliver to another endpoint/],
+    ['one target id on two queues', (s, q, d) => new sources.EventRule(s, 'E', {
+      pattern: OSS, targets: [new sources.QueueTarget(q, { targetId: 't' }), new sources.QueueTarget(d, { targetId: 't' })],
+    }), 'Events/E: targets[1] must have an id of its own in the rule: give each target another targetId, got "t"'],
+    ['six targets', (s) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [1, 2, 3, 4, 5, 6].map((i) => new sources.QueueTarget(new smq.Queue(s, `Q${i}`))) }),
+      'Events/E: targets must be at most 5 (EventBridge\'s limit per rule): make another rule for more, got "6 targets"'],
+    ['a target that binds to nothing', (s) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [{ bind: () => undefined as any }] }),
+      'Events/E: targets[0] must bind to a target entry with an id, a type and an endpoint, got undefined'],
+    ['a description that is a number', (s, q) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(q)], description: 5 as any }),
+      'Events/E: description must be a string, got 5'],
+    ['enabled as a string', (s, q) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(q)], enabled: 'false' as any }),
+      'Events/E: enabled must be true or false, got "false"'],
+    ['base64Encode as a string', (s, q) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(q, { base64Encode: 'yes' as any })] }),
+      'Events/E: QueueTarget.base64Encode must be true or false, got "yes"'],
+    ['a message that is a string', (s, q) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(q, { message: '$.data' as any })] }),
+      'Events/E: QueueTarget.message must be a TargetMessage, such as TargetMessage.fromPath("$.data"), got "$.data"'],
     ['a topic as queue', (s) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(new smq.Topic(s, 'T') as any)] }),
       'Events/E: QueueTarget.queue must be a queue, not a topic (smq.Queue, or one imported with Queue.fromQueueName or fromQueueArn), got "Events/T"'],
     ['the queue as its own dead-letter queue', (s, q) => new sources.EventRule(s, 'E', { pattern: OSS, targets: [new sources.QueueTarget(q, { deadLetterQueue: q })] }),

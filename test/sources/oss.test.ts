@@ -103,8 +103,56 @@ describe('OssEventNotification on the SMQ path (the default)', () => {
       new sources.OssEventNotification(stack, `N${i}`, { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs });
     }
     expect(() => new sources.OssEventNotification(stack, 'N10', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs }))
-      .toThrow('Media/N10: via must keep the stack within 10 SMQ event notification rules, SMQ\'s limit per region: use via: OssNotificationPath.EVENTBRIDGE for more, got "rule number 11 in stack \'Media\'"');
+      .toThrow('Media/N10: via must keep the stack within 10 SMQ event notification rules, SMQ\'s limit per region and account: use via: OssNotificationPath.EVENTBRIDGE for more, got "rule number 11 in stack \'Media\'"');
     new sources.OssEventNotification(stack, 'N11', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs, via: EB });
+  });
+
+  test('the limit of 10 counts every stack of one literal region and account (an error), and warns for stacks decided at deploy time', () => {
+    const app = new ros.App();
+    const make = (stack: ros.Stack, n: number): void => {
+      const q = new smq.Queue(stack, 'Q');
+      for (let i = 0; i < n; i++) {
+        new sources.OssEventNotification(stack, `N${i}`, { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: q });
+      }
+    };
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    make(a, 6);
+    const b = new ros.Stack(app, 'B', { env: ENV });
+    make(b, 4);
+    expectInvalid(() => new sources.OssEventNotification(b, 'N4', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: smq.Queue.fromQueueName(b, 'X', 'x') }),
+      'B/N4: via must keep the app within 10 SMQ event notification rules in one region and account, SMQ\'s limit per region and account: use via: '
+      + 'OssNotificationPath.EVENTBRIDGE for more, got "rule number 11 in region cn-hangzhou and account 123456789012"');
+    make(new ros.Stack(app, 'Beijing', { env: { ...ENV, region: 'cn-beijing' } }), 10);
+
+    const open = new ros.App();
+    const c = new ros.Stack(open, 'C');
+    const d = new ros.Stack(open, 'D');
+    make(c, 6);
+    make(d, 5);
+    expect(warnings(d)).toEqual([expect.stringMatching(/^D\/N4: via: this is SMQ event notification rule number 11 in stacks whose region or account is decided at deploy time/)]);
+    expect(warnings(c)).toEqual([]);
+  });
+
+  test('one rule name twice: an error in one stack or one literal region and account', () => {
+    const app = new ros.App();
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    const q = new smq.Queue(a, 'Q');
+    new sources.OssEventNotification(a, 'N1', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: q, ruleName: 'uploads' });
+    expectInvalid(() => new sources.OssEventNotification(a, 'N2', { bucketName: 'b-2', events: [OssEvent.OBJECT_CREATED], destination: q, ruleName: 'uploads' }),
+      'A/N2: ruleName must be unique in the stack, but \'A/N1\' already has this SMQ event notification rule name, got "uploads"');
+    const b = new ros.Stack(app, 'B', { env: ENV });
+    expectInvalid(() => new sources.OssEventNotification(b, 'N', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: new smq.Queue(b, 'Q'), ruleName: 'uploads' }),
+      /^B\/N: ruleName must be unique in region cn-hangzhou and account 123456789012, but 'A\/N1' in stack 'A' already has this SMQ event notification rule name/);
+    const beijing = new ros.Stack(app, 'Beijing', { env: { ...ENV, region: 'cn-beijing' } });
+    new sources.OssEventNotification(beijing, 'N', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: new smq.Queue(beijing, 'Q'), ruleName: 'uploads' });
+  });
+
+  test('OssEvent.of a type a constant names takes that constant\'s paths', () => {
+    const { stack, jobs } = media();
+    expect(OssEvent.of('oss:ObjectCreated:PutSymlink')).toBe(OssEvent.OBJECT_CREATED_PUT_SYMLINK);
+    expectInvalid(() => new sources.OssEventNotification(stack, 'N', { bucketName: 'b-1', events: [OssEvent.of('oss:ObjectCreated:PutSymlink')], destination: jobs }),
+      /^Media\/N: events\[0\] must be an event type that SMQ event notifications deliver/);
+    expect(OssEvent.of(null as any).isCategory()).toBe(false);
   });
 });
 
@@ -262,6 +310,24 @@ describe('OssEventNotification checks', () => {
       destination: q,
       via: EB,
     }), /^Media\/N: events must come to at most 5 on the EventBridge path/],
+    ['a bucket name whose literal end is a hyphen', (s, _b, q) => new sources.OssEventNotification(s, 'N', {
+      bucketName: `${new ros.RosParameter(s, 'P', { type: ros.RosParameterType.STRING }).valueAsString}-`, events: [OssEvent.OBJECT_CREATED], destination: q,
+    }), 'Media/N: bucketName must contain only lower-case letters, digits and hyphens, and start and end with a letter or digit, got "<token>-"'],
+    ['a bucket name with a bad literal piece', (s, _b, q) => new sources.OssEventNotification(s, 'N', {
+      bucketName: ros.Fn.join('', ['Bad_', new ros.RosParameter(s, 'P', { type: ros.RosParameterType.STRING }).valueAsString]), events: [OssEvent.OBJECT_CREATED], destination: q,
+    }), /^Media\/N: bucketName must contain only lower-case letters, .*got "Bad_<token>"$/],
+    ['a prefix starting with a slash', (s, b, q) => new sources.OssEventNotification(s, 'N', { bucket: b, events: [OssEvent.OBJECT_CREATED], filters: [{ prefix: '/in' }], destination: q }),
+      'Media/N: filters[0].prefix must not start with "/": an OSS object key never does, got "/in"'],
+    ['one filter twice', (s, b, q) => new sources.OssEventNotification(s, 'N', { bucket: b, events: [OssEvent.OBJECT_CREATED], filters: [{ prefix: 'a/' }, { prefix: 'a/' }], destination: q }),
+      'Media/N: filters[1] must differ from filters[0]: the same filter twice matches nothing more, got {"prefix":"a/"}'],
+    ['a bad retry strategy on the EventBridge path', (s, b, q) => new sources.OssEventNotification(s, 'N', {
+      bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, via: EB, target: { retryStrategy: 'X' as any },
+    }), 'Media/N: target.retryStrategy must be one of "BACKOFF_RETRY", "EXPONENTIAL_DECAY_RETRY", got "X"'],
+    ['a bad rule name on the EventBridge path', (s, b, q) => new sources.OssEventNotification(s, 'N', { bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, via: EB, ruleName: 'a b' }),
+      'Media/N: ruleName must contain only letters, digits, underscores and hyphens, and start with a letter or digit, got "a b"'],
+    ['the queue as its own dead-letter queue on the EventBridge path', (s, b, q) => new sources.OssEventNotification(s, 'N', {
+      bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, via: EB, target: { deadLetterQueue: q },
+    }), 'Media/N: target.deadLetterQueue must be another queue than the one the target delivers to, got "Media/Jobs"'],
   ])('bad input: %s', (_name, make, message) => {
     const { stack, bucket, jobs, ops } = media();
     expectInvalid(() => make(stack, bucket, jobs, ops), message);
