@@ -20,7 +20,7 @@ import { checkBoolean } from '../ros/mns-rules';
 import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
-import { checkPattern } from './event-pattern';
+import { checkPattern, copyPattern } from './event-pattern';
 import { TargetMessage } from './target-message';
 
 /** How EventBridge retries a push that failed. */
@@ -180,6 +180,8 @@ export class EventRule extends ros.Resource {
     super(scope, id, { physicalName: ruleName });
     requireProps(this, props, '{ pattern, targets }');
     checkPattern(this, 'pattern', props.pattern);
+    // its own copy: a pattern the caller changes later does not change the rule behind the checks
+    const pattern = copyPattern(props.pattern);
     if (!Array.isArray(props.targets) || props.targets.length === 0) {
       throw invalid(this, 'targets', props.targets, 'must name at least one target, such as new sources.QueueTarget(queue)');
     }
@@ -224,7 +226,7 @@ export class EventRule extends ros.Resource {
     this.rosRule = new eventbridge.RosRule(this, claimLogicalId(this, id), {
       ruleName: this.ruleName,
       eventBusName,
-      filterPattern: props.pattern,
+      filterPattern: pattern,
       targets,
       description: props.description,
       status: props.enabled === false ? 'DISABLE' : undefined,

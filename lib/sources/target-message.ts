@@ -3,11 +3,25 @@
  * of a target's `Body` parameter (https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-target-parameters).
  */
 import * as ros from '@alicloud/ros-cdk-core';
+import { Fragment, fragmentsOf, literalText } from '../core/text';
 import { invalid, isUnresolved } from '../core/validation';
 import type { EventBridgeTargetParam } from '../smq/identifiers';
 
 const JSON_PATH = /^\$(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*$/;
+/** The literal text a JSONPath may start with when a token follows: whole steps, then maybe the start of one. */
+const JSON_PATH_HEAD = /^\$(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*(\.[A-Za-z0-9_$-]*|\[[0-9]*|\['[^']*'?)?$/;
+/** The literal text a JSONPath may end with after a token: maybe the end of a step, then whole steps. */
+const JSON_PATH_TAIL = /^([A-Za-z0-9_$-]*|[0-9]*\]|[^']*'\])(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*$/;
+/** The characters a JSONPath holds outside its quoted names (`['...']`, which may hold any). */
+const JSON_PATH_CHARS = /^[A-Za-z0-9_$.\-[\]']*$/;
+const QUOTED_NAME = /\['[^']*'\]/g;
 const TEMPLATE_VARIABLE = /\$\{([^}]*)\}/g;
+const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
+/**
+ * The largest message body SMQ takes: 64 KB ("Message size | 64 KB | If exceeded, the message is discarded",
+ * https://www.alibabacloud.com/help/en/mns/product-overview/limits).
+ */
+const MAX_MESSAGE_BYTES = 65536;
 
 /**
  * The message an event becomes in the queue: the whole event (EventBridge's ORIGINAL form), a part of it (JSONPATH), a
@@ -31,7 +45,7 @@ export class TargetMessage {
   /**
    * The same text for every event.
    *
-   * @param text the message body
+   * @param text the message body, at most 64 KB in UTF-8 (SMQ's message size limit)
    */
   public static fromText(text: string): TargetMessage {
     return new TargetMessage('CONSTANT', text);
@@ -41,54 +55,135 @@ export class TargetMessage {
    * A text with `${name}` placeholders, each filled from a part of the event.
    *
    * @param template the text, such as `Object ${key} is in ${bucket}`
-   * @param variables each placeholder's JSONPath, such as `{ key: '$.data.oss.object.key' }`
+   * @param variables each placeholder's JSONPath, such as `{ key: '$.data.oss.object.key' }`; copied, so changing the
+   * object afterwards does not change the message
    */
   public static fromTemplate(template: string, variables: { [name: string]: string }): TargetMessage {
-    return new TargetMessage('TEMPLATE', JSON.stringify(variables ?? {}), template, variables);
+    return new TargetMessage('TEMPLATE', '', template, copyVariables(variables));
   }
 
   private constructor(
     private readonly form: string,
     private readonly value: string,
     private readonly template?: string,
-    private readonly variables?: { [name: string]: string },
+    private readonly variables?: unknown, // a copy of the caller's plain object, or the bad value for the error
   ) {}
 
   /**
    * @internal The `Body` entry of a target's ParamList, checked; `scope` and `prop` name the place for errors.
    */
   public _render(scope: ros.IConstruct, prop: string): EventBridgeTargetParam {
-    if (this.form === 'JSONPATH' && !isUnresolved(this.value) && (typeof this.value !== 'string' || !JSON_PATH.test(this.value))) {
+    if (this.form === 'JSONPATH' && !isJsonPath(scope, this.value)) {
       throw invalid(scope, prop, this.value, 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)');
     }
-    if (this.form === 'CONSTANT' && (typeof this.value !== 'string' || this.value === '')) {
-      throw invalid(scope, prop, this.value, 'must be a non-empty text (TargetMessage.fromText)');
+    if (this.form === 'CONSTANT') {
+      if (typeof this.value !== 'string' || this.value === '') {
+        throw invalid(scope, prop, this.value, 'must be a non-empty text (TargetMessage.fromText)');
+      }
+      checkSize(scope, prop, this.value, 'TargetMessage.fromText');
     }
     if (this.form === 'TEMPLATE') {
-      this.checkTemplate(scope, prop);
+      const variables = this.checkTemplate(scope, prop);
+      return { resourceKey: 'Body', form: this.form, value: JSON.stringify(variables), template: this.template };
     }
-    return this.template === undefined
-      ? { resourceKey: 'Body', form: this.form, value: this.value }
-      : { resourceKey: 'Body', form: this.form, value: this.value, template: this.template };
+    return { resourceKey: 'Body', form: this.form, value: this.value };
   }
 
-  private checkTemplate(scope: ros.IConstruct, prop: string): void {
-    const variables = this.variables ?? {};
-    if (typeof this.template !== 'string' || this.template === '') {
-      throw invalid(scope, prop, this.template, 'must be a non-empty template text (TargetMessage.fromTemplate)');
+  /** Checks the template and its variables; returns the variables. */
+  private checkTemplate(scope: ros.IConstruct, prop: string): { readonly [name: string]: string } {
+    const template = this.template;
+    if (typeof template !== 'string' || template === '') {
+      throw invalid(scope, prop, template, 'must be a non-empty template text (TargetMessage.fromTemplate)');
     }
-    for (const [name, path] of Object.entries(variables)) {
-      if (!/^[A-Za-z0-9_]+$/.test(name) || typeof path !== 'string' || (!isUnresolved(path) && !JSON_PATH.test(path))) {
+    const raw = this.variables ?? {};
+    if (!isPlainObject(raw) || isUnresolved(raw)) {
+      throw invalid(scope, `${prop}.variables`, raw, 'must be an object of names and JSONPaths, such as { key: "$.data.oss.object.key" } (TargetMessage.fromTemplate)');
+    }
+    const variables = raw as { readonly [name: string]: string };
+    const names = Object.keys(variables);
+    for (const name of names) {
+      const path = variables[name];
+      if (!isUnresolved(name) && !VARIABLE_NAME.test(name)) {
+        throw invalid(scope, `${prop}.variables`, name, 'must name each variable with letters, digits and underscores only');
+      }
+      if (!isJsonPath(scope, path)) {
         throw invalid(scope, `${prop}.variables.${name}`, path, 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"');
       }
     }
-    if (!isUnresolved(this.template)) {
-      for (const match of this.template.matchAll(TEMPLATE_VARIABLE)) {
-        if (!(match[1] in variables)) {
-          throw invalid(scope, `${prop}.template`, this.template, `must use only its variables (${Object.keys(variables).join(', ') || 'none'}): \${${match[1]}} has none`);
+    const fragments = fragmentsOf(scope, template);
+    checkSize(scope, `${prop}.template`, template, 'TargetMessage.fromTemplate', fragments);
+    if (names.some((n) => isUnresolved(n))) {
+      return variables; // a name known only at deploy time may be any of the template's
+    }
+    for (const piece of fragments) {
+      for (const match of (piece.literal ?? '').matchAll(TEMPLATE_VARIABLE)) {
+        if (!Object.prototype.hasOwnProperty.call(variables, match[1])) {
+          throw invalid(scope, `${prop}.template`, template, `must use only its variables (${names.join(', ') || 'none'}): \${${match[1]}} has none`);
         }
       }
     }
+    return variables;
   }
 }
 
+/**
+ * A copy of a template's variables (own enumerable properties of a plain object), so that changing the caller's object
+ * later does not change the message; anything else is kept as it is, for `_render` to report.
+ */
+function copyVariables(variables: unknown): unknown {
+  if (!isPlainObject(variables) || isUnresolved(variables)) {
+    return variables;
+  }
+  const copy: { [name: string]: unknown } = {};
+  for (const [name, path] of Object.entries(variables)) {
+    // defineProperty, not assignment: a variable named "__proto__" stays a variable
+    Object.defineProperty(copy, name, { value: path, enumerable: true, writable: false, configurable: false });
+  }
+  return copy;
+}
+
+/**
+ * True when the value is a JSONPath such as `$.data`, or a token. For a string that holds tokens, the literal pieces
+ * are checked: one at the start must start the JSONPath (`$` first), one at the end must end it, and every piece holds
+ * only the characters a JSONPath holds.
+ */
+function isJsonPath(scope: ros.IConstruct, value: unknown): boolean {
+  if (typeof value !== 'string') {
+    return isUnresolved(value);
+  }
+  const fragments = fragmentsOf(scope, value);
+  if (fragments.length === 1 && fragments[0].literal !== undefined) {
+    return JSON_PATH.test(value);
+  }
+  return fragments.every((piece, i) => {
+    if (piece.literal === undefined) {
+      return true;
+    }
+    if (i === 0) {
+      return JSON_PATH_HEAD.test(piece.literal);
+    }
+    if (i === fragments.length - 1) {
+      return JSON_PATH_TAIL.test(piece.literal);
+    }
+    return JSON_PATH_CHARS.test(piece.literal.replace(QUOTED_NAME, ''));
+  });
+}
+
+/** Throws when a text's literal part alone is over SMQ's message size limit, counted in UTF-8 bytes. */
+function checkSize(scope: ros.IConstruct, prop: string, text: string, source: string, fragments: readonly Fragment[] = fragmentsOf(scope, text)): void {
+  const bytes = Buffer.byteLength(literalText(fragments), 'utf8');
+  if (bytes > MAX_MESSAGE_BYTES) {
+    const whole = fragments.length === 1 && fragments[0].literal !== undefined;
+    throw invalid(scope, prop, `${bytes} bytes${whole ? '' : ' of literal text'}`,
+      `must be at most ${MAX_MESSAGE_BYTES} bytes in UTF-8, SMQ's largest message (${source})`);
+  }
+}
+
+/** True for `{}`-like objects: not arrays, strings, class instances (tokens among them) or maps. */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}

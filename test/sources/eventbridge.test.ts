@@ -266,3 +266,12 @@ test('EventRule exposes the rule ARN', () => {
   const rule = new sources.EventRule(stack, 'R', { pattern: OSS, targets: [new sources.QueueTarget(new smq.Queue(stack, 'Q'))] });
   expect(stack.resolve(rule.attrRuleArn)).toEqual(getAtt('R', 'RuleARN'));
 });
+
+test('a pattern changed after the rule is made does not change the rule', () => {
+  const { stack } = newStack('Events');
+  const pattern: { [key: string]: any } = { source: ['acs.oss'] };
+  new sources.EventRule(stack, 'R', { pattern, targets: [new sources.QueueTarget(new smq.Queue(stack, 'Q'))] });
+  pattern.source.push('a', 'b', 'c', 'd', 'e');
+  pattern.evil = ['x'];
+  expect(Template.fromStack(stack).toJSON().Resources.R.Properties.FilterPattern).toEqual({ source: ['acs.oss'] });
+});
