@@ -218,15 +218,126 @@ export const EVENT_NOTIFICATION_PRODUCTS = ['oss'] as const;
  */
 export const EVENT_NOTIFICATION_NAME: TextRule = { minLength: 1, maxLength: 128 };
 
-/** `oss:ObjectCreated:PutObject` and the like. */
-const EVENT_TYPE = /^oss:[A-Za-z]+:[A-Za-z*]+$/;
+/**
+ * The form of a structured string (an ARN, an event type): text that must be written out (`fixed`), separators, and
+ * fields with their rules. In a string that holds tokens, a token may stand for any part of the fields and the
+ * separators between them, but not for fixed text; a string made of tokens alone is not checked.
+ */
+interface FormText {
+  /** The text. */
+  readonly text: string;
+  /** True when a token may not stand for it (the `acs:mns:` of an ARN); false for a separator. */
+  readonly fixed: boolean;
+  /**
+   * A separator a token stands for only when the literal text after the token does not write it out: the `/` that
+   * ends a bucket name (the key prefix after it may hold anything, so a token that could reach it would excuse any
+   * bucket name). @default false
+   */
+  readonly unlessWrittenLater?: boolean;
+}
+interface FormField {
+  /** Matches one allowed character. */
+  readonly chars: RegExp;
+  /** Matches an allowed first character. @default - any allowed character */
+  readonly first?: RegExp;
+  /** Matches an allowed last character. @default - any allowed character */
+  readonly last?: RegExp;
+  /** The shortest allowed length. */
+  readonly minLength: number;
+  /** The longest allowed length (of the literal text alone when a token is in the field). */
+  readonly maxLength: number;
+  /** The field's rule in words, for the error. @default - the form alone */
+  readonly what?: string;
+}
+type FormPart = FormText | FormField;
+
+/** A form and what to say when a string with tokens does not write out its fixed text. */
+interface Form {
+  readonly parts: readonly FormPart[];
+  readonly fixedWhat: string;
+}
+
+/** A place in a form: `n` characters into part `part` (`part === parts.length` is the end). */
+interface FormState {
+  readonly part: number;
+  readonly n: number;
+  /** A token stands for some of the field: its length and first character are not known. */
+  readonly touched: boolean;
+  /** The field's last character so far may end it. */
+  readonly lastOk: boolean;
+}
+
+function isFormText(part: FormPart): part is FormText {
+  return (part as FormText).text !== undefined;
+}
+
+/** A field with the rule of a name elsewhere in this file. */
+function fieldOf(rule: TextRule, what: string): FormField {
+  return { chars: rule.chars!, first: rule.first, minLength: rule.minLength, maxLength: rule.maxLength, what };
+}
+
+const REGION: FormField = {
+  chars: /[a-z0-9-]/, first: /[a-z]/, last: /[a-z0-9]/, minLength: 1, maxLength: Infinity,
+  what: 'the region: lower-case letters, digits and hyphens, such as "cn-hangzhou"',
+};
+const ACCOUNT: FormField = { chars: /[0-9]/, minLength: 1, maxLength: Infinity, what: 'the account: digits' };
+const BUCKET: FormField = {
+  chars: /[a-z0-9-]/, first: /[a-z0-9]/, last: /[a-z0-9]/, minLength: 3, maxLength: 63,
+  what: 'the bucket: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
+};
+/** An OSS object key prefix: at most 1023 characters (the longest object key), no control characters, no leading `/`. */
+const KEY_PREFIX: FormField = {
+  chars: /[^\u0000-\u001f\u007f]/, first: /[^/]/, minLength: 0, maxLength: 1023,
+  what: 'the key prefix: at most 1023 characters that are not control characters, not starting with "/"',
+};
+const SEP = (text: string): FormText => ({ text, fixed: false });
+const FIXED = (text: string): FormText => ({ text, fixed: true });
+const BUCKET_END: FormText = { text: '/', fixed: false, unlessWrittenLater: true };
+
+/** `acs:mns:{region}:{account}:{kind}{name}`. */
+function endpointForm(kind: 'queues/' | 'topics/', name: FormField): Form {
+  return {
+    parts: [FIXED('acs:mns:'), REGION, SEP(':'), ACCOUNT, SEP(':'), FIXED(kind), name],
+    fixedWhat: '"acs:mns:" and "queues/" or "topics/" written out: a token may stand for the region, the account and the name',
+  };
+}
+const NAME_CHARS = 'letters, digits and hyphens, starting with a letter or digit';
+/** `acs:mns:{region}:{account}:queues/{name}` and `acs:mns:{region}:{account}:topics/{name}` (the topic may exist already). */
+const ENDPOINT_FORMS: readonly Form[] = [
+  endpointForm('queues/', fieldOf(QUEUE_NAME, `the queue name: ${QUEUE_NAME.minLength} to ${QUEUE_NAME.maxLength} ${NAME_CHARS}`)),
+  endpointForm('topics/', fieldOf(EXISTING_TOPIC_NAME, `the topic name: ${EXISTING_TOPIC_NAME.minLength} to ${EXISTING_TOPIC_NAME.maxLength} ${NAME_CHARS}`)),
+];
+const ENDPOINT_ALLOWED = 'must be "acs:mns:{region}:{account}:queues/{name}" or "acs:mns:{region}:{account}:topics/{name}"';
+
+/** `acs:oss:{region}:{account}:{bucket}/{key prefix}`, as Alibaba's sample writes a resource prefix. */
+const RESOURCE_PREFIX_FORM: Form = {
+  parts: [FIXED('acs:oss:'), REGION, SEP(':'), ACCOUNT, SEP(':'), BUCKET, BUCKET_END, KEY_PREFIX],
+  fixedWhat: '"acs:oss:" written out: a token may stand for the region, the account, the bucket and the key prefix',
+};
+const RESOURCE_PREFIX_ALLOWED = 'must be "acs:oss:{region}:{account}:{bucket}/{key prefix}"';
+
+/** The end of an object key: any text without control characters, up to the longest object key. */
+const RESOURCE_SUFFIX: TextRule = { minLength: 0, maxLength: 1023, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+
+/** `oss:ObjectCreated:PutObject` and the like (`*` for every operation of a category). */
+const EVENT_TYPE_WHAT = '"oss:{category}:{operation}", each in letters, the operation "*" for a whole category';
+const EVENT_TYPE_FORM: Form = {
+  parts: [
+    FIXED('oss:'),
+    { chars: /[A-Za-z]/, minLength: 1, maxLength: Infinity, what: EVENT_TYPE_WHAT },
+    SEP(':'),
+    { chars: /[A-Za-z*]/, minLength: 1, maxLength: Infinity, what: EVENT_TYPE_WHAT },
+  ],
+  fixedWhat: '"oss:" written out: a token may stand for the category and the operation',
+};
+const EVENT_TYPE_ALLOWED = 'must be an OSS event type such as "oss:ObjectCreated:PutObject"';
 
 /** Checks `ALIYUN::MNS::EventNotification` props against what Alibaba's sample template shows. */
 export function validateEventNotificationProps(scope: ros.IConstruct, props: RosEventNotificationProps): void {
   checkRequired(scope, 'identifier', props.identifier);
   checkText(scope, 'identifier', literalOrUndefined(props.identifier), EVENT_NOTIFICATION_NAME);
   checkRequired(scope, 'productName', props.productName);
-  checkOneOf(scope, 'productName', props.productName as string, EVENT_NOTIFICATION_PRODUCTS);
+  checkProduct(scope, 'productName', props.productName);
   const list = <T>(prop: string, value: T[] | ros.IResolvable): T[] | undefined => {
     if (value === undefined || value === null) {
       throw invalid(scope, prop, value, 'is required');
@@ -237,38 +348,190 @@ export function validateEventNotificationProps(scope: ros.IConstruct, props: Ros
     if (!Array.isArray(value) || value.length === 0) {
       throw invalid(scope, prop, value, 'must be a list of at least one item');
     }
-    return value;
+    // Array.from turns the holes of a sparse list into undefined, which is then refused (forEach would skip them)
+    return Array.from(value);
   };
   list('eventTypes', props.eventTypes)?.forEach((type, i) => {
-    if (typeof type === 'string' && !isUnresolved(type) && !EVENT_TYPE.test(type)) {
-      throw invalid(scope, `eventTypes[${i}]`, type, 'must be an OSS event type such as "oss:ObjectCreated:PutObject"');
-    }
+    checkForm(scope, `eventTypes[${i}]`, type, [EVENT_TYPE_FORM], EVENT_TYPE_ALLOWED);
   });
   list('resources', props.resources)?.forEach((item, i) => {
     const resource = item as RosEventNotification.ResourcesProperty;
     if (isUnresolved(resource)) {
       return;
     }
-    if (resource === null || typeof resource !== 'object' || (resource.prefix === undefined && resource.suffix === undefined)) {
-      throw invalid(scope, `resources[${i}]`, resource, 'must have a prefix, a suffix or both');
+    if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
+      throw invalid(scope, `resources[${i}]`, resource, 'must be { prefix, suffix? }');
     }
-    if (typeof resource.prefix === 'string' && !startsWithOrMay(scope, resource.prefix, 'acs:oss:')) {
-      throw invalid(scope, `resources[${i}].prefix`, resource.prefix, 'must be "acs:oss:{region}:{account}:{bucket}/{key prefix}"');
+    const unknown = Object.keys(resource).filter((key) => key !== 'prefix' && key !== 'suffix');
+    if (unknown.length > 0) {
+      throw invalid(scope, `resources[${i}]`, resource, `must have only the keys prefix and suffix (not ${unknown.map((k) => JSON.stringify(k)).join(', ')})`);
+    }
+    if (resource.prefix === undefined || resource.prefix === null || resource.prefix === '') {
+      throw invalid(scope, `resources[${i}].prefix`, resource.prefix, 'is required: "acs:oss:{region}:{account}:{bucket}/{key prefix}"');
+    }
+    checkForm(scope, `resources[${i}].prefix`, resource.prefix, [RESOURCE_PREFIX_FORM], RESOURCE_PREFIX_ALLOWED);
+    const suffix: unknown = resource.suffix;
+    if (typeof suffix === 'string') {
+      checkText(scope, `resources[${i}].suffix`, suffix, RESOURCE_SUFFIX);
+    } else if (suffix !== undefined && !isUnresolved(suffix)) {
+      throw invalid(scope, `resources[${i}].suffix`, suffix, 'must be a string, the end of the object key, such as ".jpg"');
     }
   });
   list('endpoints', props.endpoints)?.forEach((endpoint, i) => {
-    if (typeof endpoint === 'string') {
-      const text = literalText(fragmentsOf(scope, endpoint), '\u0000');
-      if (!startsWithOrMay(scope, endpoint, 'acs:mns:') || !/:(queues|topics)\/|\u0000/.test(text)) {
-        throw invalid(scope, `endpoints[${i}]`, endpoint, 'must be "acs:mns:{region}:{account}:queues/{name}" or "acs:mns:{region}:{account}:topics/{name}"');
-      }
-    }
+    checkForm(scope, `endpoints[${i}]`, endpoint, ENDPOINT_FORMS, ENDPOINT_ALLOWED);
   });
 }
 
-/** Whether `value` starts with `prefix`, or starts with literal text that a token after it may complete to `prefix`. */
-function startsWithOrMay(scope: ros.IConstruct, value: string, prefix: string): boolean {
-  const text = literalText(fragmentsOf(scope, value), '\u0000');
-  const head = text.split('\u0000')[0];
-  return head.startsWith(prefix) || (text.includes('\u0000') && prefix.startsWith(head));
+/**
+ * Checks the product name: a literal must be one of {@link EVENT_NOTIFICATION_PRODUCTS}; in a string with tokens, the
+ * literal pieces must fit one of them, with each token standing for any text.
+ */
+function checkProduct(scope: ros.IConstruct, prop: string, value: unknown): void {
+  const allowed = `must be one of ${EVENT_NOTIFICATION_PRODUCTS.map((p) => JSON.stringify(p)).join(', ')}`;
+  if (typeof value === 'string' && isUnresolved(value)) {
+    const pattern = new RegExp(`^${fragmentsOf(scope, value).map((f) => (f.literal !== undefined ? escapeRegExp(f.literal) : '[\\s\\S]*')).join('')}$`);
+    if (!EVENT_NOTIFICATION_PRODUCTS.some((p) => pattern.test(p))) {
+      throw invalid(scope, prop, value, allowed);
+    }
+    return;
+  }
+  checkOneOf(scope, prop, value as string, EVENT_NOTIFICATION_PRODUCTS);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Checks a string against one of `forms` (see {@link FormText}); `allowed` is the error's wording, followed by the rule
+ * of the part where the string strayed furthest. A value that is not a string and not a token is refused with the same
+ * wording; a token object (`IResolvable`) is skipped.
+ */
+function checkForm(scope: ros.IConstruct, prop: string, value: unknown, forms: readonly Form[], allowed: string): void {
+  if (typeof value !== 'string') {
+    if (value === undefined || value === null || !isUnresolved(value)) {
+      throw invalid(scope, prop, value, allowed);
+    }
+    return;
+  }
+  const fragments = fragmentsOf(scope, value);
+  if (!fragments.some((f) => f.literal !== undefined)) {
+    return;
+  }
+  let worst: { form: Form; at: number; part: number } | undefined;
+  for (const form of forms) {
+    const result = matchForm(form.parts, fragments);
+    if (result === undefined) {
+      return;
+    }
+    if (worst === undefined || result.at > worst.at) {
+      worst = { form, ...result };
+    }
+  }
+  const part = worst!.part < 0 ? undefined : worst!.form.parts[worst!.part];
+  const hasToken = fragments.some((f) => f.literal === undefined);
+  const detail = part === undefined ? undefined
+    : isFormText(part) ? (part.fixed && hasToken ? worst!.form.fixedWhat : undefined)
+      : part.what;
+  throw invalid(scope, prop, value, detail === undefined ? allowed : `${allowed} (${detail})`);
+}
+
+/**
+ * Matches a string, as its literal pieces and tokens, against a form. Returns `undefined` when it fits, else how far it
+ * got: the position (characters and tokens) where it failed and the furthest part it had reached.
+ */
+function matchForm(parts: readonly FormPart[], fragments: ReturnType<typeof fragmentsOf>): { at: number; part: number } | undefined {
+  let states = formClosure(parts, [{ part: 0, n: 0, touched: false, lastOk: true }]);
+  let at = 0;
+  // the furthest part still open; at a bad character, the furthest that is not a separator (the character could have
+  // gone on the field before it: "oss:Object Created" strays in the category, not at the ":" after it)
+  const furthest = (atChar: boolean): number => Math.max(-1, ...states
+    .filter((s) => s.part < parts.length && !(atChar && isFormText(parts[s.part]) && !(parts[s.part] as FormText).fixed))
+    .map((s) => s.part));
+  for (const [i, fragment] of fragments.entries()) {
+    if (fragment.literal === undefined) {
+      const later = literalText(fragments.slice(i + 1));
+      states = formClosure(parts, states.flatMap((s) => afterToken(parts, s, later)));
+      at++;
+      continue;
+    }
+    for (const c of fragment.literal) {
+      const next = formClosure(parts, states.flatMap((s) => afterChar(parts, s, c)));
+      if (next.length === 0) {
+        return { at, part: furthest(true) };
+      }
+      states = next;
+      at++;
+    }
+  }
+  return states.some((s) => s.part === parts.length) ? undefined : { at, part: furthest(false) };
+}
+
+/** The states after one literal character. */
+function afterChar(parts: readonly FormPart[], s: FormState, c: string): FormState[] {
+  const part = parts[s.part];
+  if (part === undefined) {
+    return [];
+  }
+  if (isFormText(part)) {
+    return part.text[s.n] === c ? [{ ...s, n: s.n + 1 }] : [];
+  }
+  const startsField = s.n === 0 && !s.touched;
+  if (s.n >= part.maxLength || !part.chars.test(c) || (startsField && part.first !== undefined && !part.first.test(c))) {
+    return [];
+  }
+  return [{ part: s.part, n: s.n + 1, touched: s.touched, lastOk: part.last === undefined || part.last.test(c) }];
+}
+
+/**
+ * The states after a token: it may stand for nothing, for the rest of the current field, and for any fields and
+ * separators after it, up to the next fixed text (or a separator that `later`, the literal text after the token, writes
+ * out, when the separator says so).
+ */
+function afterToken(parts: readonly FormPart[], s: FormState, later: string): FormState[] {
+  const out: FormState[] = [s];
+  const current = parts[s.part];
+  const stops = (part: FormText): boolean => part.fixed || (part.unlessWrittenLater === true && later.includes(part.text));
+  if (current === undefined || (isFormText(current) && stops(current))) {
+    return out;
+  }
+  if (!isFormText(current)) {
+    out.push({ ...s, touched: true, lastOk: true });
+  }
+  for (let k = s.part + 1; k <= parts.length; k++) {
+    const part = parts[k];
+    if (part === undefined) {
+      out.push({ part: k, n: 0, touched: false, lastOk: true });
+      break;
+    }
+    const text = isFormText(part);
+    out.push({ part: k, n: 0, touched: !text, lastOk: true });
+    if (text && stops(part)) {
+      break;
+    }
+  }
+  return out;
+}
+
+/** Adds the states reached by finishing a part, and drops duplicates. */
+function formClosure(parts: readonly FormPart[], states: readonly FormState[]): FormState[] {
+  const seen = new Map<string, FormState>();
+  const work = [...states];
+  while (work.length > 0) {
+    const s = work.pop()!;
+    const key = `${s.part}:${s.n}:${s.touched}:${s.lastOk}`;
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.set(key, s);
+    const part = parts[s.part];
+    if (part === undefined) {
+      continue;
+    }
+    const done = isFormText(part) ? s.n === part.text.length : s.lastOk && (s.touched || s.n >= part.minLength);
+    if (done) {
+      work.push({ part: s.part + 1, n: 0, touched: false, lastOk: true });
+    }
+  }
+  return [...seen.values()];
 }

@@ -12,6 +12,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { validateEventNotificationProps, validateQueueProps, validateSubscriptionProps, validateTopicProps } from './mns-rules';
 import { Attributes, renderKeys, renderTags, ValidatedProps } from './render';
+import { requireProps } from '../core/validation';
 
 /** One resource tag. */
 export interface RosTagProperty {
@@ -386,11 +387,15 @@ export interface RosEventNotificationProps {
   /** EventTypes: the event types, such as `oss:ObjectCreated:PutObject`. */
   readonly eventTypes: Array<string | ros.IResolvable> | ros.IResolvable;
   /**
-   * Resources: the objects whose events are delivered, each `{ prefix, suffix }` with the prefix in the form
+   * Resources: the objects whose events are delivered, each `{ prefix, suffix? }` with the prefix (required) in the form
    * `acs:oss:{region}:{account}:{bucket}/{key prefix}`; an event matches when it matches any item.
    */
   readonly resources: Array<RosEventNotification.ResourcesProperty | ros.IResolvable> | ros.IResolvable;
-  /** Endpoints: where the events go: `acs:mns:{region}:{account}:queues/{name}` (or `topics/{name}`). */
+  /**
+   * Endpoints: where the events go: `acs:mns:{region}:{account}:queues/{name}` (or `topics/{name}`). In a value that
+   * mixes text and tokens, a token may stand for the region, the account and the name, while `acs:mns:` and `queues/`
+   * or `topics/` are written out (likewise `acs:oss:` in a resource prefix and `oss:` in an event type).
+   */
   readonly endpoints: Array<string | ros.IResolvable> | ros.IResolvable;
 }
 
@@ -427,6 +432,8 @@ export class RosEventNotification extends ros.RosResource {
    */
   constructor(scope: ros.Construct, id: string, props: RosEventNotificationProps, enableResourcePropertyConstraint: boolean) {
     super(scope, id, { type: RosEventNotification.ROS_RESOURCE_TYPE_NAME, properties: props });
+    // a JavaScript caller can leave the props out: a clear error rather than a TypeError, whatever the flag says
+    requireProps(this, props, '{ identifier, productName, eventTypes, resources, endpoints }');
     this.enableResourcePropertyConstraint = enableResourcePropertyConstraint;
     this.identifier = props.identifier;
     this.productName = props.productName;
@@ -461,9 +468,18 @@ export class RosEventNotification extends ros.RosResource {
 
 /** Types nested in `RosEventNotification`'s properties. */
 export namespace RosEventNotification {
-  /** One item of `Resources`: an event matches when its object name starts with `prefix` and ends with `suffix`. */
+  /**
+   * One item of `Resources`: an event matches when its object name starts with `prefix` and ends with `suffix`. The
+   * prefix names the bucket, so it must be given (the checks refuse an item without one; the type keeps it optional, as
+   * it was first published).
+   */
   export interface ResourcesProperty {
-    /** prefix: `acs:oss:{region}:{account}:{bucket}/{key prefix}`. @default - any object */
+    /**
+     * prefix: `acs:oss:{region}:{account}:{bucket}/{key prefix}`, with a bucket name of 3 to 63 lower-case letters,
+     * digits and hyphens and a key prefix (possibly empty, for every object) that does not start with `/`. With tokens
+     * in it, `acs:oss:` is written out, and a token stands for the `/` after the bucket only if no `/` is written after
+     * the token.
+     */
     readonly prefix?: string | ros.IResolvable;
     /** suffix: the end of the object key, such as `.jpg`. @default - any ending */
     readonly suffix?: string | ros.IResolvable;

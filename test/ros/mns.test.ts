@@ -159,6 +159,23 @@ describe('RosEventNotification', () => {
     resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/in/', suffix: '.jpg' }],
     endpoints: ['acs:mns:cn-hangzhou:1:queues/jobs'],
   };
+  const ENDPOINT = 'must be "acs:mns:{region}:{account}:queues/{name}" or "acs:mns:{region}:{account}:topics/{name}"';
+  const PREFIX = 'must be "acs:oss:{region}:{account}:{bucket}/{key prefix}"';
+  const EVENT_TYPE = 'must be an OSS event type such as "oss:ObjectCreated:PutObject"';
+  const BUCKET = '(the bucket: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit)';
+
+  /** Asserts that `make` throws a ValidationError with exactly `message`. */
+  function expectMessage(make: () => unknown, message: string): void {
+    let error: unknown;
+    try {
+      make();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('ValidationError');
+    expect((error as Error).message).toBe(message);
+  }
 
   test('renders PascalCase properties and lower-case resource keys, as Alibaba\'s sample template does', () => {
     const { stack } = newStack('L1');
@@ -176,13 +193,30 @@ describe('RosEventNotification', () => {
     });
   });
 
+  test('takes Alibaba\'s sample as it is written, a topic endpoint, a whole-bucket prefix and a category', () => {
+    const { stack } = newStack('L1');
+    expect(() => new RosEventNotification(stack, 'Sample', {
+      identifier: ros.Fn.sub('${BucketName}-processed-completed'),
+      productName: 'oss',
+      eventTypes: ['oss:ObjectCreated:PostObject', 'oss:ObjectCreated:PutObject'],
+      resources: [{ prefix: ros.Fn.sub('acs:oss:${ALIYUN::Region}:${ALIYUN::TenantId}:${OssBucket}/processed'), suffix: '.pdf' }],
+      endpoints: [ros.Fn.sub('acs:mns:${ALIYUN::Region}:${ALIYUN::TenantId}:queues/${Queue.QueueName}')],
+    }, true)).not.toThrow();
+    expect(() => new RosEventNotification(stack, 'Topic', {
+      ...props,
+      eventTypes: ['oss:ObjectCreated:*'],
+      resources: [{ prefix: 'acs:oss:cn-hangzhou:123456789012:media/' }],
+      endpoints: ['acs:mns:cn-hangzhou:123456789012:topics/9-ops', `acs:mns:cn-hangzhou:1:topics/${'t'.repeat(255)}`],
+    }, true)).not.toThrow();
+  });
+
   test.each([
     [{ ...props, identifier: '' }, 'L1/N: identifier is required'],
     [{ ...props, identifier: 'a b' }, 'L1/N: identifier must contain only characters that are not whitespace or control characters, got "a b"'],
     [{ ...props, productName: 'ecs' }, 'L1/N: productName must be one of "oss", got "ecs"'],
     [{ ...props, eventTypes: [] }, 'L1/N: eventTypes must be a list of at least one item, got []'],
     [{ ...props, eventTypes: ['ObjectCreated:PutObject'] }, 'L1/N: eventTypes[0] must be an OSS event type such as "oss:ObjectCreated:PutObject", got "ObjectCreated:PutObject"'],
-    [{ ...props, resources: [{}] }, 'L1/N: resources[0] must have a prefix, a suffix or both, got {}'],
+    [{ ...props, resources: [{}] }, 'L1/N: resources[0].prefix is required: "acs:oss:{region}:{account}:{bucket}/{key prefix}", got undefined'],
     [{ ...props, resources: [{ prefix: 'media/in/' }] }, 'L1/N: resources[0].prefix must be "acs:oss:{region}:{account}:{bucket}/{key prefix}", got "media/in/"'],
     [{ ...props, endpoints: undefined }, 'L1/N: endpoints is required'],
     [{ ...props, endpoints: ['https://x.example'] }, /^L1\/N: endpoints\[0\] must be "acs:mns:\{region\}:\{account\}:queues\/\{name\}" or/],
@@ -190,6 +224,65 @@ describe('RosEventNotification', () => {
   ])('rejects %j', (bad, message) => {
     const { stack } = newStack('L1');
     expect(() => new RosEventNotification(stack, 'N', bad as any, true)).toThrow(message);
+  });
+
+  test.each([
+    // values of the wrong type are refused, not rendered
+    ['an event type that is a number', { eventTypes: [5] }, `L1/N: eventTypes[0] ${EVENT_TYPE}, got 5`],
+    ['an event type that is null', { eventTypes: [null] }, `L1/N: eventTypes[0] ${EVENT_TYPE}, got null`],
+    ['a hole in the event types', { eventTypes: [, 'oss:ObjectCreated:PutObject'] }, `L1/N: eventTypes[0] ${EVENT_TYPE}, got undefined`],
+    ['a prefix that is a number', { resources: [{ prefix: 5 }] }, `L1/N: resources[0].prefix ${PREFIX}, got 5`],
+    ['a suffix that is a number', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/', suffix: 5 }] },
+      'L1/N: resources[0].suffix must be a string, the end of the object key, such as ".jpg", got 5'],
+    ['a suffix with a control character', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/', suffix: 'a\nb' }] },
+      'L1/N: resources[0].suffix must contain only characters that are not control characters, got "a\\nb"'],
+    ['a resource that is null', { resources: [null] }, 'L1/N: resources[0] must be { prefix, suffix? }, got null'],
+    ['a resource with a key ROS does not know', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/', Suffix: '.jpg' }] },
+      'L1/N: resources[0] must have only the keys prefix and suffix (not "Suffix"), got {"prefix":"acs:oss:cn-hangzhou:1:media/","Suffix":".jpg"}'],
+    ['an endpoint that is a number', { endpoints: [5] }, `L1/N: endpoints[0] ${ENDPOINT}, got 5`],
+    ['an endpoint that is an object', { endpoints: [{}] }, `L1/N: endpoints[0] ${ENDPOINT}, got {}`],
+    ['a product name that is a number', { productName: 5 }, 'L1/N: productName must be one of "oss", got 5'],
+    // endpoints: the whole form, with the name rules
+    ['an endpoint without region, account or name', { endpoints: ['acs:mns::queues/'] },
+      `L1/N: endpoints[0] ${ENDPOINT} (the region: lower-case letters, digits and hyphens, such as "cn-hangzhou"), got "acs:mns::queues/"`],
+    ['an endpoint without an account', { endpoints: ['acs:mns:x:queues/q/extra'] }, `L1/N: endpoints[0] ${ENDPOINT} (the account: digits), got "acs:mns:x:queues/q/extra"`],
+    ['an endpoint with a bad queue name', { endpoints: ['acs:mns:cn-hangzhou:1:queues/bad name!'] },
+      `L1/N: endpoints[0] ${ENDPOINT} (the queue name: 1 to 120 letters, digits and hyphens, starting with a letter or digit), got "acs:mns:cn-hangzhou:1:queues/bad name!"`],
+    ['an endpoint with a queue name of 121 characters', { endpoints: [`acs:mns:cn-hangzhou:1:queues/${'q'.repeat(121)}`] },
+      `L1/N: endpoints[0] ${ENDPOINT} (the queue name: 1 to 120 letters, digits and hyphens, starting with a letter or digit), got "acs:mns:cn-hangzhou:1:queues/${'q'.repeat(121)}"`],
+    ['an endpoint with a bad topic name', { endpoints: ['acs:mns:cn-hangzhou:1:topics/-ops'] },
+      `L1/N: endpoints[0] ${ENDPOINT} (the topic name: 1 to 255 letters, digits and hyphens, starting with a letter or digit), got "acs:mns:cn-hangzhou:1:topics/-ops"`],
+    ['an endpoint with an upper-case region', { endpoints: ['acs:mns:CN-Hangzhou:1:queues/q'] },
+      `L1/N: endpoints[0] ${ENDPOINT} (the region: lower-case letters, digits and hyphens, such as "cn-hangzhou"), got "acs:mns:CN-Hangzhou:1:queues/q"`],
+    ['an endpoint with a singular kind', { endpoints: ['acs:mns:cn-hangzhou:1:queue/q'] }, `L1/N: endpoints[0] ${ENDPOINT}, got "acs:mns:cn-hangzhou:1:queue/q"`],
+    ['an empty endpoint', { endpoints: [''] }, `L1/N: endpoints[0] ${ENDPOINT}, got ""`],
+    // resources: a prefix naming the bucket is required, the suffix is optional
+    ['a suffix without a prefix', { resources: [{ suffix: '.jpg' }] },
+      'L1/N: resources[0].prefix is required: "acs:oss:{region}:{account}:{bucket}/{key prefix}", got undefined'],
+    ['a prefix of "acs:oss:" alone', { resources: [{ prefix: 'acs:oss:' }] },
+      `L1/N: resources[0].prefix ${PREFIX} (the region: lower-case letters, digits and hyphens, such as "cn-hangzhou"), got "acs:oss:"`],
+    ['a prefix without the "/" after the bucket', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media' }] },
+      `L1/N: resources[0].prefix ${PREFIX}, got "acs:oss:cn-hangzhou:1:media"`],
+    ['a bucket name with upper-case letters', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:My_Bucket/in/' }] },
+      `L1/N: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:cn-hangzhou:1:My_Bucket/in/"`],
+    ['a bucket name of 2 characters', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:ab/' }] }, `L1/N: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:cn-hangzhou:1:ab/"`],
+    ['a bucket name ending in a hyphen', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media-/' }] },
+      `L1/N: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:cn-hangzhou:1:media-/"`],
+    ['a key prefix starting with "/"', { resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media//in/' }] },
+      `L1/N: resources[0].prefix ${PREFIX} (the key prefix: at most 1023 characters that are not control characters, not starting with "/"), got "acs:oss:cn-hangzhou:1:media//in/"`],
+    ['an event type with a space', { eventTypes: ['oss:Object Created:PutObject'] },
+      `L1/N: eventTypes[0] ${EVENT_TYPE} ("oss:{category}:{operation}", each in letters, the operation "*" for a whole category), got "oss:Object Created:PutObject"`],
+  ])('rejects %s', (_what, bad, message) => {
+    const { stack } = newStack('L1');
+    expectMessage(() => new RosEventNotification(stack, 'N', { ...props, ...bad } as any, true), message);
+  });
+
+  test('no props: a ValidationError, whatever enableResourcePropertyConstraint says', () => {
+    const { stack } = newStack('L1');
+    expectMessage(() => new RosEventNotification(stack, 'E', undefined as any, true),
+      'L1/E: props must be given: { identifier, productName, eventTypes, resources, endpoints }, got undefined');
+    expectMessage(() => new RosEventNotification(stack, 'F', undefined as any, false),
+      'L1/F: props must be given: { identifier, productName, eventTypes, resources, endpoints }, got undefined');
   });
 
   test('tokens pass in every property, and literal pieces around them are checked', () => {
@@ -200,6 +293,38 @@ describe('RosEventNotification', () => {
     }, true)).not.toThrow();
     expect(() => new RosEventNotification(stack, 'B', { ...props, endpoints: [p] }, true)).not.toThrow();
     expect(() => new RosEventNotification(stack, 'C', { ...props, endpoints: [`https://${p}`] }, true)).toThrow(/^L1\/C: endpoints\[0\] must be/);
+    expect(() => new RosEventNotification(stack, 'D', {
+      identifier: `rule-${p}`,
+      productName: ros.Fn.join('', ['o', p]),
+      eventTypes: [`oss:${p}`, `oss:ObjectCreated:${p}`, ros.Fn.join('', ['oss:', p, ':*'])],
+      resources: [{ prefix: `acs:oss:${p}:${p}:${p}/in/`, suffix: p }, { prefix: `acs:oss:cn-hangzhou:1:${p}/`, suffix: `.${p}` }, p as any, { prefix: p }],
+      endpoints: [`acs:mns:cn-hangzhou:${p}:topics/${p}`, `acs:mns:${p}queues/jobs`, `${p}${p}`],
+    }, true)).not.toThrow();
+    const TOKENS_MNS = '("acs:mns:" and "queues/" or "topics/" written out: a token may stand for the region, the account and the name)';
+    expectMessage(() => new RosEventNotification(stack, 'E1', { ...props, endpoints: [`${p}/garbage`] }, true),
+      `L1/E1: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "<token>/garbage"`);
+    expectMessage(() => new RosEventNotification(stack, 'E2', { ...props, endpoints: [ros.Fn.join('', ['http://', p])] }, true),
+      `L1/E2: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "<token>"`);
+    expectMessage(() => new RosEventNotification(stack, 'E3', { ...props, endpoints: [`acs:mns:${p}:queues/a b`] }, true),
+      `L1/E3: endpoints[0] ${ENDPOINT} (the queue name: 1 to 120 letters, digits and hyphens, starting with a letter or digit), got "acs:mns:<token>:queues/a b"`);
+    expectMessage(() => new RosEventNotification(stack, 'E4', { ...props, endpoints: [`acs:mns:${p}:queus/${p}`] }, true),
+      `L1/E4: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "acs:mns:<token>:queus/<token>"`);
+    expectMessage(() => new RosEventNotification(stack, 'T1', { ...props, eventTypes: [ros.Fn.join('', ['garbage ', p])] }, true),
+      `L1/T1: eventTypes[0] ${EVENT_TYPE} ("oss:" written out: a token may stand for the category and the operation), got "<token>"`);
+    expectMessage(() => new RosEventNotification(stack, 'T2', { ...props, eventTypes: [`oss:${p} x`] }, true),
+      `L1/T2: eventTypes[0] ${EVENT_TYPE} ("oss:{category}:{operation}", each in letters, the operation "*" for a whole category), got "oss:<token> x"`);
+    expectMessage(() => new RosEventNotification(stack, 'P1', { ...props, productName: ros.Fn.join('', ['xx', p]) }, true),
+      'L1/P1: productName must be one of "oss", got "<token>"');
+    expectMessage(() => new RosEventNotification(stack, 'R1', { ...props, resources: [{ prefix: `acs:oss:cn-hangzhou:1:Bad_${p}/` }] }, true),
+      `L1/R1: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:cn-hangzhou:1:Bad_<token>/"`);
+    expectMessage(() => new RosEventNotification(stack, 'R2', { ...props, resources: [{ prefix: `acs:oss:cn-hangzhou:1:${p}-/` }] }, true),
+      `L1/R2: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:cn-hangzhou:1:<token>-/"`);
+    expectMessage(() => new RosEventNotification(stack, 'R5', { ...props, resources: [{ prefix: `acs:oss:${p}:media-/` }] }, true),
+      `L1/R5: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:<token>:media-/"`);
+    expectMessage(() => new RosEventNotification(stack, 'R3', { ...props, resources: [{ prefix: `${p}:media/` }] }, true),
+      `L1/R3: resources[0].prefix ${PREFIX} ("acs:oss:" written out: a token may stand for the region, the account, the bucket and the key prefix), got "<token>:media/"`);
+    expectMessage(() => new RosEventNotification(stack, 'R4', { ...props, resources: [{ suffix: p }] }, true),
+      'L1/R4: resources[0].prefix is required: "acs:oss:{region}:{account}:{bucket}/{key prefix}", got undefined');
   });
 
   test('props changed after construction are checked again at synth', () => {
@@ -207,6 +332,16 @@ describe('RosEventNotification', () => {
     const n = new RosEventNotification(stack, 'N', props, true);
     n.eventTypes = ['PutObject'];
     expect(() => app.synth()).toThrow('L1/N: eventTypes[0] must be an OSS event type such as "oss:ObjectCreated:PutObject", got "PutObject"');
+    const other = newStack('L1');
+    const m = new RosEventNotification(other.stack, 'N', props, true);
+    m.endpoints = ['acs:mns::queues/'];
+    // core wraps the error at synth: "Resolution error: <message>."
+    expect(() => other.app.synth())
+      .toThrow(`L1/N: endpoints[0] ${ENDPOINT} (the region: lower-case letters, digits and hyphens, such as "cn-hangzhou"), got "acs:mns::queues/".`);
+    const third = newStack('L1');
+    const r = new RosEventNotification(third.stack, 'N', props, true);
+    r.resources = [{ suffix: '.jpg' }];
+    expect(() => third.app.synth()).toThrow('L1/N: resources[0].prefix is required: "acs:oss:{region}:{account}:{bucket}/{key prefix}", got undefined.');
   });
 });
 
