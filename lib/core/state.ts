@@ -120,6 +120,23 @@ export class AppState extends ros.Construct {
 
   /** `<region>/<account>` (or `<deploy-time>`) -> the SMQ event notification rules made for it. */
   public readonly eventNotificationRules = new Map<string, number>();
+
+  /** A bucket's identity -> the SMQ event notification rules on it: what each matches, for the overlap check. */
+  public readonly eventNotificationObjects = new Map<string, EventNotificationObjects[]>();
+}
+
+/** What one SMQ event notification rule matches. */
+export interface EventNotificationObjects {
+  /** The construct path of the notification. */
+  readonly path: string;
+  /** Its stack. */
+  readonly stack: ros.Stack;
+  /** `<region>/<account>` when both are literal. */
+  readonly location?: string;
+  /** Its event types. */
+  readonly types: string[];
+  /** Its filters (one empty filter for the whole bucket). */
+  readonly filters: ReadonlyArray<{ readonly prefix?: string; readonly suffix?: string }>;
 }
 
 /** The targets this app adds to one CloudMonitor metric rule. */

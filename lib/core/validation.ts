@@ -148,3 +148,13 @@ export function requireProps<T>(scope: ros.IConstruct, props: T | undefined, sha
   }
   return props;
 }
+
+/**
+ * Checks that a prop which decides what the construct makes (a path, a level, a flag) is not a token: synth must know
+ * it. `allowed` says what the prop takes.
+ */
+export function requireLiteral(scope: ros.IConstruct, prop: string, value: unknown, allowed: string): void {
+  if (value !== undefined && isUnresolved(value)) {
+    throw invalid(scope, prop, value, `must be a literal ${allowed}, not a token: it decides what the construct makes at synth`);
+  }
+}

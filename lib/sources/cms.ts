@@ -13,13 +13,13 @@ import { Duration, durationSeconds } from '../core/duration';
 import { claimLogicalId, compositeId, derivedId } from '../core/ids';
 import { checkSameLocation } from '../core/location';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
-import { AppState } from '../core/state';
+import { AppState, warnOnce } from '../core/state';
 import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
-import { checkOneOf, checkRange, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { checkBoolean } from '../ros/mns-rules';
 import { IChannel, locationOf, requireChannelOfAnyKind, stackLocation, channelDisplay } from '../smq/channel';
 import { Identifiers } from '../smq/identifiers';
-import type { ChannelMetric } from '../smq/metrics';
+import { ChannelMetric, Statistic } from '../smq/metrics';
 
 /** The level of a CloudMonitor alert. */
 export enum AlarmLevel {
@@ -75,6 +75,7 @@ export class AlarmNotification extends ros.Construct {
     requireProps(this, props, '{ rule or ruleId, destination }');
     requireChannelOfAnyKind(this, 'destination', props.destination);
     const ruleId = this.ruleId(props);
+    requireLiteral(this, 'levels', props.levels, 'list of levels');
     const levels = checkLevels(this, 'levels', props.levels);
     checkText(this, 'targetId', props.targetId, TARGET_ID);
     checkSameAccount(this, props.destination);
@@ -110,27 +111,43 @@ export class AlarmNotification extends ros.Construct {
    */
   private addTarget(rule: IMetricRule | undefined, ruleId: string, identity: string, arn: string): void {
     const all = AppState.of(this).targetsPerMetricRule;
+    const account = stackLocation(this).account;
     // a rule of this app by its path (its id token renders differently in each stack that reads it); a rule id given
-    // as a string within the account that holds it
-    const key = rule !== undefined && rule !== null ? `rule ${rule.node.path}` : `id ${identityOf(this, stackLocation(this).account)} ${identityOf(this, ruleId)}`;
-    const targets = all.get(key) ?? { ids: new Map<string, string>(), arns: new Map<string, string>() };
-    all.set(key, targets);
+    // as a string within the account that holds it: a literal account, or else this stack (an error), and every
+    // stack whose account is decided at deploy time (a warning: they may share it)
+    const keys: Array<{ key: string; certain: boolean }> = rule !== undefined && rule !== null
+      ? [{ key: `rule ${rule.node.path}`, certain: true }]
+      : isUnresolved(account)
+        ? [{ key: `id ${ros.Stack.of(this).node.path} ${identityOf(this, ruleId)}`, certain: true }, { key: `id <deploy-time> ${identityOf(this, ruleId)}`, certain: false }]
+        : [{ key: `id ${account} ${identityOf(this, ruleId)}`, certain: true }];
     const prop = rule ? 'rule' : 'ruleId';
     const shown = rule ? rule.node.path : ruleId;
-    const count = targets.ids.size + 1;
-    if (count > MAX_TARGETS_PER_RULE) {
-      throw invalid(this, prop, shown, `must have at most ${MAX_TARGETS_PER_RULE} targets (CloudMonitor's limit); this would be target number ${count}`);
-    }
     const idKey = identityOf(this, identity);
     const arnKey = identityOf(this, arn);
-    if (targets.ids.has(idKey)) {
-      throw invalid(this, 'targetId', identity, `must be unique on the rule, but '${targets.ids.get(idKey)}' already adds a target with this id to it`);
+    for (const { key, certain } of keys) {
+      const targets = all.get(key) ?? { ids: new Map<string, string>(), arns: new Map<string, string>() };
+      all.set(key, targets);
+      const problems: Array<[string, unknown, string]> = [];
+      const count = targets.ids.size + 1;
+      if (count > MAX_TARGETS_PER_RULE) {
+        problems.push([prop, shown, `must have at most ${MAX_TARGETS_PER_RULE} targets (CloudMonitor's limit); this would be target number ${count}`]);
+      }
+      if (targets.ids.has(idKey)) {
+        problems.push(['targetId', identity, `must be unique on the rule, but '${targets.ids.get(idKey)}' already adds a target with this id to it`]);
+      }
+      if (targets.arns.has(arnKey)) {
+        problems.push(['destination', shownArn(this, arn), `must be another channel than the ones the rule already writes to: '${targets.arns.get(arnKey)}' already writes its alerts there`]);
+      }
+      for (const [p, value, allowed] of problems) {
+        if (certain) {
+          throw invalid(this, p, value, allowed);
+        }
+        warnOnce(this, `${p}: ${describeValue(value)} ${allowed.replace(/^must /, 'must ')} if the stacks that name this rule id are deployed to one account; `
+          + 'give the stacks an env with a literal account so that synth can tell.');
+      }
+      targets.ids.set(idKey, this.node.path);
+      targets.arns.set(arnKey, this.node.path);
     }
-    if (targets.arns.has(arnKey)) {
-      throw invalid(this, 'destination', shownArn(this, arn), `must be another channel than the ones the rule already writes to: '${targets.arns.get(arnKey)}' already writes its alerts there`);
-    }
-    targets.ids.set(idKey, this.node.path);
-    targets.arns.set(arnKey, this.node.path);
   }
 
 }
@@ -167,9 +184,16 @@ export interface CmsEventNotificationProps {
   readonly silenceTime?: Duration;
 }
 
-const RULE_NAME: TextRule = { minLength: 1, maxLength: 64, chars: /[A-Za-z0-9_.-]/, charset: 'letters, digits, underscores, periods and hyphens' };
+/**
+ * CloudMonitor rule names: the PutEventRule and PutResourceMetricRule references give no character rule (the console
+ * takes Chinese names and spaces); control characters are refused, and the length cap is ours.
+ */
+const RULE_NAME: TextRule = { minLength: 1, maxLength: 128, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+/** Event types, names and keywords in one event pattern: 1 to 50 (the PutEventRule reference). */
+const MAX_PATTERN_LIST = 50;
 const WORD: TextRule = { minLength: 1, maxLength: 128 };
-const DESCRIPTION: TextRule = { minLength: 0, maxLength: 256, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+const METRIC_WORD: TextRule = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_.]/, charset: 'letters, digits, underscores and periods' };
+const DESCRIPTION: TextRule = { minLength: 0, maxLength: 256, chars: /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, charset: 'characters that are not control characters (tabs and line breaks are fine)' };
 const NOT_CONTROL = /[^\u0000-\u001f\u007f]/;
 /** Keywords and contact group names: any characters but control characters, spaces included. */
 const TEXT: TextRule = { minLength: 1, maxLength: 128, chars: NOT_CONTROL, charset: 'characters that are not control characters' };
@@ -194,6 +218,7 @@ export class CmsEventNotification extends ros.Construct {
     checkText(this, 'ruleName', props.ruleName, RULE_NAME);
     const silence = durationSeconds(this, 'silenceTime', props.silenceTime, { min: 60, max: 86400 * 7, unit: 'seconds' });
     checkText(this, 'description', props.description, DESCRIPTION);
+    requireLiteral(this, 'enabled', props.enabled, 'true or false');
     checkBoolean(this, 'enabled', props.enabled);
     checkSameAccount(this, props.destination);
     const ruleName = props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 });
@@ -232,13 +257,16 @@ export class CmsEventNotification extends ros.Construct {
       if (list === undefined) {
         return undefined;
       }
-      if (!Array.isArray(list) || list.length === 0) {
-        throw invalid(this, `pattern.${prop}`, list, 'must list at least one value when given (leave it out for any)');
+      if (isUnresolved(list)) {
+        return list;
+      }
+      if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PATTERN_LIST) {
+        throw invalid(this, `pattern.${prop}`, list, `must list 1 to ${MAX_PATTERN_LIST} values when given (leave it out for any)`);
       }
       list.forEach((w, i) => checkText(this, `pattern.${prop}[${i}]`, w, rule));
-      return list;
+      return [...list];
     };
-    const levels = pattern.levels === undefined ? undefined : checkLevels(this, 'pattern.levels', pattern.levels);
+    const levels = pattern.levels === undefined || isUnresolved(pattern.levels) ? pattern.levels : checkLevels(this, 'pattern.levels', pattern.levels);
     checkText(this, 'pattern.sqlFilter', pattern.sqlFilter, SQL);
     const keywords = words('keywords', pattern.keywords, TEXT);
     return {
@@ -305,6 +333,13 @@ export class MetricAlarm extends ros.Construct implements IMetricRule {
       || typeof metric.dimensions !== 'object' || metric.dimensions === null) {
       throw invalid(this, 'metric', metric, 'must be a channel metric, such as queue.metricNumberOfMessagesVisible()');
     }
+    // a metric is plain data a caller could write by hand: its parts are checked as queue.metric() checks them
+    checkText(this, 'metric.namespace', metric.namespace, METRIC_WORD);
+    checkText(this, 'metric.metricName', metric.metricName, METRIC_WORD);
+    checkOneOf(this, 'metric.statistic', metric.statistic, Object.values(Statistic));
+    if (metric.periodSeconds !== undefined) {
+      checkRange(this, 'metric.periodSeconds', metric.periodSeconds, 60, 86400, 'seconds');
+    }
     // a rule watches resources of its own account; the metric's userId dimension names the channel's
     if (typeof metric.dimensions.userId === 'string') {
       checkSameLocation(this, {
@@ -321,12 +356,18 @@ export class MetricAlarm extends ros.Construct implements IMetricRule {
       throw invalid(this, 'threshold', props.threshold, 'must be a finite number');
     }
     checkOneOf(this, 'comparisonOperator', props.comparisonOperator, Object.values(ComparisonOperator));
+    requireLiteral(this, 'level', props.level, 'AlarmLevel');
     checkOneOf(this, 'level', props.level, ALL_LEVELS);
     checkRange(this, 'evaluationPeriods', props.evaluationPeriods, 1, 100);
     if (!Array.isArray(props.contactGroups) || props.contactGroups.length === 0) {
       throw invalid(this, 'contactGroups', props.contactGroups, 'must name at least one CloudMonitor contact group (ROS requires one)');
     }
-    props.contactGroups.forEach((g, i) => checkText(this, `contactGroups[${i}]`, g, TEXT));
+    props.contactGroups.forEach((g, i) => {
+      checkText(this, `contactGroups[${i}]`, g, TEXT);
+      if (!isUnresolved(g) && props.contactGroups.indexOf(g) !== i) {
+        throw invalid(this, `contactGroups[${i}]`, g, `must differ from contactGroups[${props.contactGroups.indexOf(g)}]: name each group once`);
+      }
+    });
     checkText(this, 'ruleName', props.ruleName, RULE_NAME);
     const silence = durationSeconds(this, 'silenceTime', props.silenceTime, { min: 60, max: 86400 * 7, unit: 'seconds' });
     const condition = {
@@ -341,9 +382,9 @@ export class MetricAlarm extends ros.Construct implements IMetricRule {
       ruleName: props.ruleName ?? generatePhysicalNameFor(scope, id, { maxLength: 64 }),
       namespace: metric.namespace,
       metricName: metric.metricName,
-      resources: [metric.dimensions],
+      resources: [{ ...metric.dimensions }],
       period: metric.periodSeconds,
-      contactGroups: props.contactGroups,
+      contactGroups: [...props.contactGroups],
       silenceTime: silence,
       escalations: level === AlarmLevel.CRITICAL ? { critical: condition } : level === AlarmLevel.WARN ? { warn: condition } : { info: condition },
     }, ros.Stack.of(this).enableResourcePropertyConstraint);

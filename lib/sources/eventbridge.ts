@@ -15,7 +15,7 @@ import { claimLogicalId, compositeId } from '../core/ids';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { warnOnce } from '../core/state';
 import { checkText, TextRule } from '../core/text';
-import { checkOneOf, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkOneOf, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { checkBoolean } from '../ros/mns-rules';
 import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
@@ -122,10 +122,13 @@ export function checkQueueTargetProps(scope: ros.IConstruct, prefix: string, pro
   checkOneOf(scope, `${prefix}.retryStrategy`, props.retryStrategy, Object.values(RetryStrategy));
   checkOneOf(scope, `${prefix}.errorsTolerance`, props.errorsTolerance, Object.values(ErrorsTolerance));
   checkText(scope, `${prefix}.targetId`, props.targetId, TARGET_ID);
+  requireLiteral(scope, `${prefix}.base64Encode`, props.base64Encode, 'true or false');
   checkBoolean(scope, `${prefix}.base64Encode`, props.base64Encode);
   if (props.message !== undefined && !(props.message instanceof TargetMessage)) {
     throw invalid(scope, `${prefix}.message`, props.message, 'must be a TargetMessage, such as TargetMessage.fromPath("$.data")');
   }
+  // rendered once here to check it under this prefix; the target renders it again
+  props.message?._render(scope, `${prefix}.message`);
   const dlq = props.deadLetterQueue;
   if (dlq !== undefined && dlq !== null) {
     requireChannel(scope, `${prefix}.deadLetterQueue`, dlq, ChannelKind.QUEUE);
@@ -159,10 +162,10 @@ export interface EventRuleProps {
 
 /** Targets of one rule (the ROS reference of ALIYUN::EventBridge::Rule, and the L1's own check). */
 const MAX_TARGETS = 5;
-const DESCRIPTION: TextRule = { minLength: 0, maxLength: 255, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+const DESCRIPTION: TextRule = { minLength: 0, maxLength: 255, chars: /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, charset: 'characters that are not control characters (tabs and line breaks are fine)' };
 /** Rule names: letters, digits, underscores and hyphens, starting with a letter or digit, at most 127 characters. */
 export const RULE_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
-const BUS_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, charset: 'letters, digits, underscores and hyphens' };
+const BUS_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
 /**
  * An EventBridge rule (`ALIYUN::EventBridge::Rule`, made through `@alicloud/ros-cdk-eventbridge`) that delivers the
  * events matching a pattern to its targets. On the `default` bus unless told otherwise, where Alibaba Cloud services
@@ -191,6 +194,7 @@ export class EventRule extends ros.Resource {
     checkText(this, 'ruleName', props.ruleName, RULE_NAME);
     checkText(this, 'eventBusName', props.eventBusName, BUS_NAME);
     checkText(this, 'description', props.description, DESCRIPTION);
+    requireLiteral(this, 'enabled', props.enabled, 'true or false');
     checkBoolean(this, 'enabled', props.enabled);
     this.ruleName = ruleName;
     const eventBusName = props.eventBusName ?? 'default';

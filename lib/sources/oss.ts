@@ -15,7 +15,7 @@ import type { Location } from '../core/location';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { AppState, StackState, warnOnce } from '../core/state';
 import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
-import { checkOneOf, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkOneOf, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { RosEventNotification } from '../ros/mns';
 import { EVENT_NOTIFICATION_NAME } from '../ros/mns-rules';
 import { checkReachable, IChannel, requireChannelOfAnyKind, stackLocation } from '../smq/channel';
@@ -80,7 +80,7 @@ export class OssEvent {
    */
   public static of(eventType: string): OssEvent {
     // a type that a constant names is that constant, with the paths that deliver it
-    const known = typeof eventType === 'string' ? ALL_EVENTS.find((e) => e.value === eventType) : undefined;
+    const known = typeof eventType === 'string' ? [...ALL_EVENTS, OssEvent.OBJECT_CREATED, OssEvent.OBJECT_REMOVED].find((e) => e.value === eventType) : undefined;
     return known ?? new OssEvent(eventType, Paths.BOTH, true);
   }
 
@@ -174,6 +174,12 @@ const KEY_PART: TextRule = { minLength: 1, maxLength: 1023, chars: /[^\u0000-\u0
 const KEY_PREFIX: TextRule = { ...KEY_PART, forbid: [{ pattern: /^\//, what: 'must not start with "/": an OSS object key never does' }] };
 /** SMQ event notification rules per region (https://www.alibabacloud.com/help/en/object-storage-service/latest/event-notifications-overview). */
 const MAX_RULES_PER_REGION = 10;
+/**
+ * Regions without OSS event notifications
+ * (https://www.alibabacloud.com/help/en/object-storage-service/latest/event-notifications-overview): China (Heyuan),
+ * China (Guangzhou), China (Hohhot), China (Ulanqab), UAE (Dubai) and Malaysia (Kuala Lumpur).
+ */
+const NO_EVENT_NOTIFICATIONS = ['cn-heyuan', 'cn-guangzhou', 'cn-huhehaote', 'cn-wulanchabu', 'me-east-1', 'ap-southeast-3'];
 /** Subject matchers in one EventBridge pattern field. */
 const MAX_PATTERN_ITEMS = 5;
 
@@ -199,6 +205,7 @@ export class OssEventNotification extends ros.Construct {
   constructor(scope: ros.Construct, id: string, props: OssEventNotificationProps) {
     super(scope, id);
     requireProps(this, props, '{ bucket or bucketName, events, destination }');
+    requireLiteral(this, 'via', props.via, 'OssNotificationPath');
     const path = props.via ?? OssNotificationPath.SMQ;
     checkOneOf(this, 'via', props?.via, Object.values(OssNotificationPath));
     requireChannelOfAnyKind(this, 'destination', props?.destination);
@@ -214,6 +221,8 @@ export class OssEventNotification extends ros.Construct {
       if (props.target !== undefined) {
         throw invalid(this, 'target', props.target, 'is for via: OssNotificationPath.EVENTBRIDGE only');
       }
+      this.checkRegion(here);
+      this.checkOverlaps(bucketName, events, filters, here);
       this.countRule(here);
       if (!isUnresolved(ruleName)) {
         claimName(this, { kind: 'SMQ event notification rule name', prop: 'ruleName', name: ruleName, location: here });
@@ -254,6 +263,42 @@ export class OssEventNotification extends ros.Construct {
         targets: [new QueueTarget(props.destination as IQueue, props.target)],
       });
     }
+  }
+
+  /** SMQ event notifications are not offered in some regions: a literal one of them is an error. */
+  private checkRegion(here: Location): void {
+    if (!isUnresolved(here.region) && NO_EVENT_NOTIFICATIONS.includes(here.region)) {
+      throw invalid(this, 'via', `the stack's region ${here.region}`, 'must be a region that offers OSS event notifications (not '
+        + `${NO_EVENT_NOTIFICATIONS.join(', ')}): use via: OssNotificationPath.EVENTBRIDGE`);
+    }
+  }
+
+  /**
+   * OSS refuses a rule whose resource descriptions overlap, and two rules that match one object with a shared event
+   * type (https://www.alibabacloud.com/help/en/object-storage-service/latest/configure-event-notification-rules):
+   * checked for literal prefixes and suffixes, within this notification and against the SMQ-path notifications of
+   * the same bucket in this stack or in stacks of the same literal region and account.
+   */
+  private checkOverlaps(bucketName: string, types: string[], filters: OssFilter[], here: Location): void {
+    const all = filters.length === 0 ? [{}] : filters;
+    all.forEach((a, i) => all.slice(0, i).forEach((b, j) => {
+      if (filtersOverlap(a, b)) {
+        throw invalid(this, `filters[${i}]`, a, `must not overlap filters[${j}] (${describeValue(b)}): OSS refuses a rule whose resource descriptions overlap`);
+      }
+    }));
+    const literalLocation = !isUnresolved(here.region) && !isUnresolved(here.account);
+    const mine = { path: this.node.path, stack: ros.Stack.of(this), location: literalLocation ? `${here.region}/${here.account}` : undefined, types, filters: all };
+    const bucket = identityOf(this, bucketName);
+    const rules = AppState.of(this).eventNotificationObjects;
+    for (const other of rules.get(bucket) ?? []) {
+      const together = other.stack === mine.stack || (mine.location !== undefined && other.location === mine.location);
+      const shared = types.filter((t) => other.types.includes(t));
+      if (together && shared.length > 0 && mine.filters.some((a) => other.filters.some((b) => filtersOverlap(a, b)))) {
+        throw invalid(this, 'events', shared.join(', '), `must not be delivered again for objects that '${other.path}' already covers with the same event types: `
+          + 'OSS refuses two rules that match one object with one event type; narrow the filters or split the events');
+      }
+    }
+    rules.set(bucket, [...(rules.get(bucket) ?? []), mine]);
   }
 
   private bucketName(props: OssEventNotificationProps): string {
@@ -374,4 +419,16 @@ export class OssEventNotification extends ros.Construct {
     }
   }
 
+}
+
+/**
+ * Whether two filters can match one object key: literal prefixes of which one starts with the other, and literal
+ * suffixes of which one ends with the other (a missing one matches every key). Filters with tokens are presumed apart.
+ */
+function filtersOverlap(a: OssFilter, b: OssFilter): boolean {
+  const [pa, pb, sa, sb] = [a.prefix ?? '', b.prefix ?? '', a.suffix ?? '', b.suffix ?? ''];
+  if ([pa, pb, sa, sb].some((v) => isUnresolved(v))) {
+    return false;
+  }
+  return (pa.startsWith(pb) || pb.startsWith(pa)) && (sa.endsWith(sb) || sb.endsWith(sa));
 }

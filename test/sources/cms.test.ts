@@ -117,7 +117,19 @@ describe('MetricAlarm on a queue\'s metric, notifying a topic', () => {
     ['an operator symbol', (s, q) => backlog(s, q, 'M', { comparisonOperator: '>' as any }), /^Ops\/M: comparisonOperator must be one of "GreaterThanOrEqualToThreshold", .*got ">"$/],
     ['an unknown level', (s, q) => backlog(s, q, 'M', { level: 'FATAL' as any }), 'Ops/M: level must be one of "CRITICAL", "WARN", "INFO", got "FATAL"'],
     ['a silence of 30 seconds', (s, q) => backlog(s, q, 'M', { silenceTime: Duration.seconds(30) }), 'Ops/M: silenceTime must be an integer between 60 and 604800 seconds, got 30'],
-    ['a rule name with a space', (s, q) => backlog(s, q, 'M', { ruleName: 'a b' }), 'Ops/M: ruleName must contain only letters, digits, underscores, periods and hyphens, got "a b"'],
+    ['a rule name with a line break', (s, q) => backlog(s, q, 'M', { ruleName: 'a\nb' }), 'Ops/M: ruleName must contain only characters that are not control characters, got "a\\nb"'],
+    ['a contact group twice', (s, q) => backlog(s, q, 'M', { contactGroups: ['ops', 'ops'] }), 'Ops/M: contactGroups[1] must differ from contactGroups[0]: name each group once, got "ops"'],
+    ['a level token', (s, q) => backlog(s, q, 'M', { level: new ros.RosParameter(s, 'L', { type: ros.RosParameterType.STRING }).valueAsString as any }),
+      'Ops/M: level must be a literal AlarmLevel, not a token: it decides what the construct makes at synth, got "<token>"'],
+    ['a hand-written metric with a bad statistic', (s) => new sources.MetricAlarm(s, 'M', {
+      metric: { namespace: 'acs_mns_new', metricName: 'X', dimensions: {}, statistic: 'Sum' as any }, threshold: 1, contactGroups: ['g'],
+    }), 'Ops/M: metric.statistic must be one of "Average", "Maximum", "Minimum", got "Sum"'],
+    ['a hand-written metric with a bad namespace', (s) => new sources.MetricAlarm(s, 'M', {
+      metric: { namespace: 'bad ns', metricName: 'X', dimensions: {}, statistic: smq.Statistic.AVERAGE }, threshold: 1, contactGroups: ['g'],
+    }), 'Ops/M: metric.namespace must contain only letters, digits, underscores and periods, got "bad ns"'],
+    ['a hand-written metric with a period of 7 seconds', (s) => new sources.MetricAlarm(s, 'M', {
+      metric: { namespace: 'acs_mns_new', metricName: 'X', dimensions: {}, statistic: smq.Statistic.AVERAGE, periodSeconds: 7 }, threshold: 1, contactGroups: ['g'],
+    }), 'Ops/M: metric.periodSeconds must be an integer between 60 and 86400 seconds, got 7'],
     ['notify nothing', (s, q) => backlog(s, q, 'M').notify(undefined as any), /^Ops\/M: notify\(destination\) must be a queue or a topic/],
   ])('bad input: %s', (_name, make, message) => {
     const { stack, jobs } = ops();
@@ -156,10 +168,10 @@ describe('AlarmNotification', () => {
       'Ops/X: destination must be in the same account as the stack (123456789012), got "topic \'Ops/Foreign\' in account 999999999999"');
   });
 
-  test('at most 5 targets on one rule, counted across stacks of the app', () => {
+  test('at most 5 targets on one rule, counted across stacks of one account', () => {
     const app = new ros.App();
-    const a = new ros.Stack(app, 'A');
-    const b = new ros.Stack(app, 'B');
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    const b = new ros.Stack(app, 'B', { env: { ...ENV, region: 'cn-beijing' } });
     for (let i = 0; i < 3; i++) {
       new sources.AlarmNotification(a, `T${i}`, { ruleId: 'shared-rule', destination: new smq.Queue(a, `Q${i}`) });
     }
@@ -273,7 +285,15 @@ describe('CmsEventNotification', () => {
     ['an empty product', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: '' }, destination: q }),
       'Ops/N: pattern.product is required: the product whose events match, such as "ECS", got ""'],
     ['empty event types', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS', eventTypes: [] }, destination: q }),
-      'Ops/N: pattern.eventTypes must list at least one value when given (leave it out for any), got []'],
+      'Ops/N: pattern.eventTypes must list 1 to 50 values when given (leave it out for any), got []'],
+    ['51 names', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS', names: Array.from({ length: 51 }, (_, i) => `n${i}`) }, destination: q }),
+      /^Ops\/N: pattern.names must list 1 to 50 values when given \(leave it out for any\), got \["n0"/],
+    ['enabled as a token', (s, q) => new sources.CmsEventNotification(s, 'N', {
+      pattern: { product: 'ECS' }, destination: q, enabled: ros.Token.asAny(new ros.RosParameter(s, 'E', { type: ros.RosParameterType.BOOLEAN }).value) as any,
+    }), /^Ops\/N: enabled must be a literal true or false, not a token/],
+    ['a levels token on a notification', (s, q) => new sources.AlarmNotification(s, 'N', {
+      ruleId: 'r', destination: q, levels: new ros.RosParameter(s, 'L', { type: ros.RosParameterType.COMMA_DELIMITED_LIST }).valueAsList as any,
+    }), /^Ops\/N: levels must be a literal list of levels, not a token/],
     ['empty levels', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS', levels: [] }, destination: q }),
       'Ops/N: pattern.levels must name at least one level (leave it out for all), got []'],
     ['an unknown level', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS', levels: ['LOW' as any] }, destination: q }),
@@ -282,8 +302,8 @@ describe('CmsEventNotification', () => {
       /^Ops\/N: pattern.keywords\[0\] must be between 1 and 128 characters long/],
     ['a silence of 30 seconds', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS' }, destination: q, silenceTime: Duration.seconds(30) }),
       'Ops/N: silenceTime must be an integer between 60 and 604800 seconds, got 30'],
-    ['a rule name with a space', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS' }, destination: q, ruleName: 'a b' }),
-      'Ops/N: ruleName must contain only letters, digits, underscores, periods and hyphens, got "a b"'],
+    ['a rule name with a line break', (s, q) => new sources.CmsEventNotification(s, 'N', { pattern: { product: 'ECS' }, destination: q, ruleName: 'a\nb' }),
+      'Ops/N: ruleName must contain only characters that are not control characters, got "a\\nb"'],
   ])('bad input: %s', (_name, make, message) => {
     const { stack, jobs } = ops();
     expectInvalid(() => make(stack, jobs), message);
@@ -375,4 +395,44 @@ describe('duplicates and mismatches', () => {
     const { stack, jobs } = ops();
     expectInvalid(() => make(stack, jobs), message);
   });
+});
+
+test('rule ids in stacks whose account is decided at deploy time: a warning past 5 targets, an error within one stack', () => {
+  const app = new ros.App();
+  const a = new ros.Stack(app, 'A');
+  const b = new ros.Stack(app, 'B');
+  for (let i = 0; i < 3; i++) {
+    new sources.AlarmNotification(a, `T${i}`, { ruleId: 'r', destination: new smq.Queue(a, `Q${i}`) });
+    new sources.AlarmNotification(b, `T${i}`, { ruleId: 'r', destination: new smq.Queue(b, `Q${i}`) });
+  }
+  expect(warnings(b)).toEqual([expect.stringMatching(/^B\/T2: ruleId: "r" must have at most 5 targets \(CloudMonitor's limit\); this would be target number 6 if the stacks that name this rule id are deployed to one account/)]);
+  expect(warnings(a)).toEqual([]);
+  new sources.AlarmNotification(a, 'T3', { ruleId: 'r', destination: new smq.Queue(a, 'Q3') });
+  new sources.AlarmNotification(a, 'T4', { ruleId: 'r', destination: new smq.Queue(a, 'Q4') });
+  expectInvalid(() => new sources.AlarmNotification(a, 'T5', { ruleId: 'r', destination: new smq.Queue(a, 'Q5') }),
+    'A/T5: ruleId must have at most 5 targets (CloudMonitor\'s limit); this would be target number 6, got "r"');
+});
+
+test('a CloudMonitor rule name may hold spaces and Chinese characters; the event pattern allows a token list of levels', () => {
+  const { stack, jobs } = ops();
+  backlog(stack, jobs, 'M', { ruleName: '队列积压 告警' });
+  new sources.CmsEventNotification(stack, 'E', {
+    pattern: { product: 'ECS', levels: new ros.RosParameter(stack, 'L', { type: ros.RosParameterType.COMMA_DELIMITED_LIST }).valueAsList as any },
+    destination: jobs, ruleName: 'ECS 事件', description: 'line one\nline two',
+  });
+  const template = Template.fromStack(stack);
+  template.hasResourceProperties('ALIYUN::CMS::ResourceMetricRule', { RuleName: '队列积压 告警' });
+  template.hasResourceProperties('ALIYUN::CMS::EventRule', { RuleName: 'ECS 事件', EventPattern: [Match.objectLike({ LevelList: { Ref: 'L' } })] });
+});
+
+test('the alarm keeps its own copy of the metric dimensions and contact groups', () => {
+  const { stack, jobs } = ops();
+  const metric = jobs.metricNumberOfMessagesVisible();
+  const groups = ['ops'];
+  new sources.MetricAlarm(stack, 'M', { metric, threshold: 1, contactGroups: groups });
+  (metric.dimensions as any).userId = '999';
+  groups.length = 0;
+  const rule = Template.fromStack(stack).toJSON().Resources.M.Properties;
+  expect(rule.Resources[0].userId).toEqual({ Ref: 'ALIYUN::TenantId' });
+  expect(rule.ContactGroups).toEqual(['ops']);
 });

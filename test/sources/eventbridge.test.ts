@@ -246,7 +246,15 @@ describe('EventRule with a QueueTarget', () => {
     ['a rule name of 128 characters', (s, q) => new sources.EventRule(s, 'E', { ruleName: 'r'.repeat(128), pattern: OSS, targets: [new sources.QueueTarget(q)] }),
       /^Events\/E: ruleName must be at most 127 characters long \(length 128\)/],
     ['a bus name with a space', (s, q) => new sources.EventRule(s, 'E', { eventBusName: 'my bus', pattern: OSS, targets: [new sources.QueueTarget(q)] }),
-      'Events/E: eventBusName must contain only letters, digits, underscores and hyphens, got "my bus"'],
+      'Events/E: eventBusName must contain only letters, digits, underscores and hyphens, and start with a letter or digit, got "my bus"'],
+    ['a bus name starting with a hyphen', (s, q) => new sources.EventRule(s, 'E', { eventBusName: '-x', pattern: OSS, targets: [new sources.QueueTarget(q)] }),
+      'Events/E: eventBusName must contain only letters, digits, underscores and hyphens, and start with a letter or digit, got "-x"'],
+    ['enabled as a token', (s, q) => new sources.EventRule(s, 'E', {
+      pattern: OSS, targets: [new sources.QueueTarget(q)], enabled: ros.Token.asAny(new ros.RosParameter(s, 'P', { type: ros.RosParameterType.BOOLEAN }).value) as any,
+    }), /^Events\/E: enabled must be a literal true or false, not a token/],
+    ['base64Encode as a token', (s, q) => new sources.EventRule(s, 'E', {
+      pattern: OSS, targets: [new sources.QueueTarget(q, { base64Encode: ros.Token.asAny(new ros.RosParameter(s, 'P', { type: ros.RosParameterType.BOOLEAN }).value) as any })],
+    }), /^Events\/E: QueueTarget.base64Encode must be a literal true or false, not a token/],
   ])('bad input: %s', (_name, make, message) => {
     const { stack, inbox, dead } = events();
     expectInvalid(() => make(stack, inbox, dead), message);

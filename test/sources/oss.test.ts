@@ -88,8 +88,8 @@ describe('OssEventNotification on the SMQ path (the default)', () => {
   test('two notifications in one stack, an imported queue, and OssEvent.of', () => {
     const { stack, bucket, jobs } = media(ENV);
     const legacy = smq.Queue.fromQueueArn(stack, 'Legacy', 'acs:mns:cn-hangzhou:123456789012:queues/legacy');
-    new sources.OssEventNotification(stack, 'A', { bucket, events: [OssEvent.OBJECT_CREATED_PUT], destination: jobs });
-    new sources.OssEventNotification(stack, 'B', { bucket, events: [OssEvent.of('oss:ObjectCreated:PutObject'), OssEvent.OBJECT_CREATED_PUT], destination: legacy });
+    new sources.OssEventNotification(stack, 'A', { bucket, events: [OssEvent.OBJECT_CREATED_PUT], filters: [{ prefix: 'a/' }], destination: jobs });
+    new sources.OssEventNotification(stack, 'B', { bucket, events: [OssEvent.of('oss:ObjectCreated:PutObject'), OssEvent.OBJECT_CREATED_PUT], filters: [{ prefix: 'b/' }], destination: legacy });
     const template = Template.fromStack(stack);
     expect(Object.keys(template.findResources('ALIYUN::MNS::EventNotification'))).toEqual(['A', 'B']);
     template.hasResourceProperties('ALIYUN::MNS::EventNotification', {
@@ -100,7 +100,7 @@ describe('OssEventNotification on the SMQ path (the default)', () => {
   test('SMQ\'s limit of 10 event notification rules per stack', () => {
     const { stack, jobs } = media();
     for (let i = 0; i < 10; i++) {
-      new sources.OssEventNotification(stack, `N${i}`, { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs });
+      new sources.OssEventNotification(stack, `N${i}`, { bucketName: `bucket-${i}`, events: [OssEvent.OBJECT_CREATED], destination: jobs });
     }
     expect(() => new sources.OssEventNotification(stack, 'N10', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs }))
       .toThrow('Media/N10: via must keep the stack within 10 SMQ event notification rules, SMQ\'s limit per region and account: use via: OssNotificationPath.EVENTBRIDGE for more, got "rule number 11 in stack \'Media\'"');
@@ -112,7 +112,7 @@ describe('OssEventNotification on the SMQ path (the default)', () => {
     const make = (stack: ros.Stack, n: number): void => {
       const q = new smq.Queue(stack, 'Q');
       for (let i = 0; i < n; i++) {
-        new sources.OssEventNotification(stack, `N${i}`, { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: q });
+        new sources.OssEventNotification(stack, `N${i}`, { bucketName: `${stack.stackName.toLowerCase()}-bucket-${i}`, events: [OssEvent.OBJECT_CREATED], destination: q });
       }
     };
     const a = new ros.Stack(app, 'A', { env: ENV });
@@ -138,10 +138,11 @@ describe('OssEventNotification on the SMQ path (the default)', () => {
     const a = new ros.Stack(app, 'A', { env: ENV });
     const q = new smq.Queue(a, 'Q');
     new sources.OssEventNotification(a, 'N1', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: q, ruleName: 'uploads' });
+    // (other buckets below: one bucket's objects under two rules with one event type is refused on its own)
     expectInvalid(() => new sources.OssEventNotification(a, 'N2', { bucketName: 'b-2', events: [OssEvent.OBJECT_CREATED], destination: q, ruleName: 'uploads' }),
       'A/N2: ruleName must be unique in the stack, but \'A/N1\' already has this SMQ event notification rule name, got "uploads"');
     const b = new ros.Stack(app, 'B', { env: ENV });
-    expectInvalid(() => new sources.OssEventNotification(b, 'N', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: new smq.Queue(b, 'Q'), ruleName: 'uploads' }),
+    expectInvalid(() => new sources.OssEventNotification(b, 'N', { bucketName: 'b-3', events: [OssEvent.OBJECT_CREATED], destination: new smq.Queue(b, 'Q'), ruleName: 'uploads' }),
       /^B\/N: ruleName must be unique in region cn-hangzhou and account 123456789012, but 'A\/N1' in stack 'A' already has this SMQ event notification rule name/);
     const beijing = new ros.Stack(app, 'Beijing', { env: { ...ENV, region: 'cn-beijing' } });
     new sources.OssEventNotification(beijing, 'N', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: new smq.Queue(beijing, 'Q'), ruleName: 'uploads' });
@@ -295,6 +296,12 @@ describe('OssEventNotification checks', () => {
       /^Media\/N: destination must be a queue or a topic/],
     ['a topic on the EventBridge path', (s, b, _q, t) => new sources.OssEventNotification(s, 'N', { bucket: b, events: [OssEvent.OBJECT_CREATED], destination: t, via: EB }),
       /^Media\/N: destination must be a queue on the EventBridge path: the EventBridge topic target \(acs.mns.topic\) is not documented/],
+    ['a path that is a token', (s, b, q) => new sources.OssEventNotification(s, 'N', {
+      bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, via: new ros.RosParameter(s, 'V', { type: ros.RosParameterType.STRING }).valueAsString as any,
+    }), 'Media/N: via must be a literal OssNotificationPath, not a token: it decides what the construct makes at synth, got "<token>"'],
+    ['a bad message on the EventBridge path', (s, b, q) => new sources.OssEventNotification(s, 'N', {
+      bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, via: EB, target: { message: sources.TargetMessage.fromPath('data') },
+    }), /^Media\/N: target.message must be a JSONPath/],
     ['an unknown path', (s, b, q) => new sources.OssEventNotification(s, 'N', { bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, via: 'sns' as any }),
       'Media/N: via must be one of "smq", "eventbridge", got "sns"'],
     ['target options on the SMQ path', (s, b, q) => new sources.OssEventNotification(s, 'N', { bucket: b, events: [OssEvent.OBJECT_CREATED], destination: q, target: {} }),
@@ -331,5 +338,33 @@ describe('OssEventNotification checks', () => {
   ])('bad input: %s', (_name, make, message) => {
     const { stack, bucket, jobs, ops } = media();
     expectInvalid(() => make(stack, bucket, jobs, ops), message);
+  });
+});
+
+describe('OSS rules that would overlap, and regions without event notifications', () => {
+  test('overlapping filters in one notification, and one object under two rules with one event type', () => {
+    const { stack, bucket, jobs, ops } = media(ENV);
+    expectInvalid(() => new sources.OssEventNotification(stack, 'A', { bucket, events: [OssEvent.OBJECT_CREATED_PUT], filters: [{ prefix: 'a/' }, { prefix: 'a/b/' }], destination: jobs }),
+      'Media/A: filters[1] must not overlap filters[0] ({"prefix":"a/"}): OSS refuses a rule whose resource descriptions overlap, got {"prefix":"a/b/"}');
+    expectInvalid(() => new sources.OssEventNotification(stack, 'B', { bucket, events: [OssEvent.OBJECT_CREATED_PUT], filters: [{ prefix: 'a/' }, { suffix: '.jpg' }], destination: jobs }),
+      /^Media\/B: filters\[1\] must not overlap filters\[0\]/);
+    new sources.OssEventNotification(stack, 'C', { bucket, events: [OssEvent.OBJECT_CREATED_PUT], filters: [{ prefix: 'img/', suffix: '.png' }, { prefix: 'img/', suffix: '.jpg' }], destination: jobs });
+    expectInvalid(() => new sources.OssEventNotification(stack, 'D', { bucket, events: [OssEvent.OBJECT_CREATED], filters: [{ prefix: 'img/png/' }], destination: ops }),
+      /^Media\/D: events must not be delivered again for objects that 'Media\/C' already covers with the same event types: .*got "oss:ObjectCreated:PutObject"$/);
+    // other events on the same objects, or the same events on other objects, are fine
+    new sources.OssEventNotification(stack, 'E', { bucket, events: [OssEvent.OBJECT_REMOVED], filters: [{ prefix: 'img/' }], destination: ops });
+    new sources.OssEventNotification(stack, 'F', { bucket, events: [OssEvent.OBJECT_CREATED_PUT], filters: [{ prefix: 'log/' }], destination: ops });
+  });
+
+  test('a literal region without OSS event notifications is an error on the SMQ path', () => {
+    const { stack, jobs } = media({ ...ENV, region: 'cn-heyuan' });
+    expectInvalid(() => new sources.OssEventNotification(stack, 'N', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs }),
+      /^Media\/N: via must be a region that offers OSS event notifications \(not cn-heyuan, .*\): use via: OssNotificationPath.EVENTBRIDGE, got "the stack's region cn-heyuan"$/);
+    new sources.OssEventNotification(stack, 'Eb', { bucketName: 'b-1', events: [OssEvent.OBJECT_CREATED], destination: jobs, via: EB });
+  });
+
+  test('OssEvent.of of a category is that category', () => {
+    expect(OssEvent.of('oss:ObjectCreated:*')).toBe(OssEvent.OBJECT_CREATED);
+    expect(OssEvent.of('oss:ObjectRemoved:*').isCategory()).toBe(true);
   });
 });
