@@ -213,10 +213,18 @@ export function validateSubscriptionProps(scope: ros.IConstruct, props: RosSubsc
 export const EVENT_NOTIFICATION_PRODUCTS = ['oss'] as const;
 
 /**
- * An event notification rule's name. The references give no rule; whitespace and control characters are refused, and
- * names this library generates are letters, digits and hyphens.
+ * An event notification rule's name: it "must start with a letter and can contain only letters, digits, and hyphens
+ * (-). The name cannot exceed 85 characters in length" (OSS, "Configure event notification rules", Rule Name,
+ * https://www.alibabacloud.com/help/en/object-storage-service/latest/configure-event-notification-rules). The names
+ * this library generates (`<stack>-<path>`, at most 64 characters, the stack name starting with a letter) fit.
  */
-export const EVENT_NOTIFICATION_NAME: TextRule = { minLength: 1, maxLength: 128 };
+export const EVENT_NOTIFICATION_NAME: TextRule = {
+  minLength: 1,
+  maxLength: 85,
+  chars: /[A-Za-z0-9-]/,
+  first: /[A-Za-z]/,
+  charset: 'letters, digits and hyphens, and start with a letter',
+};
 
 /**
  * The form of a structured string (an ARN, an event type): text that must be written out (`fixed`), separators, and
@@ -351,9 +359,12 @@ export function validateEventNotificationProps(scope: ros.IConstruct, props: Ros
     // Array.from turns the holes of a sparse list into undefined, which is then refused (forEach would skip them)
     return Array.from(value);
   };
+  const eventTypes = new Repeats(scope, 'eventTypes', 'event types');
   list('eventTypes', props.eventTypes)?.forEach((type, i) => {
     checkForm(scope, `eventTypes[${i}]`, type, [EVENT_TYPE_FORM], EVENT_TYPE_ALLOWED);
+    eventTypes.check(i, type, textKey(scope, type));
   });
+  const resources = new Repeats(scope, 'resources', 'resources');
   list('resources', props.resources)?.forEach((item, i) => {
     const resource = item as RosEventNotification.ResourcesProperty;
     if (isUnresolved(resource)) {
@@ -376,10 +387,116 @@ export function validateEventNotificationProps(scope: ros.IConstruct, props: Ros
     } else if (suffix !== undefined && !isUnresolved(suffix)) {
       throw invalid(scope, `resources[${i}].suffix`, suffix, 'must be a string, the end of the object key, such as ".jpg"');
     }
+    // a missing suffix and an empty one match the same objects
+    const prefixKey = textKey(scope, resource.prefix);
+    const suffixKey = textKey(scope, suffix ?? '');
+    resources.check(i, resource, prefixKey !== undefined && suffixKey !== undefined ? JSON.stringify([prefixKey, suffixKey]) : undefined);
   });
+  const endpoints = new Repeats(scope, 'endpoints', 'endpoints');
   list('endpoints', props.endpoints)?.forEach((endpoint, i) => {
     checkForm(scope, `endpoints[${i}]`, endpoint, ENDPOINT_FORMS, ENDPOINT_ALLOWED);
+    endpoints.check(i, endpoint, textKey(scope, endpoint));
   });
+}
+
+/**
+ * A key that is equal for two strings that render alike: a literal's text, or a string with tokens as its literal
+ * pieces and the rendered form of its tokens (two `Fn.join` calls with the same parts give the same key). `undefined`
+ * for anything else (a token object), which is not compared.
+ */
+function textKey(scope: ros.IConstruct, value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  return isUnresolved(value) ? `T${JSON.stringify(fragmentsOf(scope, value))}` : `L${value}`;
+}
+
+/**
+ * Refuses an item of a list that repeats an earlier one: the same event type, resource or endpoint twice in one rule is
+ * a mistake. Items are compared by a key (see {@link textKey}); an item without a key is not compared.
+ */
+class Repeats {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly scope: ros.IConstruct, private readonly prop: string, private readonly what: string) {}
+
+  public check(i: number, item: unknown, key: string | undefined): void {
+    if (key === undefined) {
+      return;
+    }
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      throw invalid(this.scope, `${this.prop}[${i}]`, shownValue(this.scope, item),
+        `must differ from the other ${this.what} of the rule: it repeats ${this.prop}[${first}]`);
+    }
+    this.seen.set(key, i);
+  }
+}
+
+/**
+ * A value for an error: a string with tokens as its literal pieces with `<token>` for each token (a join is one token
+ * marker, but not one piece), and so the strings of a resource item; anything else as it is.
+ */
+function shownValue(scope: ros.IConstruct, value: unknown): unknown {
+  if (typeof value === 'string') {
+    return isUnresolved(value) ? literalText(fragmentsOf(scope, value), '<token>') : value;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value)) {
+    const item = value as { [key: string]: unknown };
+    return Object.fromEntries(Object.keys(item).map((key) => [key, shownValue(scope, item[key])]));
+  }
+  return value;
+}
+
+/** How deep the props of an `ALIYUN::MNS::EventNotification` may nest (they need 3 levels; core gives up at 200). */
+const MAX_PROPS_DEPTH = 100;
+
+/**
+ * Checks that props are a tree of lists and plain objects: no cycle (`props.resources[0].self = props`), and not nested
+ * deeper than {@link MAX_PROPS_DEPTH}. Neither can be rendered, and the props fingerprint of `ValidatedProps` (which
+ * runs whatever `enableResourcePropertyConstraint` says) would overflow the stack on them: a ValidationError instead,
+ * whatever the flag says. Tokens and other class instances are not looked into. Each object is walked once.
+ */
+export function checkPropsTree(scope: ros.IConstruct, props: { [key: string]: unknown }): void {
+  const open = new Map<object, string>();
+  /** The objects walked to the end, with how deep they nest. */
+  const done = new Map<object, number>();
+  const walk = (value: unknown, at: string, depth: number): number => {
+    if (value === null || typeof value !== 'object' || isUnresolved(value)) {
+      return 0;
+    }
+    const isList = Array.isArray(value);
+    const proto = Object.getPrototypeOf(value);
+    if (!isList && proto !== null && proto !== Object.prototype) {
+      return 0;
+    }
+    const known = done.get(value);
+    const height = known ?? 0;
+    if (known === undefined) {
+      const cycle = open.get(value);
+      if (cycle !== undefined) {
+        throw invalid(scope, at, `a reference back to ${cycle}`, 'must not hold a list or object it is in: props are a tree, not a cycle');
+      }
+    }
+    if (depth + height > MAX_PROPS_DEPTH) {
+      throw invalid(scope, at, `lists and objects nested ${depth + height} levels deep`, `must not nest lists and objects more than ${MAX_PROPS_DEPTH} levels deep`);
+    }
+    if (known !== undefined) {
+      return known;
+    }
+    open.set(value, at === '' ? 'props' : at);
+    let below = 0;
+    const entries: Array<[string, unknown]> = isList
+      ? Object.keys(value).filter((k) => /^(0|[1-9][0-9]*)$/.test(k)).map((k) => [`${at}[${k}]`, (value as unknown[])[Number(k)]])
+      : Object.keys(value).map((k) => [at === '' ? k : `${at}.${k}`, (value as { [key: string]: unknown })[k]]);
+    for (const [path, item] of entries) {
+      below = Math.max(below, walk(item, path, depth + 1));
+    }
+    open.delete(value);
+    done.set(value, below + 1);
+    return below + 1;
+  };
+  walk(props, '', 0);
 }
 
 /**
@@ -391,7 +508,7 @@ function checkProduct(scope: ros.IConstruct, prop: string, value: unknown): void
   if (typeof value === 'string' && isUnresolved(value)) {
     const pattern = new RegExp(`^${fragmentsOf(scope, value).map((f) => (f.literal !== undefined ? escapeRegExp(f.literal) : '[\\s\\S]*')).join('')}$`);
     if (!EVENT_NOTIFICATION_PRODUCTS.some((p) => pattern.test(p))) {
-      throw invalid(scope, prop, value, allowed);
+      throw invalid(scope, prop, shownValue(scope, value), allowed);
     }
     return;
   }
@@ -433,7 +550,7 @@ function checkForm(scope: ros.IConstruct, prop: string, value: unknown, forms: r
   const detail = part === undefined ? undefined
     : isFormText(part) ? (part.fixed && hasToken ? worst!.form.fixedWhat : undefined)
       : part.what;
-  throw invalid(scope, prop, value, detail === undefined ? allowed : `${allowed} (${detail})`);
+  throw invalid(scope, prop, literalText(fragments, '<token>'), detail === undefined ? allowed : `${allowed} (${detail})`);
 }
 
 /**

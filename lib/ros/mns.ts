@@ -10,7 +10,7 @@
  * https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-subscription
  */
 import * as ros from '@alicloud/ros-cdk-core';
-import { validateEventNotificationProps, validateQueueProps, validateSubscriptionProps, validateTopicProps } from './mns-rules';
+import { checkPropsTree, validateEventNotificationProps, validateQueueProps, validateSubscriptionProps, validateTopicProps } from './mns-rules';
 import { Attributes, renderKeys, renderTags, ValidatedProps } from './render';
 import { requireProps } from '../core/validation';
 
@@ -380,7 +380,7 @@ export namespace RosSubscription {
 
 /** Properties of `ALIYUN::MNS::EventNotification`. */
 export interface RosEventNotificationProps {
-  /** Identifier: the name of the event notification rule. */
+  /** Identifier: the name of the event notification rule: 1 to 85 letters, digits and hyphens, starting with a letter. */
   readonly identifier: string | ros.IResolvable;
   /** ProductName: the product whose events are delivered; `oss`. */
   readonly productName: string | ros.IResolvable;
@@ -444,13 +444,18 @@ export class RosEventNotification extends ros.RosResource {
   }
 
   protected override get rosProperties(): { [key: string]: any } {
-    return {
+    const props = {
       identifier: this.identifier,
       productName: this.productName,
       eventTypes: this.eventTypes,
       resources: this.resources,
       endpoints: this.endpoints,
     };
+    // cyclic (or absurdly deep) props cannot be rendered, and would overflow the stack in the props fingerprint and
+    // fail in core's resolution: a ValidationError instead, whatever enableResourcePropertyConstraint says, here where
+    // the fingerprint and core both read them (at construction, and at synth after any change)
+    checkPropsTree(this, props);
+    return props;
   }
 
   protected override renderProperties(props: { [key: string]: any }): { [key: string]: any } {

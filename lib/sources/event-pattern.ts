@@ -21,6 +21,11 @@
  * (`"subject": [{"prefix": "acs:oss:cn-hangzhou:123456789098****:my-movie-bucket/", "suffix": ".txt"}]`). Other keys
  * together are refused (list matchers side by side to match any of them). `equals-ignore-case` is on neither page and
  * is refused.
+ *
+ * Beyond what the pages say, what the template cannot carry is refused: a token as a field or matcher name (ROS CDK
+ * core renders the keys of a map at synth, and fails on a token there), a field named `__proto__` (core drops it when
+ * it renders the template), holes in a list (dropped when rendered), and a value or matcher that repeats another in the
+ * same field (compared as literal JSON; a mistake, since a field matches any of its items).
  */
 import * as ros from '@alicloud/ros-cdk-core';
 import { fragmentsOf, literalText } from '../core/text';
@@ -102,6 +107,12 @@ function checkFields(scope: ros.IConstruct, prop: string, pattern: object, ances
     if (key === '') {
       throw fail(scope, prop, pattern, 'must not have a field with an empty name');
     }
+    if (isUnresolved(key)) {
+      throw invalid(scope, prop, shownText(scope, key), 'must have literal field names, not tokens: ROS renders the keys of a map at synth');
+    }
+    if (key === '__proto__') {
+      throw invalid(scope, prop, key, 'must not have a field named "__proto__": the template would drop it');
+    }
     const at = `${prop}.${key}`;
     if (isUnresolved(value)) {
       continue;
@@ -110,7 +121,19 @@ function checkFields(scope: ros.IConstruct, prop: string, pattern: object, ances
       if (value.length === 0 || value.length > MAX_LEAF_ITEMS) {
         throw fail(scope, at, value, `must list 1 to ${MAX_LEAF_ITEMS} values or matchers`);
       }
-      value.forEach((item, i) => checkLeaf(scope, `${at}[${i}]`, item));
+      checkNoHoles(scope, at, value, 'must be a value or a matcher, not a hole in a sparse list (the template would drop it)');
+      const seen = new Map<string, number>();
+      value.forEach((item, i) => {
+        checkLeaf(scope, `${at}[${i}]`, item);
+        const json = literalJson(scope, item);
+        const first = json === undefined ? undefined : seen.get(json);
+        if (first !== undefined) {
+          throw fail(scope, `${at}[${i}]`, item, `must differ from the other values and matchers of ${at}: it repeats ${at}[${first}]`);
+        }
+        if (json !== undefined) {
+          seen.set(json, i);
+        }
+      });
     } else if (isPlainObject(value)) {
       const cycle = ancestors.find((a) => a.object === value);
       if (cycle !== undefined) {
@@ -140,8 +163,9 @@ function checkLeaf(scope: ros.IConstruct, prop: string, item: unknown): void {
     throw fail(scope, prop, item, 'must be a value or a matcher object');
   }
   const keys = Object.keys(item);
-  if (keys.some((k) => isUnresolved(k))) {
-    return;
+  const tokenKey = keys.find((k) => isUnresolved(k));
+  if (tokenKey !== undefined) {
+    throw invalid(scope, prop, shownText(scope, tokenKey), 'must name its matchers literally, not with tokens: ROS renders the keys of a map at synth');
   }
   if (keys.length === 0 || keys.some((k) => !MATCHERS.includes(k))) {
     throw fail(scope, prop, item, `must be a value or a matcher (${MATCHERS.map((m) => `{ ${m} }`).join(', ')})`);
@@ -186,6 +210,9 @@ function checkMatcher(scope: ros.IConstruct, prop: string, name: string, value: 
 
 function checkAnythingBut(scope: ros.IConstruct, prop: string, value: unknown): void {
   const isValue = (v: unknown): boolean => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isUnresolved(v);
+  if (Array.isArray(value)) {
+    checkNoHoles(scope, prop, value, 'must list strings and numbers, without holes (the template would drop them)');
+  }
   if (isValue(value) || (Array.isArray(value) && value.length > 0 && value.every(isValue))) {
     return;
   }
@@ -239,7 +266,83 @@ function checkCidr(scope: ros.IConstruct, prop: string, value: unknown): void {
   const literal = literalText(fragments);
   // with tokens, only what the literal pieces can hold is known: digits, dots and one slash
   if (whole ? !IPV4_CIDR.test(value) : (!/^[0-9./]*$/.test(literal) || literal.split('/').length > 2)) {
-    throw fail(scope, prop, value, CIDR_SHAPE);
+    throw fail(scope, prop, value, CIDR_SHAPE); // shown as its literal pieces, with <token> for each token
+  }
+}
+
+/** A string with tokens as an error shows it: its literal pieces, with `<token>` for each token. */
+function shownText(scope: ros.IConstruct, value: string): string {
+  return literalText(fragmentsOf(scope, value), '<token>');
+}
+
+/**
+ * Throws for the first hole of a sparse list, as `<prop>[<i>]`. A list with fewer own keys than its length has a hole,
+ * found without walking a huge length item by item; otherwise its length is at most its number of keys.
+ */
+function checkNoHoles(scope: ros.IConstruct, prop: string, list: readonly unknown[], allowed: string): void {
+  let hole = 0;
+  if (Object.keys(list).length >= list.length) {
+    while (hole < list.length && hole in list) {
+      hole++;
+    }
+    if (hole === list.length) {
+      return;
+    }
+  } else {
+    while (hole in list) {
+      hole++;
+    }
+  }
+  throw invalid(scope, `${prop}[${hole}]`, 'a hole', allowed);
+}
+
+/**
+ * The JSON of a value, with the keys of objects sorted, to compare two items of a field; `undefined` when it holds a
+ * token object (two of them may render alike or not) or cannot be written as JSON. A string with tokens is written as
+ * its literal pieces and the rendered form of its tokens, so two joins of the same parts compare equal.
+ */
+function literalJson(scope: ros.IConstruct, value: unknown): string | undefined {
+  const walk = (v: unknown, depth: number): string | undefined => {
+    if (depth > 50) {
+      return undefined;
+    }
+    if (typeof v === 'string' && isUnresolved(v)) {
+      return `T${JSON.stringify(fragmentsOf(scope, v))}`;
+    }
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') {
+      return JSON.stringify(v);
+    }
+    if (typeof v === 'number') {
+      return Number.isFinite(v) ? JSON.stringify(v) : undefined;
+    }
+    if (Array.isArray(v)) {
+      const items: string[] = [];
+      for (let i = 0; i < v.length; i++) {
+        const item = walk(v[i], depth + 1);
+        if (item === undefined) {
+          return undefined;
+        }
+        items.push(item);
+      }
+      return `[${items.join(',')}]`;
+    }
+    if (isPlainObject(v)) {
+      const fields: string[] = [];
+      for (const key of Object.keys(v).sort()) {
+        const item = walk((v as { [key: string]: unknown })[key], depth + 1);
+        if (item === undefined) {
+          return undefined;
+        }
+        fields.push(`${JSON.stringify(key)}:${item}`);
+      }
+      return `{${fields.join(',')}}`;
+    }
+    return undefined;
+  };
+  try {
+    return walk(value, 0);
+  } catch {
+    return undefined;
   }
 }
 
@@ -253,12 +356,47 @@ function isPlainObject(value: unknown): value is object {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** `invalid`, for a value that may not be printable (a cyclic object without a prototype). */
+/**
+ * `invalid`, for a value that may not be printable (a cyclic object without a prototype), and that shows each string
+ * with tokens in it as its literal pieces, with `<token>` for each token (a join is one token marker, but not one piece).
+ */
 function fail(scope: ros.IConstruct, prop: string, value: unknown, allowed: string): ValidationError {
+  let shown: unknown;
   try {
-    describeValue(value);
+    shown = withLiteralPieces(scope, value);
+  } catch {
+    shown = value; // a cycle, shown as describeValue can
+  }
+  try {
+    describeValue(shown);
   } catch {
     return invalid(scope, prop, 'an object that cannot be shown', allowed);
   }
-  return invalid(scope, prop, value, allowed);
+  return invalid(scope, prop, shown, allowed);
+}
+
+/** A copy of a value for an error, each string with tokens as its literal pieces; throws on a cycle. */
+function withLiteralPieces(scope: ros.IConstruct, value: unknown, open: Set<object> = new Set()): unknown {
+  if (typeof value === 'string') {
+    return isUnresolved(value) ? shownText(scope, value) : value;
+  }
+  if (typeof value !== 'object' || value === null || (!Array.isArray(value) && !isPlainObject(value))) {
+    return value;
+  }
+  if (open.has(value) || open.size > 50) {
+    throw new Error('a cycle');
+  }
+  open.add(value);
+  try {
+    if (Array.isArray(value)) {
+      return value.map((item) => withLiteralPieces(scope, item, open));
+    }
+    const out: { [key: string]: unknown } = {};
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, key, { value: withLiteralPieces(scope, item, open), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } finally {
+    open.delete(value);
+  }
 }

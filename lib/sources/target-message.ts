@@ -7,21 +7,31 @@ import { Fragment, fragmentsOf, literalText } from '../core/text';
 import { invalid, isUnresolved } from '../core/validation';
 import type { EventBridgeTargetParam } from '../smq/identifiers';
 
-const JSON_PATH = /^\$(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*$/;
+/**
+ * A dotted name: Unicode letters and digits (`$.data.名字`), `_`, `$` and `-`. Alibaba documents no character set for
+ * EventBridge's JSONPaths; names that need other characters are written quoted (`$['a b']`).
+ */
+const NAME = '[\\p{L}\\p{N}_$-]';
+const STEP = `(\\.${NAME}+|\\[[0-9]+\\]|\\['[^']*'\\])`;
+const JSON_PATH = new RegExp(`^\\$${STEP}*$`, 'u');
 /** The literal text a JSONPath may start with when a token follows: whole steps, then maybe the start of one. */
-const JSON_PATH_HEAD = /^\$(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*(\.[A-Za-z0-9_$-]*|\[[0-9]*|\['[^']*'?)?$/;
+const JSON_PATH_HEAD = new RegExp(`^\\$${STEP}*(\\.${NAME}*|\\[[0-9]*|\\['[^']*'?)?$`, 'u');
 /** The literal text a JSONPath may end with after a token: maybe the end of a step, then whole steps. */
-const JSON_PATH_TAIL = /^([A-Za-z0-9_$-]*|[0-9]*\]|[^']*'\])(\.[A-Za-z0-9_$-]+|\[[0-9]+\]|\['[^']*'\])*$/;
+const JSON_PATH_TAIL = new RegExp(`^(${NAME}*|[0-9]*\\]|[^']*'\\])${STEP}*$`, 'u');
 /** The characters a JSONPath holds outside its quoted names (`['...']`, which may hold any). */
-const JSON_PATH_CHARS = /^[A-Za-z0-9_$.\-[\]']*$/;
+const JSON_PATH_CHARS = /^[\p{L}\p{N}_$.\-[\]']*$/u;
 const QUOTED_NAME = /\['[^']*'\]/g;
 const TEMPLATE_VARIABLE = /\$\{([^}]*)\}/g;
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 /**
- * The largest message body SMQ takes: 64 KB ("Message size | 64 KB | If exceeded, the message is discarded",
- * https://www.alibabacloud.com/help/en/mns/product-overview/limits).
+ * The longest template, and the longest value (the text of CONSTANT, the path of JSONPATH, the variables of TEMPLATE as
+ * JSON), of a target's event transformation: 10,240 characters each ("Event content transform: Template size 10,240
+ * characters, Value size 10,240 characters", https://www.alibabacloud.com/help/en/eventbridge/product-overview/limits).
+ * Counted in UTF-16 code units, as `checkText` counts. It supersedes SMQ's 64 KB message limit
+ * (https://www.alibabacloud.com/help/en/mns/product-overview/limits) for what synth can count: 10,240 characters are at
+ * most 30,720 bytes in UTF-8.
  */
-const MAX_MESSAGE_BYTES = 65536;
+const MAX_TRANSFORM_CHARS = 10240;
 
 /**
  * The message an event becomes in the queue: the whole event (EventBridge's ORIGINAL form), a part of it (JSONPATH), a
@@ -45,7 +55,7 @@ export class TargetMessage {
   /**
    * The same text for every event.
    *
-   * @param text the message body, at most 64 KB in UTF-8 (SMQ's message size limit)
+   * @param text the message body, at most 10,240 characters (EventBridge's limit for a target's transformed value)
    */
   public static fromText(text: string): TargetMessage {
     return new TargetMessage('CONSTANT', text);
@@ -54,9 +64,9 @@ export class TargetMessage {
   /**
    * A text with `${name}` placeholders, each filled from a part of the event.
    *
-   * @param template the text, such as `Object ${key} is in ${bucket}`
-   * @param variables each placeholder's JSONPath, such as `{ key: '$.data.oss.object.key' }`; copied, so changing the
-   * object afterwards does not change the message
+   * @param template the text, such as `Object ${key} is in ${bucket}`: at most 10,240 characters (EventBridge's limit)
+   * @param variables each placeholder's JSONPath, such as `{ key: '$.data.oss.object.key' }`: at most 10,240 characters
+   * as JSON (EventBridge's limit); copied, so changing the object afterwards does not change the message
    */
   public static fromTemplate(template: string, variables: { [name: string]: string }): TargetMessage {
     return new TargetMessage('TEMPLATE', '', template, copyVariables(variables));
@@ -73,18 +83,25 @@ export class TargetMessage {
    * @internal The `Body` entry of a target's ParamList, checked; `scope` and `prop` name the place for errors.
    */
   public _render(scope: ros.IConstruct, prop: string): EventBridgeTargetParam {
-    if (this.form === 'JSONPATH' && !isJsonPath(scope, this.value)) {
-      throw invalid(scope, prop, this.value, 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)');
+    if (this.form === 'JSONPATH') {
+      if (!isJsonPath(scope, this.value)) {
+        throw invalid(scope, prop, shown(scope, this.value), 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)');
+      }
+      if (typeof this.value === 'string') {
+        checkLength(scope, prop, this.value, 'TargetMessage.fromPath');
+      }
     }
     if (this.form === 'CONSTANT') {
       if (typeof this.value !== 'string' || this.value === '') {
         throw invalid(scope, prop, this.value, 'must be a non-empty text (TargetMessage.fromText)');
       }
-      checkSize(scope, prop, this.value, 'TargetMessage.fromText');
+      checkLength(scope, prop, this.value, 'TargetMessage.fromText');
     }
     if (this.form === 'TEMPLATE') {
       const variables = this.checkTemplate(scope, prop);
-      return { resourceKey: 'Body', form: this.form, value: JSON.stringify(variables), template: this.template };
+      const value = JSON.stringify(variables);
+      checkLength(scope, `${prop}.variables`, value, 'TargetMessage.fromTemplate, the variables as JSON');
+      return { resourceKey: 'Body', form: this.form, value, template: this.template };
     }
     return { resourceKey: 'Body', form: this.form, value: this.value };
   }
@@ -107,18 +124,18 @@ export class TargetMessage {
         throw invalid(scope, `${prop}.variables`, name, 'must name each variable with letters, digits and underscores only');
       }
       if (!isJsonPath(scope, path)) {
-        throw invalid(scope, `${prop}.variables.${name}`, path, 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"');
+        throw invalid(scope, `${prop}.variables.${name}`, shown(scope, path), 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"');
       }
     }
     const fragments = fragmentsOf(scope, template);
-    checkSize(scope, `${prop}.template`, template, 'TargetMessage.fromTemplate', fragments);
+    checkLength(scope, `${prop}.template`, template, 'TargetMessage.fromTemplate', fragments);
     if (names.some((n) => isUnresolved(n))) {
       return variables; // a name known only at deploy time may be any of the template's
     }
     for (const piece of fragments) {
       for (const match of (piece.literal ?? '').matchAll(TEMPLATE_VARIABLE)) {
         if (!Object.prototype.hasOwnProperty.call(variables, match[1])) {
-          throw invalid(scope, `${prop}.template`, template, `must use only its variables (${names.join(', ') || 'none'}): \${${match[1]}} has none`);
+          throw invalid(scope, `${prop}.template`, literalText(fragments, '<token>'), `must use only its variables (${names.join(', ') || 'none'}): \${${match[1]}} has none`);
         }
       }
     }
@@ -169,14 +186,22 @@ function isJsonPath(scope: ros.IConstruct, value: unknown): boolean {
   });
 }
 
-/** Throws when a text's literal part alone is over SMQ's message size limit, counted in UTF-8 bytes. */
-function checkSize(scope: ros.IConstruct, prop: string, text: string, source: string, fragments: readonly Fragment[] = fragmentsOf(scope, text)): void {
-  const bytes = Buffer.byteLength(literalText(fragments), 'utf8');
-  if (bytes > MAX_MESSAGE_BYTES) {
+/**
+ * Throws when a text's literal part alone is over EventBridge's limit on a transformation's template or value, counted
+ * in characters (UTF-16 code units).
+ */
+function checkLength(scope: ros.IConstruct, prop: string, text: string, source: string, fragments: readonly Fragment[] = fragmentsOf(scope, text)): void {
+  const length = literalText(fragments).length;
+  if (length > MAX_TRANSFORM_CHARS) {
     const whole = fragments.length === 1 && fragments[0].literal !== undefined;
-    throw invalid(scope, prop, `${bytes} bytes${whole ? '' : ' of literal text'}`,
-      `must be at most ${MAX_MESSAGE_BYTES} bytes in UTF-8, SMQ's largest message (${source})`);
+    throw invalid(scope, prop, `${length} characters${whole ? '' : ' of literal text'}`,
+      `must be at most ${MAX_TRANSFORM_CHARS} characters, EventBridge's limit for a target's transformation (${source})`);
   }
+}
+
+/** A value for an error: a string with tokens as its literal pieces with `<token>` for each token; anything else as it is. */
+function shown(scope: ros.IConstruct, value: unknown): unknown {
+  return typeof value === 'string' && isUnresolved(value) ? literalText(fragmentsOf(scope, value), '<token>') : value;
 }
 
 /** True for `{}`-like objects: not arrays, strings, class instances (tokens among them) or maps. */

@@ -3,6 +3,7 @@ import { Match, Template } from '../../lib/assertions';
 import { smq } from '../../lib';
 
 const { RosEventNotification, RosQueue, RosSubscription, RosTopic } = smq;
+import { checkPropsTree } from '../../lib/ros/mns-rules';
 import { getAtt, newStack } from '../util';
 
 describe('RosQueue', () => {
@@ -212,7 +213,7 @@ describe('RosEventNotification', () => {
 
   test.each([
     [{ ...props, identifier: '' }, 'L1/N: identifier is required'],
-    [{ ...props, identifier: 'a b' }, 'L1/N: identifier must contain only characters that are not whitespace or control characters, got "a b"'],
+    [{ ...props, identifier: 'a b' }, 'L1/N: identifier must contain only letters, digits and hyphens, and start with a letter, got "a b"'],
     [{ ...props, productName: 'ecs' }, 'L1/N: productName must be one of "oss", got "ecs"'],
     [{ ...props, eventTypes: [] }, 'L1/N: eventTypes must be a list of at least one item, got []'],
     [{ ...props, eventTypes: ['ObjectCreated:PutObject'] }, 'L1/N: eventTypes[0] must be an OSS event type such as "oss:ObjectCreated:PutObject", got "ObjectCreated:PutObject"'],
@@ -277,6 +278,125 @@ describe('RosEventNotification', () => {
     expectMessage(() => new RosEventNotification(stack, 'N', { ...props, ...bad } as any, true), message);
   });
 
+  // OSS, "Configure event notification rules", Rule Name:
+  // https://www.alibabacloud.com/help/en/object-storage-service/latest/configure-event-notification-rules
+  const NAME = 'must contain only letters, digits and hyphens, and start with a letter';
+  test.each<[string, (p: string) => unknown, string | undefined]>([
+    ['a letter', () => 'a', undefined],
+    ['letters, digits and hyphens', () => 'On-Upload-2', undefined],
+    ['85 characters', () => `r${'-1'.repeat(42)}`, undefined],
+    ['a name as this library generates it', () => 'Media-Uploads-Jpeg-0a1b2c3d', undefined],
+    ['a token', (p) => p, undefined],
+    ['a token after a letter', (p) => `rule-${p}`, undefined],
+    ['a token first, whatever its first character', (p) => `${p}-processed-completed`, undefined],
+    ['a digit first', () => '1abc', `L1/N: identifier ${NAME}, got "1abc"`],
+    ['a hyphen first', () => '-abc', `L1/N: identifier ${NAME}, got "-abc"`],
+    ['an underscore', () => 'a_b', `L1/N: identifier ${NAME}, got "a_b"`],
+    ['a dot', () => 'a.b', `L1/N: identifier ${NAME}, got "a.b"`],
+    ['Chinese characters', () => '规则', `L1/N: identifier ${NAME}, got "规则"`],
+    ['86 characters', () => 'r'.repeat(86), `L1/N: identifier must be at most 85 characters long (length 86), got "${'r'.repeat(86)}"`],
+    ['a digit before a token', (p) => ros.Fn.join('', ['1', p]), `L1/N: identifier ${NAME}, got "1<token>"`],
+    ['an underscore after a token', (p) => `${p}_x`, `L1/N: identifier ${NAME}, got "<token>_x"`],
+    ['86 characters of literal text around a token', (p) => `${'r'.repeat(86)}${p}`,
+      `L1/N: identifier must be at most 85 characters long, and its literal text alone has 86, got "${'r'.repeat(86)}<token>"`],
+  ])('identifier, the rule name as OSS documents it: %s', (_name, identifier, message) => {
+    const { stack } = newStack('L1');
+    const p = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    const make = (): unknown => new RosEventNotification(stack, 'N', { ...props, identifier: identifier(p) as string }, true);
+    if (message === undefined) {
+      expect(make).not.toThrow();
+    } else {
+      expectMessage(make, message);
+    }
+  });
+
+  test.each<[string, (p: string) => object, string]>([
+    ['an event type twice', () => ({ eventTypes: ['oss:ObjectCreated:PutObject', 'oss:ObjectRemoved:DeleteObject', 'oss:ObjectCreated:PutObject'] }),
+      'L1/N: eventTypes[2] must differ from the other event types of the rule: it repeats eventTypes[0], got "oss:ObjectCreated:PutObject"'],
+    ['an event type with a token twice', (p) => ({ eventTypes: [`oss:ObjectCreated:${p}`, `oss:ObjectCreated:${p}`] }),
+      'L1/N: eventTypes[1] must differ from the other event types of the rule: it repeats eventTypes[0], got "oss:ObjectCreated:<token>"'],
+    ['a resource twice', () => ({ resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/in/', suffix: '.jpg' }, { prefix: 'acs:oss:cn-hangzhou:1:media/in/', suffix: '.jpg' }] }),
+      'L1/N: resources[1] must differ from the other resources of the rule: it repeats resources[0], got {"prefix":"acs:oss:cn-hangzhou:1:media/in/","suffix":".jpg"}'],
+    ['a resource twice, once with an empty suffix', () => ({ resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/' }, { prefix: 'acs:oss:cn-hangzhou:1:media/', suffix: '' }] }),
+      'L1/N: resources[1] must differ from the other resources of the rule: it repeats resources[0], got {"prefix":"acs:oss:cn-hangzhou:1:media/","suffix":""}'],
+    ['a resource with a token twice', (p) => ({ resources: [{ prefix: `acs:oss:cn-hangzhou:1:${p}/` }, { prefix: `acs:oss:cn-hangzhou:1:${p}/` }] }),
+      'L1/N: resources[1] must differ from the other resources of the rule: it repeats resources[0], got {"prefix":"acs:oss:cn-hangzhou:1:<token>/"}'],
+    ['an endpoint twice', () => ({ endpoints: ['acs:mns:cn-hangzhou:1:queues/jobs', 'acs:mns:cn-hangzhou:1:queues/jobs'] }),
+      'L1/N: endpoints[1] must differ from the other endpoints of the rule: it repeats endpoints[0], got "acs:mns:cn-hangzhou:1:queues/jobs"'],
+    ['a joined endpoint twice', (p) => ({ endpoints: [ros.Fn.join('', ['acs:mns:cn-hangzhou:1:queues/', p]), ros.Fn.join('', ['acs:mns:cn-hangzhou:1:queues/', p])] }),
+      'L1/N: endpoints[1] must differ from the other endpoints of the rule: it repeats endpoints[0], got "acs:mns:cn-hangzhou:1:queues/<token>"'],
+  ])('an item that repeats another in its list is refused: %s', (_name, bad, message) => {
+    const { stack } = newStack('L1');
+    const p = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    expectMessage(() => new RosEventNotification(stack, 'N', { ...props, ...bad(p) } as any, true), message);
+  });
+
+  test('items that differ pass, and token objects are not compared', () => {
+    const { stack } = newStack('L1');
+    const p = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    const att = ros.Fn.getAtt('X', 'Y');
+    expect(() => new RosEventNotification(stack, 'N', {
+      ...props,
+      eventTypes: ['oss:ObjectCreated:PutObject', 'oss:ObjectCreated:*', `oss:ObjectCreated:${p}`, att, att],
+      resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/' }, { prefix: 'acs:oss:cn-hangzhou:1:media/', suffix: '.jpg' }, att, att],
+      endpoints: ['acs:mns:cn-hangzhou:1:queues/jobs', 'acs:mns:cn-hangzhou:1:topics/jobs', att, att],
+    }, true)).not.toThrow();
+  });
+
+  test('cyclic props are a ValidationError, never a RangeError, whatever enableResourcePropertyConstraint says', () => {
+    const TREE = 'must not hold a list or object it is in: props are a tree, not a cycle';
+    for (const flag of [true, false]) {
+      const { stack } = newStack('L1');
+      const cyclic: any = { ...props, resources: [{ prefix: 'acs:oss:cn-hangzhou:1:media/' }] };
+      cyclic.resources[0].self = cyclic;
+      expectMessage(() => new RosEventNotification(stack, 'A', cyclic, flag),
+        `L1/A: resources[0].self.resources ${TREE}, got "a reference back to resources"`);
+      const types: any[] = ['oss:ObjectCreated:PutObject'];
+      types.push(types);
+      expectMessage(() => new RosEventNotification(stack, 'B', { ...props, eventTypes: types }, flag), `L1/B: eventTypes[1] ${TREE}, got "a reference back to eventTypes"`);
+      const item: any = { prefix: 'acs:oss:cn-hangzhou:1:media/' };
+      item.self = item;
+      expectMessage(() => new RosEventNotification(stack, 'C', { ...props, resources: [item] }, flag), `L1/C: resources[0].self ${TREE}, got "a reference back to resources[0]"`);
+    }
+  });
+
+  test('props made cyclic after construction are a ValidationError at synth', () => {
+    const { app, stack } = newStack('L1');
+    const n = new RosEventNotification(stack, 'N', props, false);
+    const endpoints: any[] = ['acs:mns:cn-hangzhou:1:queues/jobs'];
+    endpoints.push([endpoints]);
+    n.endpoints = endpoints;
+    // core prefixes the message at synth: "While synthesizing L1/N: <message>"
+    let error: unknown;
+    try {
+      app.synth();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).name).toBe('ValidationError');
+    expect((error as Error).message)
+      .toBe('While synthesizing L1/N: L1/N: endpoints[1][0] must not hold a list or object it is in: props are a tree, not a cycle, got "a reference back to endpoints"');
+  });
+
+  test('props nested deeper than 100 levels are a ValidationError; one object in several places is not a cycle', () => {
+    // the helper is not exported from the library's index
+    const { stack } = newStack('L1');
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200; i++) {
+      deep = [deep];
+    }
+    expectMessage(() => new RosEventNotification(stack, 'D', { ...props, eventTypes: deep as any }, false),
+      `L1/D: eventTypes${'[0]'.repeat(100)} must not nest lists and objects more than 100 levels deep, got "lists and objects nested 101 levels deep"`);
+    // shared, not cyclic: a list of 2^40 paths is walked once per object
+    let shared: unknown[] = ['oss:ObjectCreated:PutObject'];
+    for (let i = 0; i < 40; i++) {
+      shared = [shared, shared];
+    }
+    const item = { prefix: 'acs:oss:cn-hangzhou:1:media/' };
+    expect(() => new RosEventNotification(stack, 'S', { ...props, resources: [item, item] }, false)).not.toThrow();
+    expect(() => checkPropsTree(stack, { eventTypes: shared })).not.toThrow();
+  });
+
   test('no props: a ValidationError, whatever enableResourcePropertyConstraint says', () => {
     const { stack } = newStack('L1');
     expectMessage(() => new RosEventNotification(stack, 'E', undefined as any, true),
@@ -304,17 +424,17 @@ describe('RosEventNotification', () => {
     expectMessage(() => new RosEventNotification(stack, 'E1', { ...props, endpoints: [`${p}/garbage`] }, true),
       `L1/E1: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "<token>/garbage"`);
     expectMessage(() => new RosEventNotification(stack, 'E2', { ...props, endpoints: [ros.Fn.join('', ['http://', p])] }, true),
-      `L1/E2: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "<token>"`);
+      `L1/E2: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "http://<token>"`);
     expectMessage(() => new RosEventNotification(stack, 'E3', { ...props, endpoints: [`acs:mns:${p}:queues/a b`] }, true),
       `L1/E3: endpoints[0] ${ENDPOINT} (the queue name: 1 to 120 letters, digits and hyphens, starting with a letter or digit), got "acs:mns:<token>:queues/a b"`);
     expectMessage(() => new RosEventNotification(stack, 'E4', { ...props, endpoints: [`acs:mns:${p}:queus/${p}`] }, true),
       `L1/E4: endpoints[0] ${ENDPOINT} ${TOKENS_MNS}, got "acs:mns:<token>:queus/<token>"`);
     expectMessage(() => new RosEventNotification(stack, 'T1', { ...props, eventTypes: [ros.Fn.join('', ['garbage ', p])] }, true),
-      `L1/T1: eventTypes[0] ${EVENT_TYPE} ("oss:" written out: a token may stand for the category and the operation), got "<token>"`);
+      `L1/T1: eventTypes[0] ${EVENT_TYPE} ("oss:" written out: a token may stand for the category and the operation), got "garbage <token>"`);
     expectMessage(() => new RosEventNotification(stack, 'T2', { ...props, eventTypes: [`oss:${p} x`] }, true),
       `L1/T2: eventTypes[0] ${EVENT_TYPE} ("oss:{category}:{operation}", each in letters, the operation "*" for a whole category), got "oss:<token> x"`);
     expectMessage(() => new RosEventNotification(stack, 'P1', { ...props, productName: ros.Fn.join('', ['xx', p]) }, true),
-      'L1/P1: productName must be one of "oss", got "<token>"');
+      'L1/P1: productName must be one of "oss", got "xx<token>"');
     expectMessage(() => new RosEventNotification(stack, 'R1', { ...props, resources: [{ prefix: `acs:oss:cn-hangzhou:1:Bad_${p}/` }] }, true),
       `L1/R1: resources[0].prefix ${PREFIX} ${BUCKET}, got "acs:oss:cn-hangzhou:1:Bad_<token>/"`);
     expectMessage(() => new RosEventNotification(stack, 'R2', { ...props, resources: [{ prefix: `acs:oss:cn-hangzhou:1:${p}-/` }] }, true),

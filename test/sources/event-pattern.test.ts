@@ -23,6 +23,10 @@ const ONE_OF = '({ prefix }, { suffix }, { contains }, { anything-but }, { numer
 const NUMERIC = 'must be a value or a range, such as ["=", 5] or [">", 0, "<=", 5]: one or two comparisons, each an operator ("=", ">", ">=", "<", "<=") followed by a number';
 const ANYTHING_BUT = 'must be a string, a number, a non-empty list of strings and numbers, or { prefix: "..." }';
 const CIDR = 'must be an IPv4 address or CIDR block, such as "10.0.0.0/24"';
+const TOKEN_FIELD = 'must have literal field names, not tokens: ROS renders the keys of a map at synth';
+const TOKEN_MATCHER = 'must name its matchers literally, not with tokens: ROS renders the keys of a map at synth';
+const HOLE = 'must be a value or a matcher, not a hole in a sparse list (the template would drop it)';
+const REPEAT = (field: string): string => `must differ from the other values and matchers of ${field}: it repeats ${field}`;
 const COMBINED = 'must hold one matcher, or a prefix with a suffix ({ prefix, suffix }, the one combination EventBridge documents); list matchers side by side to match any of them';
 
 describe('the documented matchers pass, and render as given', () => {
@@ -101,13 +105,16 @@ describe('bad input: each is an error naming the place', () => {
     ['a leading zero', () => ({ s: [{ cidr: '10.0.0.01' }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got "10.0.0.01"`],
     ['an IPv6 block', () => ({ s: [{ cidr: 'fd00::/8' }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got "fd00::/8"`],
     ['a number as CIDR', () => ({ s: [{ cidr: 10 }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got 10`],
-    ['a letter next to a token in a CIDR', (p) => ({ s: [{ cidr: ros.Fn.join('', ['10.0.x', p]) }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got "<token>"`],
+    ['a letter next to a token in a CIDR', (p) => ({ s: [{ cidr: ros.Fn.join('', ['10.0.x', p]) }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got "10.0.x<token>"`],
+    ['a letter in the tail of a joined CIDR', (p) => ({ s: [{ cidr: ros.Fn.join('', ['10.0.', p, '.0/x']) }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got "10.0.<token>.0/x"`],
     ['two slashes around a token in a CIDR', (p) => ({ s: [{ cidr: `10.0.${p}/24/8` }] }), `Events/E: pattern.s[0].cidr ${CIDR}, got "10.0.<token>/24/8"`],
     ['three matchers in one object', () => ({ s: [{ prefix: 'a', suffix: 'b', 'anything-but': 'c' }] }),
       `Events/E: pattern.s[0] ${COMBINED}, got {"prefix":"a","suffix":"b","anything-but":"c"}`],
     ['prefix with contains', () => ({ s: [{ prefix: 'a', contains: 'b' }] }), `Events/E: pattern.s[0] ${COMBINED}, got {"prefix":"a","contains":"b"}`],
     ['exists with numeric', () => ({ s: [{ exists: true, numeric: ['>', 0] }] }), `Events/E: pattern.s[0] ${COMBINED}, got {"exists":true,"numeric":[">",0]}`],
     ['a number suffix next to a prefix', () => ({ s: [{ prefix: 'a', suffix: 1 }] }), 'Events/E: pattern.s[0].suffix must be a string, got 1'],
+    ['a joined prefix with three matchers', (p) => ({ s: [{ prefix: ros.Fn.join('', ['in/', p]), suffix: 'b', contains: 'c' }] }),
+      `Events/E: pattern.s[0] ${COMBINED}, got {"prefix":"in/<token>","suffix":"b","contains":"c"}`],
     ['equals-ignore-case, which Alibaba does not list', () => ({ s: [{ 'equals-ignore-case': 'a' }] }),
       `Events/E: pattern.s[0] must be a value or a matcher ${ONE_OF}, got {"equals-ignore-case":"a"}`],
     ['an empty matcher', () => ({ s: [{}] }), `Events/E: pattern.s[0] must be a value or a matcher ${ONE_OF}, got {}`],
@@ -123,6 +130,67 @@ describe('bad input: each is an error naming the place', () => {
     ['a text as pattern', () => 'source', 'Events/E: pattern must be an object such as { source: ["acs.oss"] }, with at least one field, got "source"'],
   ])('%s', (_name, make, message) => {
     expectInvalid(rule(make).make, message);
+  });
+
+  test.each<[string, (p: string) => unknown, string]>([
+    ['a token as a field name', (p) => ({ [p]: ['x'] }), `Events/E: pattern ${TOKEN_FIELD}, got "<token>"`],
+    ['a token in a nested field name', (p) => ({ data: { [`key-${p}`]: ['x'] } }), `Events/E: pattern.data ${TOKEN_FIELD}, got "key-<token>"`],
+    ['a joined field name', (p) => ({ data: { [ros.Fn.join('', ['a.', p])]: ['x'] } }), `Events/E: pattern.data ${TOKEN_FIELD}, got "a.<token>"`],
+    ['a token as a matcher name', (p) => ({ a: [{ [p]: 'x' }] }), `Events/E: pattern.a[0] ${TOKEN_MATCHER}, got "<token>"`],
+    ['a token as a matcher name next to a prefix', (p) => ({ a: ['y', { prefix: 'x', [`su${p}`]: 'x' }] }), `Events/E: pattern.a[1] ${TOKEN_MATCHER}, got "su<token>"`],
+  ])('a field or matcher name must be literal (core cannot render a token as a key): %s', (_name, make, message) => {
+    expectInvalid(rule(make).make, message);
+  });
+
+  test('a field named __proto__ (as JSON.parse makes it) is refused: the template would drop it', () => {
+    expectInvalid(rule(() => JSON.parse('{"source": ["acs.oss"], "__proto__": ["x"]}')).make,
+      'Events/E: pattern must not have a field named "__proto__": the template would drop it, got "__proto__"');
+    expectInvalid(rule(() => JSON.parse('{"data": {"__proto__": {"a": ["x"]}}}')).make,
+      'Events/E: pattern.data must not have a field named "__proto__": the template would drop it, got "__proto__"');
+    // a field that merely holds the word passes
+    expect(() => rule(() => ({ data: { proto: ['__proto__'] } })).make()).not.toThrow();
+  });
+
+  test.each<[string, () => unknown, string]>([
+    ['a hole first', () => ({ a: [, 'x'] }), `Events/E: pattern.a[0] ${HOLE}, got "a hole"`],
+    ['a hole in the middle', () => ({ data: { a: ['x', , 'y'] } }), `Events/E: pattern.data.a[1] ${HOLE}, got "a hole"`],
+    ['a list of holes only', () => ({ a: new Array(3) }), `Events/E: pattern.a[0] ${HOLE}, got "a hole"`],
+    ['a hole in an anything-but list', () => ({ a: [{ 'anything-but': ['x', , 'y'] }] }),
+      'Events/E: pattern.a[0].anything-but[1] must list strings and numbers, without holes (the template would drop them), got "a hole"'],
+    ['an anything-but list of a huge length and one item', () => ({ a: [{ 'anything-but': Object.assign(new Array(2 ** 32 - 1), { 5: 'x' }) }] }),
+      'Events/E: pattern.a[0].anything-but[0] must list strings and numbers, without holes (the template would drop them), got "a hole"'],
+  ])('a sparse list is refused, not rendered without its holes: %s', (_name, make, message) => {
+    expectInvalid(rule(make).make, message);
+  });
+
+  test.each<[string, (p: string) => unknown, string]>([
+    ['a value twice', () => ({ a: ['x', 'x'] }), `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got "x"`],
+    ['null twice', () => ({ data: { a: [null, 'y', null] } }), `Events/E: pattern.data.a[2] ${REPEAT('pattern.data.a')}[0], got null`],
+    ['a matcher twice', () => ({ a: [{ prefix: 'a' }, { prefix: 'a' }] }), `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got {"prefix":"a"}`],
+    ['prefix and suffix twice, in another order', () => ({ a: [{ prefix: 'a', suffix: 'b' }, { suffix: 'b', prefix: 'a' }] }),
+      `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got {"suffix":"b","prefix":"a"}`],
+    ['a numeric range twice', () => ({ a: [{ numeric: ['>', 0, '<', 5] }, { numeric: ['>', 0, '<', 5] }] }),
+      `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got {"numeric":[">",0,"<",5]}`],
+    ['the same token twice', (p) => ({ a: [p, 'x', p] }), `Events/E: pattern.a[2] ${REPEAT('pattern.a')}[0], got "<token>"`],
+    ['the same matcher with a token twice', (p) => ({ a: [{ prefix: `in/${p}` }, { prefix: `in/${p}` }] }),
+      `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got {"prefix":"in/<token>"}`],
+    ['the same join twice', (p) => ({ a: [ros.Fn.join('', ['in/', p]), ros.Fn.join('', ['in/', p])] }), `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got "in/<token>"`],
+    ['the same matcher with a join twice', (p) => ({ a: [{ suffix: ros.Fn.join('', ['.', p]) }, { suffix: ros.Fn.join('', ['.', p]) }] }),
+      `Events/E: pattern.a[1] ${REPEAT('pattern.a')}[0], got {"suffix":".<token>"}`],
+  ])('a value or matcher that repeats another in its field is refused: %s', (_name, make, message) => {
+    expectInvalid(rule(make).make, message);
+  });
+
+  test('items that differ as literal JSON pass, and token objects are not compared', () => {
+    const { stack, make } = rule((p) => ({
+      a: [1, '1', true, 'true'],
+      b: [{ prefix: 'a' }, { suffix: 'a' }, { prefix: 'a', suffix: 'b' }],
+      c: [ros.Fn.getAtt('X', 'Y'), ros.Fn.getAtt('X', 'Y')],
+      d: [p, `${p}x`, { prefix: p }, { 'anything-but': [p] }],
+      e: [{ numeric: ['>', 0] }, { numeric: ['>=', 0] }],
+    }));
+    make();
+    Template.fromStack(stack).hasResourceProperties('ALIYUN::EventBridge::Rule', { FilterPattern: { a: [1, '1', true, 'true'] } });
   });
 
   test('a cyclic pattern is an error, never a RangeError', () => {

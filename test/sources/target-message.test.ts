@@ -11,7 +11,8 @@ const { TargetMessage } = sources;
 const PATH = 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)';
 const VARIABLE_PATH = 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"';
 const VARIABLES = 'must be an object of names and JSONPaths, such as { key: "$.data.oss.object.key" } (TargetMessage.fromTemplate)';
-const SIZE = 'must be at most 65536 bytes in UTF-8, SMQ\'s largest message';
+/** EventBridge's limit on a target's transformation, https://www.alibabacloud.com/help/en/eventbridge/product-overview/limits */
+const SIZE = 'must be at most 10240 characters, EventBridge\'s limit for a target\'s transformation';
 
 /** A stack with a string parameter `p`, and a function that makes rule `E` delivering `message` to a queue. */
 function events(): { stack: ros.Stack; p: string; deliver: (message: sources.TargetMessage) => sources.EventRule } {
@@ -42,6 +43,10 @@ describe('fromPath', () => {
     ['a token inside an index', (p) => `$.list[${p}]`],
     ['a token inside a quoted name', (p) => `$['${p}']`],
     ['a join with a $ head', (p) => ros.Fn.join('', ['$.data.', p, '.name'])],
+    ['names in Unicode letters and digits', () => '$.data.名字.données.٣'],
+    ['a Unicode name after a token', (p) => `$.data.${p}.名字`],
+    ['a Unicode name around a token', (p) => `$.名${p}字`],
+    ['a path of 10240 characters', () => `$.${'a'.repeat(10238)}`],
   ])('passes: %s', (_name, path) => {
     const { stack, p, deliver } = events();
     deliver(TargetMessage.fromPath(path(p)));
@@ -49,7 +54,11 @@ describe('fromPath', () => {
   });
 
   test.each<[string, (p: string) => unknown, string]>([
-    ['a join whose literal head is not $', (p) => ros.Fn.join('', ['data.', p]), `Events/E: QueueTarget.message ${PATH}, got "<token>"`],
+    ['a join whose literal head is not $', (p) => ros.Fn.join('', ['data.', p]), `Events/E: QueueTarget.message ${PATH}, got "data.<token>"`],
+    ['a join with a space in its tail', (p) => ros.Fn.join('', ['$.', p, '.a b']), `Events/E: QueueTarget.message ${PATH}, got "$.<token>.a b"`],
+    ['a space in a Unicode name', () => '$.data.名 字', `Events/E: QueueTarget.message ${PATH}, got "$.data.名 字"`],
+    ['a symbol that is not a letter in a name', () => '$.data.😀', `Events/E: QueueTarget.message ${PATH}, got "$.data.😀"`],
+    ['a path of 10241 characters', () => `$.${'a'.repeat(10239)}`, `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromPath), got "10241 characters"`],
     ['a literal head that is not $', (p) => `data.${p}`, `Events/E: QueueTarget.message ${PATH}, got "data.<token>"`],
     ['a head that cannot start a path', (p) => `$d${p}`, `Events/E: QueueTarget.message ${PATH}, got "$d<token>"`],
     ['a space in the head', (p) => `$.da ta${p}`, `Events/E: QueueTarget.message ${PATH}, got "$.da ta<token>"`],
@@ -65,26 +74,26 @@ describe('fromPath', () => {
 });
 
 describe('fromText', () => {
-  test('at most 64 KB in UTF-8: SMQ discards a larger message', () => {
-    for (const [text, ok] of [['a'.repeat(65536), true], ['€'.repeat(21845), true], ['a'.repeat(65537), false]] as const) {
-      const { deliver } = events();
-      if (ok) {
-        expect(() => deliver(TargetMessage.fromText(text))).not.toThrow();
-      } else {
-        expectInvalid(() => deliver(TargetMessage.fromText(text)), `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromText), got "65537 bytes"`);
-      }
+  test('at most 10240 characters (EventBridge\'s limit), which supersedes SMQ\'s 64 KB: no byte count', () => {
+    for (const text of ['a'.repeat(10240), '€'.repeat(10240), '😀'.repeat(5120)]) {
+      const { stack, deliver } = events();
+      deliver(TargetMessage.fromText(text));
+      expect(body(stack)).toEqual({ ResourceKey: 'Body', Form: 'CONSTANT', Value: text });
     }
-    const { deliver } = events();
-    expectInvalid(() => deliver(TargetMessage.fromText('€'.repeat(21846))), `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromText), got "65538 bytes"`);
+    const a = events();
+    expectInvalid(() => a.deliver(TargetMessage.fromText('a'.repeat(10241))), `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromText), got "10241 characters"`);
+    // characters as checkText counts them: UTF-16 code units
+    const b = events();
+    expectInvalid(() => b.deliver(TargetMessage.fromText('😀'.repeat(5121))), `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromText), got "10242 characters"`);
   });
 
   test('with a token, its literal text alone is counted', () => {
     const { stack, p, deliver } = events();
-    deliver(TargetMessage.fromText(`${'a'.repeat(65000)}${p}`));
+    deliver(TargetMessage.fromText(`${'a'.repeat(10240)}${p}`));
     expect(body(stack)).toMatchObject({ Form: 'CONSTANT' });
     const other = events();
-    expectInvalid(() => other.deliver(TargetMessage.fromText(`${'a'.repeat(65537)}${other.p}`)),
-      `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromText), got "65537 bytes of literal text"`);
+    expectInvalid(() => other.deliver(TargetMessage.fromText(`${'a'.repeat(10241)}${other.p}`)),
+      `Events/E: QueueTarget.message ${SIZE} (TargetMessage.fromText), got "10241 characters of literal text"`);
   });
 });
 
@@ -114,6 +123,7 @@ describe('fromTemplate', () => {
     ['a number as path', () => ({ k: 5 }), `Events/E: QueueTarget.message.variables.k ${VARIABLE_PATH}, got 5`],
     ['a cyclic object as path', () => { const o: any = {}; o.o = o; return { k: o }; }, `Events/E: QueueTarget.message.variables.k ${VARIABLE_PATH}, got [object Object]`],
     ['a path whose literal head is not $', (p) => ({ k: `data.${p}` }), `Events/E: QueueTarget.message.variables.k ${VARIABLE_PATH}, got "data.<token>"`],
+    ['a join whose literal head is not $', (p) => ({ k: ros.Fn.join('', ['data.', p]) }), `Events/E: QueueTarget.message.variables.k ${VARIABLE_PATH}, got "data.<token>"`],
   ])('bad variables: %s', (_name, variables, message) => {
     const { p, deliver } = events();
     expectInvalid(() => deliver(TargetMessage.fromTemplate('x', variables(p) as any)), message);
@@ -125,7 +135,7 @@ describe('fromTemplate', () => {
       'Events/E: QueueTarget.message.template must use only its variables (k): ${j} has none, got "<token> ${k} ${j}"');
     const b = events();
     expectInvalid(() => b.deliver(TargetMessage.fromTemplate(ros.Fn.join('', ['x ${j} ', b.p]), { k: '$.data' })),
-      'Events/E: QueueTarget.message.template must use only its variables (k): ${j} has none, got "<token>"');
+      'Events/E: QueueTarget.message.template must use only its variables (k): ${j} has none, got "x ${j} <token>"');
     const c = events();
     c.deliver(TargetMessage.fromTemplate(`${c.p}: \${k}`, { k: `$.data.${c.p}` }));
     expect(body(c.stack)).toEqual({
@@ -136,10 +146,33 @@ describe('fromTemplate', () => {
     });
   });
 
-  test('a template over 64 KB of literal text is refused', () => {
+  test('a template over 10240 characters of literal text is refused', () => {
+    const ok = events();
+    ok.deliver(TargetMessage.fromTemplate(`\${k}${'a'.repeat(10236)}`, { k: '$.data' }));
+    expect(body(ok.stack)).toMatchObject({ Form: 'TEMPLATE' });
     const { deliver } = events();
-    expectInvalid(() => deliver(TargetMessage.fromTemplate('a'.repeat(65537), {})),
-      `Events/E: QueueTarget.message.template ${SIZE} (TargetMessage.fromTemplate), got "65537 bytes"`);
+    expectInvalid(() => deliver(TargetMessage.fromTemplate('a'.repeat(10241), {})),
+      `Events/E: QueueTarget.message.template ${SIZE} (TargetMessage.fromTemplate), got "10241 characters"`);
+    const withToken = events();
+    expectInvalid(() => withToken.deliver(TargetMessage.fromTemplate(`${withToken.p}${'a'.repeat(10241)}`, {})),
+      `Events/E: QueueTarget.message.template ${SIZE} (TargetMessage.fromTemplate), got "10241 characters of literal text"`);
+  });
+
+  test('the variables, as the JSON that is the Value, are at most 10240 characters', () => {
+    // {"k":"$.<name>"}: 10 characters around the name
+    const ok = events();
+    ok.deliver(TargetMessage.fromTemplate('${k}', { k: `$.${'a'.repeat(10230)}` }));
+    expect(body(ok.stack)).toMatchObject({ Form: 'TEMPLATE' });
+    const { deliver } = events();
+    expectInvalid(() => deliver(TargetMessage.fromTemplate('${k}', { k: `$.${'a'.repeat(10231)}` })),
+      `Events/E: QueueTarget.message.variables ${SIZE} (TargetMessage.fromTemplate, the variables as JSON), got "10241 characters"`);
+    const many = events();
+    const variables = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`v${i}`, `$.data.${'x'.repeat(10)}`]));
+    expectInvalid(() => many.deliver(TargetMessage.fromTemplate('${v0}', variables)),
+      `Events/E: QueueTarget.message.variables ${SIZE} (TargetMessage.fromTemplate, the variables as JSON), got "${JSON.stringify(variables).length} characters"`);
+    const withToken = events();
+    expectInvalid(() => withToken.deliver(TargetMessage.fromTemplate('${k}', { k: `$.${withToken.p}${'a'.repeat(10231)}` })),
+      `Events/E: QueueTarget.message.variables ${SIZE} (TargetMessage.fromTemplate, the variables as JSON), got "10241 characters of literal text"`);
   });
 
   test('the variables are copied when the message is made: changing the object later changes nothing', () => {
