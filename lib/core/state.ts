@@ -22,6 +22,9 @@ export class StackState extends ros.Construct {
   /** The SMQ event notification rules made in this stack. */
   public eventNotificationRules = 0;
 
+  /** Info messages said once in this stack. */
+  public readonly infos = new Set<string>();
+
   private regionValue?: string;
   private accountValue?: string;
 
@@ -161,5 +164,17 @@ export function stackAccount(scope: ros.IConstruct): string {
 export function warnOnce(scope: ros.IConstruct, message: string): void {
   if (!scope.node.metadata.some((entry) => entry.type === 'aliyun:ros:warning' && entry.data === message)) {
     scope.node.addWarning(message);
+  }
+}
+
+/**
+ * Adds an info annotation to `scope` unless another construct of its stack already carries the same message: a note
+ * about the account (a role to authorize once) is said once per stack, not once per construct.
+ */
+export function infoOncePerStack(scope: ros.IConstruct, message: string): void {
+  const said = StackState.of(scope).infos;
+  if (!said.has(message)) {
+    said.add(message);
+    scope.node.addInfo(message);
   }
 }

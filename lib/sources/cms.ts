@@ -13,7 +13,7 @@ import { Duration, durationSeconds } from '../core/duration';
 import { claimLogicalId, compositeId, derivedId } from '../core/ids';
 import { checkSameLocation } from '../core/location';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
-import { AppState, warnOnce } from '../core/state';
+import { AppState, infoOncePerStack, warnOnce } from '../core/state';
 import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
 import { checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { checkBoolean } from '../ros/mns-rules';
@@ -82,7 +82,7 @@ export class AlarmNotification extends ros.Construct {
     const identity = props.targetId ?? compositeId(['Smq'], [this.node.path]);
     const arn = Identifiers.cmsMetricTargetArn(props.destination.channelAddress);
     this.addTarget(props.rule, ruleId, identity, arn);
-    this.node.addInfo(ROLE_NOTE);
+    infoOncePerStack(this, ROLE_NOTE);
     this.rosTargets = new cms.RosMetricRuleTargets(this, claimLogicalId(this, id), {
       ruleId,
       targets: [{ identity, arn, level: JSON.stringify(levels) }],
@@ -226,7 +226,7 @@ export class CmsEventNotification extends ros.Construct {
       // event rule names are unique in the account (CloudMonitor is not regional): a second one replaces the first
       claimName(this, { kind: 'CloudMonitor event rule name', prop: 'ruleName', name: ruleName, location: { region: '-', account: stackLocation(this).account } });
     }
-    this.node.addInfo(ROLE_NOTE);
+    infoOncePerStack(this, ROLE_NOTE);
     const stack = ros.Stack.of(this);
     this.rosRule = new cms.RosEventRule(this, claimLogicalId(this, id), {
       ruleName,

@@ -436,3 +436,14 @@ test('the alarm keeps its own copy of the metric dimensions and contact groups',
   expect(rule.Resources[0].userId).toEqual({ Ref: 'ALIYUN::TenantId' });
   expect(rule.ContactGroups).toEqual(['ops']);
 });
+
+test('the note about AliyunCloudMonitorDefaultRole is said once per stack', () => {
+  const { stack, jobs, alerts } = ops();
+  backlog(stack, jobs, 'A').notify(alerts);
+  backlog(stack, jobs, 'B').notify(alerts);
+  new sources.CmsEventNotification(stack, 'E', { pattern: { product: 'ECS' }, destination: jobs });
+  expect(infos(stack)).toEqual([expect.stringMatching(/^Ops\/A\/NotifyAlerts[0-9a-f]{8}: CloudMonitor writes to SMQ with the account's AliyunCloudMonitorDefaultRole/)]);
+  const other = ops();
+  new sources.CmsEventNotification(other.stack, 'E', { pattern: { product: 'ECS' }, destination: other.jobs });
+  expect(infos(other.stack)).toHaveLength(1);
+});
