@@ -7,17 +7,19 @@
  *
  * `ours` builds the channels with this library's constructs. `bare` builds the same templates from ours' synthesized
  * ones: it reads and parses them before the clock starts, one stack file at a time, and sorts each resource with
- * bench/ownership.ts. A resource ros-cdk-smq emits becomes one bare `ros.RosResource` L1: the child keeps only its
- * logical id, type and parsed `Properties` object (repeated strings shared, as literals in code are), which the L1
- * then owns (as a hand-written L1 app owns its property literals). A user's own construct (the channel's `ram.Role`)
- * is built with its upstream class by the same code ours uses, so its cost is on both sides. Resources are built in
- * template order, so the templates come out byte for byte the same. Both sides then do the same thing:
- * `new ros.App({ outdir })` (with `stackTraces: false` when `--stack-traces off`), build, `app.synth()` into `outdir`.
+ * bench/ownership.ts. A resource ros-cdk-smq emits becomes one L1 call: a bare `ros.RosResource`, or the upstream L1
+ * class ownership.ts names for its type (`eventbridge.RosRule`, `cms.RosResourceMetricRule`, ...), whose props it
+ * writes out from the template's `Properties`. The child keeps only its logical id, how it is written and those
+ * properties (repeated strings shared, as literals in code are), which the L1 then owns (as a hand-written L1 app owns
+ * its property literals). A user's own construct (the channel's `ram.Role` and `oss.Bucket`) is built with its
+ * upstream class by the same code ours uses, so its cost is on both sides. Resources are built in template order, so
+ * the templates come out byte for byte the same. Both sides then do the same thing: `new ros.App({ outdir })` (with
+ * `stackTraces: false` when `--stack-traces off`), build, `app.synth()` into `outdir`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
-import { classify, UserConstruct } from './ownership';
+import { classify, LibraryType, UserConstruct } from './ownership';
 
 /** What a child reports. */
 export interface ChildResult {
@@ -40,9 +42,12 @@ export interface ChildResult {
   readonly resources: number;
 }
 
-/** One resource of the bare side's input: a bare L1 (ros-cdk-smq's) or the user's own construct of a channel. */
-type BareResource =
-  | [logicalId: string, type: string, properties: { [key: string]: unknown } | undefined]
+/**
+ * One resource of the bare side's input: an L1 of what ros-cdk-smq emits (its props: the template's `Properties` for a
+ * bare `ros.RosResource`, the upstream L1's props otherwise) or the user's own construct of a channel.
+ */
+export type BareResource =
+  | [logicalId: string, writer: LibraryType, props: { [key: string]: unknown } | undefined]
   | [user: UserConstruct, channel: number];
 
 function arg(args: string[], name: string): string {
@@ -58,7 +63,7 @@ function now(): number {
 }
 
 /** Reads ours' templates into the minimal input the bare side needs, one stack file at a time. */
-function loadBareInput(dir: string): Array<{ name: string; resources: BareResource[] }> {
+export function loadBareInput(dir: string): Array<{ name: string; resources: BareResource[] }> {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).sort();
   if (files.length === 0) {
     throw new Error(`bare: no *.template.json in ${dir}`);
@@ -97,7 +102,10 @@ function loadBareInput(dir: string): Array<{ name: string; resources: BareResour
         // built by the same code as ours': nothing of the template is kept
         resources.push([owner.construct, owner.channel]);
       } else {
-        resources.push([id, intern(resource.Type) as string, intern(resource.Properties) as { [key: string]: unknown } | undefined]);
+        const properties = intern(resource.Properties) as { [key: string]: unknown } | undefined;
+        const l1 = owner.writer.l1;
+        // an upstream L1's props, written out before the clock starts, as a hand-written app has them in its code
+        resources.push([id, owner.writer, (l1 === undefined ? properties : l1.props(properties ?? {}, `${file} resource ${id} Properties`)) as { [key: string]: unknown }]);
       }
     }
     return { name: file.slice(0, -'.template.json'.length), resources };
@@ -105,17 +113,20 @@ function loadBareInput(dir: string): Array<{ name: string; resources: BareResour
 }
 
 /**
- * The bare side's whole app, in template order: one `new ros.RosResource` per resource ros-cdk-smq emits, straight
- * from the loop (see buildChannels), and the user's own constructs as ours makes them.
+ * The bare side's whole app, in template order: one L1 call per resource ros-cdk-smq emits, straight from the loop
+ * (see buildChannels; `new ros.RosResource`, or `new` of the upstream L1 class with the same constraint flag as this
+ * library passes), and the user's own constructs as ours makes them.
  */
-function buildBare(app: ros.App, input: Array<{ name: string; resources: BareResource[] }>): void {
+export function buildBare(app: ros.App, input: Array<{ name: string; resources: BareResource[] }>): void {
   for (const spec of input) {
     const stack = new ros.Stack(app, spec.name);
     for (const resource of spec.resources) {
       if (resource.length === 2) {
         resource[0].create(stack, resource[1]);
+      } else if (resource[1].l1 === undefined) {
+        new ros.RosResource(stack, resource[0], { type: resource[1].type, properties: resource[2] });
       } else {
-        new ros.RosResource(stack, resource[0], { type: resource[1], properties: resource[2] });
+        new resource[1].l1.class(stack, resource[0], resource[2], stack.enableResourcePropertyConstraint);
       }
     }
   }
@@ -174,4 +185,7 @@ function main(): void {
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 }
 
-main();
+// the runner starts this file; the smoke test imports loadBareInput and buildBare
+if (require.main === module) {
+  main();
+}

@@ -1,19 +1,27 @@
 /**
- * Who owns each resource of a channel: the one place that decides what the bare side builds as bare L1s.
+ * Who owns each resource of a channel: the one place that decides what the bare side builds, and how.
  *
  * - **The user's own constructs** ({@link USER_CONSTRUCTS}): what an app builds itself with upstream classes
- *   (`ram.Role`, ...) and hands to ros-cdk-smq. Both sides build them with the same code, from this module, so their
- *   cost (ros-cdk-ram's included) is on both sides and not counted as ours.
- * - **What ros-cdk-smq emits** ({@link LIBRARY_TYPES}): queues, topics, subscriptions, and the managed policies its
- *   grants make. Ours builds them with the library; the bare side writes each as one `new ros.RosResource`, with the
- *   properties read from ours' template.
+ *   (`ram.Role`, `oss.Bucket`) and hands to ros-cdk-smq. Both sides build them with the same code, from this module, so
+ *   their cost (ros-cdk-ram's and ros-cdk-oss's included) is on both sides and not counted as ours.
+ * - **What ros-cdk-smq emits** ({@link LIBRARY}, {@link LIBRARY_TYPES}): queues, topics, subscriptions, the managed
+ *   policies its grants make, SMQ event notification rules, EventBridge rules and CloudMonitor metric rules and
+ *   targets. Ours builds them with the library; the bare side writes each as one L1 call, with the properties read
+ *   from ours' template: the upstream L1 class where this library itself builds on one that a hand-written app would
+ *   call (`eventbridge.RosRule`, `cms.RosResourceMetricRule`, `cms.RosMetricRuleTargets`), else a bare
+ *   `ros.RosResource` (the MNS types, for which this project installs no upstream L1 package, and the RAM managed
+ *   policy, written bare since the first version of the benchmark).
  *
  * Any other resource in ours' templates is an error ({@link classify} throws): a new wiring that brings a resource
  * of its own must say here whose it is.
  *
- * This module loads ros-cdk-core and ros-cdk-ram only, never this library: the bare child loads it.
+ * This module loads ros-cdk-core and the upstream packages the user's constructs and the L1s come from, never this
+ * library: the bare child loads it.
  */
 import * as ros from '@alicloud/ros-cdk-core';
+import * as cms from '@alicloud/ros-cdk-cms';
+import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import * as oss from '@alicloud/ros-cdk-oss';
 import * as ram from '@alicloud/ros-cdk-ram';
 
 /** A construct the user builds with its upstream class, one per channel, emitting one resource. */
@@ -30,15 +38,21 @@ export interface UserConstruct<T extends ros.IConstruct = ros.IConstruct> {
   readonly create: (stack: ros.Stack, index: number) => T;
 }
 
+/** `channelOf` for logical ids `{prefix}{i}`. */
+function channelOf(prefix: string): (logicalId: string) => number | undefined {
+  const pattern = new RegExp(`^${prefix}(0|[1-9]\\d*)$`);
+  return (logicalId) => {
+    const m = pattern.exec(logicalId);
+    return m ? Number(m[1]) : undefined;
+  };
+}
+
 /** The RAM role of an ECS application that uses channel `i`: `R{i}`, a `ram.Role` named `bench-r{i}`. */
 export const ROLE: UserConstruct<ram.Role> = {
   name: 'ram.Role',
   type: 'ALIYUN::RAM::Role',
   logicalId: (index) => `R${index}`,
-  channelOf: (logicalId) => {
-    const m = /^R(0|[1-9]\d*)$/.exec(logicalId);
-    return m ? Number(m[1]) : undefined;
-  },
+  channelOf: channelOf('R'),
   create: (stack, index) => new ram.Role(stack, ROLE.logicalId(index), {
     roleName: `bench-r${index}`,
     assumeRolePolicyDocument: {
@@ -48,19 +62,163 @@ export const ROLE: UserConstruct<ram.Role> = {
   }),
 };
 
+/**
+ * The OSS bucket whose uploads channel `i` carries: `B{i}`, an `oss.Bucket` named `ros-cdk-smq-bench-b{i}` with the
+ * L2's defaults (private, LRS).
+ */
+export const BUCKET: UserConstruct<oss.Bucket> = {
+  name: 'oss.Bucket',
+  type: 'ALIYUN::OSS::Bucket',
+  logicalId: (index) => `B${index}`,
+  channelOf: channelOf('B'),
+  create: (stack, index) => new oss.Bucket(stack, BUCKET.logicalId(index), { bucketName: `ros-cdk-smq-bench-b${index}` }),
+};
+
 /** The user's own constructs a channel may contain. Built with their upstream classes on both sides. */
-export const USER_CONSTRUCTS: readonly UserConstruct[] = [ROLE];
+export const USER_CONSTRUCTS: readonly UserConstruct[] = [ROLE, BUCKET];
+
+/** A resource's `Properties` in a template (values may be intrinsic functions: `{ "Fn::GetAtt": [...] }`, ...). */
+export type TemplateProperties = { readonly [key: string]: any };
+
+/** An upstream L1 class: `new (scope, logicalId, props, enableResourcePropertyConstraint)`. */
+export type L1Class = new (scope: ros.Construct, id: string, props: any, enableResourcePropertyConstraint: boolean) => ros.RosResource;
+
+/** How the bare side writes one ROS type that ros-cdk-smq emits. */
+export interface LibraryType {
+  /** The ROS type. */
+  readonly type: string;
+  /**
+   * The upstream L1 the bare side calls, as a hand-written app calls it:
+   * `new l1.class(stack, logicalId, l1.props(Properties), stack.enableResourcePropertyConstraint)` (the same
+   * constraint flag as this library passes it, so both sides pay the same property validation). Absent: a bare
+   * `new ros.RosResource(stack, logicalId, { type, properties: Properties })`.
+   */
+  readonly l1?: {
+    /** `module.Class`, for RESULTS.md and messages. */
+    readonly name: string;
+    readonly class: L1Class;
+    /**
+     * The L1's props from the template's `Properties`, written out field by field as a hand-written call names them.
+     * Intrinsic functions stay as the template has them (the L1s' validators and renderers pass them through), as the
+     * bare `ros.RosResource`s keep them. Throws for a property it does not know, so a change in what this library
+     * emits fails here rather than as a template difference.
+     */
+    readonly props: (properties: TemplateProperties, where: string) => object;
+  };
+}
+
+/** The keys of `value` (an object, unless it is an intrinsic function or absent), checked against `known`. */
+function fields<T extends TemplateProperties | undefined>(value: T, known: readonly string[], where: string): T {
+  if (value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value) && !isIntrinsic(value)) {
+    const unknown = Object.keys(value).filter((k) => !known.includes(k));
+    if (unknown.length > 0) {
+      throw new Error(`bench: ${where} has ${unknown.join(', ')}, which bench/ownership.ts does not write; add it there`);
+    }
+  }
+  return value;
+}
+
+function isIntrinsic(value: object): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** `list.map(f)`, unless `list` is absent or an intrinsic function. */
+function each<T>(list: any, f: (item: any, i: number) => T): T[] | undefined {
+  return Array.isArray(list) ? list.map(f) : list;
+}
+
+/** `ALIYUN::EventBridge::Rule` as `eventbridge.RosRule` props (the OSS notifications on the EventBridge path). */
+function eventRuleProps(p: TemplateProperties, where: string): eventbridge.RosRuleProps {
+  fields(p, ['EventBusName', 'FilterPattern', 'RuleName', 'Targets', 'Description', 'Status'], where);
+  return {
+    eventBusName: p.EventBusName,
+    filterPattern: p.FilterPattern,
+    ruleName: p.RuleName,
+    targets: each(p.Targets, (t, i) => {
+      const at = `${where}.Targets[${i}]`;
+      fields(t, ['Id', 'Type', 'Endpoint', 'ParamList', 'PushRetryStrategy', 'ErrorsTolerance', 'DeadLetterQueue', 'ConcurrentConfig'], at);
+      return {
+        identity: t.Id,
+        type: t.Type,
+        endpoint: t.Endpoint,
+        paramList: each(t.ParamList, (param, j) => {
+          fields(param, ['ResourceKey', 'Form', 'Value', 'Template'], `${at}.ParamList[${j}]`);
+          return { resourceKey: param.ResourceKey, form: param.Form, value: param.Value, template: param.Template };
+        })!,
+        pushRetryStrategy: t.PushRetryStrategy,
+        errorsTolerance: t.ErrorsTolerance,
+        deadLetterQueue: fields(t.DeadLetterQueue, ['Arn'], `${at}.DeadLetterQueue`) && { arn: t.DeadLetterQueue.Arn },
+        concurrentConfig: fields(t.ConcurrentConfig, ['Concurrency'], `${at}.ConcurrentConfig`) && { concurrency: t.ConcurrentConfig.Concurrency },
+      };
+    })!,
+    description: p.Description,
+    status: p.Status,
+  };
+}
+
+/** `ALIYUN::CMS::ResourceMetricRule` as `cms.RosResourceMetricRule` props (`sources.MetricAlarm`). */
+function metricRuleProps(p: TemplateProperties, where: string): cms.RosResourceMetricRuleProps {
+  fields(p, ['RuleName', 'Namespace', 'MetricName', 'Resources', 'Period', 'ContactGroups', 'SilenceTime', 'Escalations'], where);
+  const condition = (c: TemplateProperties | undefined, at: string): cms.RosResourceMetricRule.CriticalProperty | undefined =>
+    fields(c, ['ComparisonOperator', 'Statistics', 'Threshold', 'Times'], at)
+    && { comparisonOperator: c!.ComparisonOperator, statistics: c!.Statistics, threshold: c!.Threshold, times: c!.Times };
+  const escalations = fields(p.Escalations, ['Critical', 'Warn', 'Info'], `${where}.Escalations`);
+  return {
+    ruleName: p.RuleName,
+    namespace: p.Namespace,
+    metricName: p.MetricName,
+    // each entry is a map of dimensions, rendered with its keys as they are
+    resources: p.Resources,
+    period: p.Period,
+    contactGroups: p.ContactGroups,
+    silenceTime: p.SilenceTime,
+    escalations: escalations && {
+      critical: condition(escalations.Critical, `${where}.Escalations.Critical`),
+      warn: condition(escalations.Warn, `${where}.Escalations.Warn`),
+      info: condition(escalations.Info, `${where}.Escalations.Info`),
+    },
+  };
+}
+
+/** `ALIYUN::CMS::MetricRuleTargets` as `cms.RosMetricRuleTargets` props (`sources.AlarmNotification`). */
+function metricTargetsProps(p: TemplateProperties, where: string): cms.RosMetricRuleTargetsProps {
+  fields(p, ['RuleId', 'Targets'], where);
+  return {
+    ruleId: p.RuleId,
+    targets: each(p.Targets, (t, i) => {
+      fields(t, ['Id', 'Arn', 'Level'], `${where}.Targets[${i}]`);
+      return { identity: t.Id, arn: t.Arn, level: t.Level };
+    })!,
+  };
+}
 
 /**
- * The ROS types ros-cdk-smq emits in a channel (`ALIYUN::RAM::ManagedPolicy`: the policies its grants make). The bare
- * side writes these, and only these, as bare `ros.RosResource` L1s.
+ * The ROS types ros-cdk-smq emits in a channel, and how the bare side writes each (see {@link LibraryType}): the only
+ * resources it writes as L1s.
  */
-export const LIBRARY_TYPES: readonly string[] = ['ALIYUN::MNS::Queue', 'ALIYUN::MNS::Topic', 'ALIYUN::MNS::Subscription', 'ALIYUN::RAM::ManagedPolicy'];
+export const LIBRARY: readonly LibraryType[] = [
+  { type: 'ALIYUN::MNS::Queue' },
+  { type: 'ALIYUN::MNS::Topic' },
+  { type: 'ALIYUN::MNS::Subscription' },
+  // the policies the library's grants make
+  { type: 'ALIYUN::RAM::ManagedPolicy' },
+  // sources.OssEventNotification on the SMQ path (the library's own RosEventNotification L1)
+  { type: 'ALIYUN::MNS::EventNotification' },
+  // sources.OssEventNotification on the EventBridge path
+  { type: 'ALIYUN::EventBridge::Rule', l1: { name: 'eventbridge.RosRule', class: eventbridge.RosRule, props: eventRuleProps } },
+  // sources.MetricAlarm and its notify(): sources.AlarmNotification
+  { type: 'ALIYUN::CMS::ResourceMetricRule', l1: { name: 'cms.RosResourceMetricRule', class: cms.RosResourceMetricRule, props: metricRuleProps } },
+  { type: 'ALIYUN::CMS::MetricRuleTargets', l1: { name: 'cms.RosMetricRuleTargets', class: cms.RosMetricRuleTargets, props: metricTargetsProps } },
+];
+
+/** The ROS types of {@link LIBRARY}. */
+export const LIBRARY_TYPES: readonly string[] = LIBRARY.map((t) => t.type);
 
 /** Whose a resource of ours' templates is. */
 export type Owner =
   | { readonly owner: 'user'; readonly construct: UserConstruct; readonly channel: number }
-  | { readonly owner: 'library' };
+  | { readonly owner: 'library'; readonly writer: LibraryType };
 
 /**
  * Whose the resource `logicalId` of type `type` is: a user's own construct (matched by type and logical id) or
@@ -73,8 +231,9 @@ export function classify(logicalId: string, type: string): Owner {
       return { owner: 'user', construct, channel };
     }
   }
-  if (LIBRARY_TYPES.includes(type)) {
-    return { owner: 'library' };
+  const writer = LIBRARY.find((t) => t.type === type);
+  if (writer !== undefined) {
+    return { owner: 'library', writer };
   }
   throw new Error(`bench: resource ${logicalId} (${type}) is neither one of the user's own constructs `
     + `(${USER_CONSTRUCTS.map((c) => `${c.name} ${c.type}`).join(', ')}) nor of a type ros-cdk-smq emits (${LIBRARY_TYPES.join(', ')}); `

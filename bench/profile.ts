@@ -1,7 +1,8 @@
 /**
  * Summarizes the `node --cpu-prof` profiles of one ours run and one bare run: self time by where the code lives
- * (this library, ros-cdk-core, ros-cdk-ram, constructs, Node, GC) and ours' hottest functions. Both sides load
- * ros-cdk-ram (the user's own `ram.Role` is built with it on both).
+ * (this library, ros-cdk-core, the upstream packages, constructs, Node, GC) and ours' hottest functions. Both sides
+ * load ros-cdk-ram and ros-cdk-oss (the user's own `ram.Role` and `oss.Bucket` are built with them on both) and
+ * ros-cdk-cms and ros-cdk-eventbridge (both sides write those types with their L1s).
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -1,7 +1,24 @@
 /**
  * The benchmark's printed lines and RESULTS.md.
  */
+import { LIBRARY, USER_CONSTRUCTS } from './ownership';
 import type { Layout } from './wirings';
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The user's own constructs, as `ram.Role` and `oss.Bucket` (code spans). */
+const userConstructs = (): string => list(USER_CONSTRUCTS.map((c) => `\`${c.name}\``));
+
+/** How the bare side writes what ros-cdk-smq emits, in words, from bench/ownership.ts. */
+function libraryWriters(): string {
+  const typed = LIBRARY.filter((t) => t.l1 !== undefined);
+  const bare = LIBRARY.filter((t) => t.l1 === undefined);
+  return `${list(typed.map((t) => `\`${t.l1!.name}\` (${t.type})`))} with those upstream L1 classes, as this library does; `
+    + `${list(bare.map((t) => `\`${t.type}\``))} as bare \`ros.RosResource\`s`;
+}
 
 /** Median figures of one side at one N. */
 export interface SideStats {
@@ -195,8 +212,9 @@ export function renderResults(summary: Summary, analysis?: string): string {
       + (summary.lib !== undefined ? ` lib/ benchmarked from ${summary.lib}, not the repository's.` : ''),
     '',
     `Each channel: ${summary.wirings.join(', ')} = ${summary.layout.resourcesPerChannel} resources; `
-      + `${summary.layout.channelsPerStack} channels per stack (ROS allows 300 resources per stack). The role is the user's own `
-      + '`ram.Role`, built the same way on both sides; the bare side writes the rest (what ros-cdk-smq emits) as bare L1s.',
+      + `${summary.layout.channelsPerStack} channels per stack (ROS allows 300 resources per stack). The user's own ${userConstructs()} `
+      + 'are built the same way on both sides; the bare side writes the rest (what ros-cdk-smq emits) as L1s: '
+      + `${libraryWriters()}.`,
     '',
     '| N | traces | stacks | resources | template bytes | ours construct | ours synth | ours total | ours peak RSS | bare construct | bare synth | bare total | bare peak RSS | time ours/bare | memory ours/bare |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -259,16 +277,18 @@ export function renderResults(summary: Summary, analysis?: string): string {
       + 'Construct time is `new App` to the last construct; synth time is `app.synth()`, which writes the templates, manifest.json and tree.json.',
     '- **Bare.** The same templates from ours\' synthesized ones of the same N, into stacks of the same names, resource by resource in '
       + 'template order, then `app.synth()` the same way. Which resources are whose is decided in one place, bench/ownership.ts: '
-      + 'the user\'s own constructs (the channel\'s `ram.Role`, logical id `R{i}`) are built with their upstream class by the very '
-      + 'function ours uses, so ros-cdk-ram\'s cost is on both sides; what ros-cdk-smq emits (`ALIYUN::MNS::Queue`, `::Topic`, '
-      + '`::Subscription`, and the `ALIYUN::RAM::ManagedPolicy` of its grants) becomes `new ros.RosResource(stack, logicalId, { type, properties })`; '
-      + 'anything else fails the run. The input is read and '
+      + `the user's own constructs (the channel's ${userConstructs()}, logical ids ${list(USER_CONSTRUCTS.map((c) => `\`${c.logicalId(0).slice(0, -1)}{i}\``))}) are built with their upstream `
+      + 'class by the very function ours uses, so ros-cdk-ram\'s and ros-cdk-oss\'s cost is on both sides; what ros-cdk-smq emits is '
+      + `written as one L1 call per resource: ${libraryWriters()} (\`new ros.RosResource(stack, logicalId, { type, properties })\`); `
+      + 'anything else fails the run. An upstream L1 gets `stack.enableResourcePropertyConstraint` as its last argument, as this library '
+      + 'passes it, so both sides pay the same property validation. The input is read and '
       + 'parsed before the clock starts, one stack file at a time (so at most one file\'s text is alive at once), and the child keeps '
-      + 'only `[logicalId, type, Properties]` per bare L1, with repeated strings shared (as literals in code are; `JSON.parse` would '
-      + 'copy each). The parsed `Properties` object is handed to the L1, which keeps it as its '
+      + 'only the logical id, the writer and the properties per L1, with repeated strings shared (as literals in code are; `JSON.parse` would '
+      + 'copy each): for a bare `ros.RosResource` the parsed `Properties` object, for an upstream L1 its props written out field by field '
+      + 'from it (intrinsic functions kept as the template has them). The L1 keeps them as its '
       + 'properties, just as a hand-written L1 app keeps its property literals; the wrapper lists are dropped once the resources are built. '
       + 'So the bare side holds no second copy of the templates, and ours holds no input at all. The bare child loads '
-      + '`@alicloud/ros-cdk-ram` (for the roles) but not this library; loading it is part of our cost.',
+      + '`@alicloud/ros-cdk-ram`, `-oss`, `-cms` and `-eventbridge` but not this library; loading it is part of our cost.',
     '- **Traces off.** The same two runs with `new ros.App({ outdir, stackTraces: false })` on both sides, what an app writes to turn '
       + 'creation stack traces off (core then sets `CDK_DISABLE_STACK_TRACE` for the rest of the process, so its tokens skip them too).',
     '- **Equality.** After every run the runner compares every `*.template.json` of the run byte for byte with ours\' first run of '

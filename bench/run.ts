@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how much our constructs cost over bare `ros.RosResource` L1 calls that emit the same templates.
+ * `npm run bench`: how much our constructs cost over hand-written L1 calls (bare `ros.RosResource`s, and the upstream
+ * L1 classes this library builds on) that emit the same templates.
  *
  *   npm run bench                                   # N = 100, 1,000, 10,000, traces on and off; writes bench/RESULTS.md
  *   npm run bench -- --n 100 --out /tmp/b           # smoke run; RESULTS.md goes to /tmp/b/RESULTS.md
@@ -18,7 +19,7 @@
  * fresh process, for both sides, so neither pays for TypeScript and each has its own peak RSS. For each N (largest
  * first, so the repetitions of the smaller ones can be fitted into the budget), repetition and trace setting (on,
  * then off) the runner starts `ours` (our constructs), then `bare` (ours' first templates rebuilt: what ros-cdk-smq
- * emits as `new ros.RosResource`, the user's own constructs as ours builds them; see bench/ownership.ts), and checks
+ * emits as one L1 call each, the user's own constructs as ours builds them; see bench/ownership.ts), and checks
  * that every template file of both is byte-for-byte the same as ours' first one (exit 1 with `TEMPLATES DIFFER`
  * otherwise). Per side it reports medians; the ratios are medians of the ratio within each repetition. It prints one
  * line per N and trace setting (`bench: n=1000 (...)`, `bench: n=1000 traces off (...)`), then what traces off

@@ -7,22 +7,36 @@
  * FC 3.0 topic trigger, CloudMonitor alarm target, ...), append one entry here; the runner prints the list it used and
  * splits the channels over stacks from the measured size of one bundle.
  *
- * The user's own constructs a bundle uses (its RAM role) are made by bench/ownership.ts, which the bare side calls too:
- * a wiring that brings a new one adds it there.
+ * The user's own constructs a bundle uses (its RAM role, its OSS bucket) are made by bench/ownership.ts, which the
+ * bare side calls too: a wiring that brings a new one adds it there, and a new resource type the library emits is
+ * added there too, with how the bare side writes it.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
-import * as ram from '@alicloud/ros-cdk-ram';
-import { consumers, smq } from '../lib';
-import { ROLE } from './ownership';
+import type * as oss from '@alicloud/ros-cdk-oss';
+import type * as ram from '@alicloud/ros-cdk-ram';
+import { consumers, Duration, smq, sources } from '../lib';
+import { BUCKET, ROLE } from './ownership';
 
-export { classify, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
-export type { Owner, UserConstruct } from './ownership';
+export { BUCKET, classify, LIBRARY, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
+export type { LibraryType, Owner, UserConstruct } from './ownership';
 
 /** The most resources ROS accepts in one stack (core throws at synth above it). */
 export const MAX_RESOURCES_PER_STACK = 300;
+
+/**
+ * How many channels of the app get their OSS notification through SMQ's own event notification rule (the default
+ * path, `ALIYUN::MNS::EventNotification`): channels 0 to 9. Every later channel's goes through an EventBridge rule
+ * (`via: OssNotificationPath.EVENTBRIDGE`, which delivers to queues, and the channel's destination is its queue).
+ *
+ * SMQ takes at most 10 event notification rules per region. The library checks that per stack, but the benchmark's
+ * stacks name no region, so they all deploy into one: 10 per stack would synthesize and then fail at deployment from
+ * the second stack on. So the app as a whole keeps to 10, which also keeps every stack within the library's check
+ * (channels 0 to 9 are all in the first stack).
+ */
+export const SMQ_PATH_CHANNELS = 10;
 
 /** One wiring of a channel bundle. */
 export interface Wiring {
@@ -37,6 +51,7 @@ export class Bundle {
   private q?: smq.Queue;
   private t?: smq.Topic;
   private r?: ram.Role;
+  private bk?: oss.Bucket;
 
   /**
    * @param stack the stack the channel lives in
@@ -64,16 +79,53 @@ export class Bundle {
     this.r ??= ROLE.create(this.stack, this.index);
     return this.r;
   }
+
+  /**
+   * The OSS bucket whose uploads the channel carries: `B{i}`. The user's own construct, made by {@link BUCKET}
+   * (bench/ownership.ts) as the bare side makes it.
+   */
+  public get bucket(): oss.Bucket {
+    this.bk ??= BUCKET.create(this.stack, this.index);
+    return this.bk;
+  }
 }
 
 /**
- * The wirings of one channel, in the order they are added. Today: 6 resources (queue, DLQ, topic, subscription, role,
- * managed policy); the role is the user's own, the other 5 are what ros-cdk-smq emits.
+ * The wirings of one channel, in the order they are added. Today: 10 resources (queue, DLQ, topic, subscription, role,
+ * managed policy, bucket, OSS notification rule, CloudMonitor metric rule, its target); the role and the bucket are the
+ * user's own, the other 8 are what ros-cdk-smq emits.
+ *
+ * - The OSS notification: uploads under `uploads/` of the channel's own bucket (an `oss.Bucket` the app makes, not a
+ *   `bucketName`: an app that builds a channel per workload builds its bucket too) go to the channel's queue. The
+ *   first {@link SMQ_PATH_CHANNELS} channels of the app go through SMQ's event notification rule
+ *   (`ALIYUN::MNS::EventNotification` `O{i}`), all later ones through an EventBridge rule (`ALIYUN::EventBridge::Rule`
+ *   `O{i}Rule`): one resource either way.
+ * - The alarm target: a CloudMonitor alarm on the queue's backlog (`sources.MetricAlarm` `A{i}`,
+ *   `ALIYUN::CMS::ResourceMetricRule`) whose alerts `notify()` writes to the channel's topic
+ *   (`sources.AlarmNotification`, `ALIYUN::CMS::MetricRuleTargets`): one target per rule, of the 5 CloudMonitor takes.
  */
 export const WIRINGS: readonly Wiring[] = [
   { name: 'queue+dlq', add: (b) => void b.queue },
   { name: 'topic->queue subscription', add: (b) => void b.topic.addSubscription(new consumers.QueueSubscription(b.queue)) },
   { name: 'ram role grantSendMessages', add: (b) => void b.queue.grantSendMessages(b.role) },
+  {
+    name: `oss bucket->queue notification (smq path for the app's first ${SMQ_PATH_CHANNELS} channels, eventbridge after)`,
+    add: (b) => void new sources.OssEventNotification(b.stack, `O${b.index}`, {
+      bucket: b.bucket,
+      events: [sources.OssEvent.OBJECT_CREATED],
+      filters: [{ prefix: 'uploads/' }],
+      destination: b.queue,
+      via: b.index < SMQ_PATH_CHANNELS ? sources.OssNotificationPath.SMQ : sources.OssNotificationPath.EVENTBRIDGE,
+    }),
+  },
+  {
+    name: 'cms queue backlog alarm->topic target',
+    add: (b) => void new sources.MetricAlarm(b.stack, `A${b.index}`, {
+      metric: b.queue.metricNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1000,
+      contactGroups: ['bench-ops'],
+    }).notify(b.topic),
+  },
 ];
 
 /** How channels are split over stacks. */
@@ -84,17 +136,26 @@ export interface Layout {
   readonly channelsPerStack: number;
 }
 
-/** Builds one channel in a throwaway app and counts its ROS resources. */
+/**
+ * Builds channels 0 to {@link SMQ_PATH_CHANNELS}, one to a stack, in a throwaway app, and counts each one's ROS
+ * resources: so both OSS notification paths are measured, and they must make as many resources (the runner checks the
+ * total at every N against this count).
+ */
 export function measureLayout(wirings: readonly Wiring[] = WIRINGS): Layout {
   // an App without outdir makes a cdk.outXXXXXX directory in the temp dir at once: give it one and remove it
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ros-cdk-smq-bench-probe-'));
-  let resourcesPerChannel: number;
+  let counts: number[];
   try {
     const app = new ros.App({ outdir, treeMetadata: false });
-    buildChannels(app, 1, { channelsPerStack: 1 }, wirings);
-    resourcesPerChannel = app.node.findAll().filter((c) => ros.RosResource.isRosResource(c)).length;
+    buildChannels(app, SMQ_PATH_CHANNELS + 1, { channelsPerStack: 1 }, wirings);
+    counts = app.node.children.filter((c): c is ros.Stack => c instanceof ros.Stack)
+      .map((stack) => stack.node.findAll().filter((c) => ros.RosResource.isRosResource(c)).length);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
+  }
+  const resourcesPerChannel = counts[0];
+  if (counts.some((c) => c !== resourcesPerChannel)) {
+    throw new Error(`channels 0 to ${counts.length - 1} make ${counts.join(', ')} resources; every channel must make as many`);
   }
   if (resourcesPerChannel < 1 || resourcesPerChannel > MAX_RESOURCES_PER_STACK) {
     throw new Error(`one channel makes ${resourcesPerChannel} resources; it must make 1 to ${MAX_RESOURCES_PER_STACK}`);

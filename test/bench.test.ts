@@ -1,14 +1,24 @@
 /**
  * Smoke test of `npm run bench` (bench/run.ts) at N = 100, creation traces on and off: it runs, both sides emit equal
- * templates, the user's own role is built with `ram.Role` on both sides, the lines have the promised form, and
- * RESULTS.md goes where it is told. Timings are not checked.
+ * templates, the bundle holds what it promises (the OSS notification on the SMQ path for the app's first 10 channels
+ * only, the CloudMonitor alarm and its target), the user's own role and bucket are built with `ram.Role` and
+ * `oss.Bucket` on both sides, the library's CloudMonitor and EventBridge resources with their upstream L1s, the lines
+ * have the promised form, and RESULTS.md goes where it is told. Timings are not checked.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ros from '@alicloud/ros-cdk-core';
+import * as cms from '@alicloud/ros-cdk-cms';
+import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import * as oss from '@alicloud/ros-cdk-oss';
+import * as ram from '@alicloud/ros-cdk-ram';
+import { buildBare, loadBareInput } from '../bench/child';
 import { compareTemplates, parseArgs, runBench } from '../bench/run';
 import { formatFinalLine, formatTracesGainLine, formatTracesOffLine, Row } from '../bench/report';
-import { classify, LIBRARY_TYPES, measureLayout, ROLE, USER_CONSTRUCTS, WIRINGS } from '../bench/wirings';
+import {
+  BUCKET, classify, LIBRARY, LIBRARY_TYPES, measureLayout, ROLE, SMQ_PATH_CHANNELS, USER_CONSTRUCTS, WIRINGS,
+} from '../bench/wirings';
 
 const RATIOS = /time ratio \d+\.\d\d, memory ratio \d+\.\d\d, growth 1k->10k (\d+\.\d\dx|n\/a)/;
 const FINAL_LINE = new RegExp(`^bench: ${RATIOS.source}$`);
@@ -16,7 +26,7 @@ const OFF_LINE = new RegExp(`^bench: traces off: ${RATIOS.source}$`);
 const GAIN_LINE = /^bench: traces off \/ on, ours: n=100 time \d+\.\d\d, peak RSS \d+\.\d\d$/;
 const SIDES = 'ours construct \\d+ ms \\+ synth \\d+ ms = \\d+ ms, peak RSS \\d+ MB \\| bare construct \\d+ ms \\+ synth \\d+ ms = \\d+ ms, '
   + 'peak RSS \\d+ MB \\| ours\\/bare time \\d+\\.\\d\\d, memory \\d+\\.\\d\\d';
-const SHAPE = '\\(2 stacks, 600 resources, templates \\d+\\.\\d\\d MB each side, median of 1\\)';
+const SHAPE = '\\(4 stacks, 1000 resources, templates \\d+\\.\\d\\d MB each side, median of 1\\)';
 const N_LINE = new RegExp(`^bench: n=100 ${SHAPE}: ${SIDES}$`);
 const N_LINE_OFF = new RegExp(`^bench: n=100 traces off ${SHAPE}: ${SIDES}$`);
 
@@ -53,13 +63,15 @@ describe('bench', () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  test('one channel is the 6-resource bundle, 50 channels to a stack', () => {
-    expect(measureLayout()).toEqual({ resourcesPerChannel: 6, channelsPerStack: 50 });
+  test('one channel is the 10-resource bundle, 30 channels to a stack', () => {
+    expect(measureLayout()).toEqual({ resourcesPerChannel: 10, channelsPerStack: 30 });
   });
 
   test('prints the wirings it included', () => {
     expect(lines[0]).toBe(`bench: wirings per channel: ${WIRINGS.map((w) => w.name).join(', ')}`);
-    expect(lines[0]).toContain('queue+dlq');
+    for (const wiring of ['queue+dlq', 'oss bucket->queue notification', 'cms queue backlog alarm->topic target']) {
+      expect(lines[0]).toContain(wiring);
+    }
   });
 
   test('prints one line for N = 100 with traces on and one with traces off, then the traces-off lines, and ends with the final line', () => {
@@ -75,51 +87,116 @@ describe('bench', () => {
 
   test('both sides synthesized the same templates, byte for byte, with traces on and off', () => {
     const ours = path.join(out, 'n100', 'ours');
-    expect(fs.readdirSync(ours).filter((f) => f.endsWith('.template.json')).sort()).toEqual(['Bench0000.template.json', 'Bench0001.template.json']);
+    expect(fs.readdirSync(ours).filter((f) => f.endsWith('.template.json')).sort())
+      .toEqual(['Bench0000.template.json', 'Bench0001.template.json', 'Bench0002.template.json', 'Bench0003.template.json']);
     for (const dir of ['bare', 'ours-traces-off', 'bare-traces-off']) {
       expect(() => compareTemplates(ours, path.join(out, 'n100', dir), `smoke ${dir}`)).not.toThrow();
     }
-    const template = JSON.parse(fs.readFileSync(path.join(out, 'n100', 'bare', 'Bench0001.template.json'), 'utf8'));
-    const resources = template.Resources as { [id: string]: { Type: string } };
-    expect(Object.keys(resources)).toHaveLength(300);
-    const typeOf = (pattern: RegExp): string[] => Object.keys(resources).filter((id) => pattern.test(id)).map((id) => resources[id].Type);
-    expect(resources.Q99Dlq.Type).toBe('ALIYUN::MNS::Queue');
-    expect(typeOf(/^T99ToQ99[0-9a-f]{8}$/)).toEqual(['ALIYUN::MNS::Subscription']);
-    expect(typeOf(/^Q99R99Policy[0-9a-f]{8}$/)).toEqual(['ALIYUN::RAM::ManagedPolicy']);
-    expect(resources.R99.Type).toBe('ALIYUN::RAM::Role');
   });
 
-  test('the bare side builds the user\'s role with ram.Role and only what the library emits as bare L1s', () => {
+  test('each channel holds the bundle: queue, DLQ, topic, subscription, role and policy, bucket, OSS notification, alarm and its target', () => {
+    const resourcesOf = (stack: string): { [id: string]: { Type: string; Properties: any } } =>
+      JSON.parse(fs.readFileSync(path.join(out, 'n100', 'bare', `${stack}.template.json`), 'utf8')).Resources;
+    const first = resourcesOf('Bench0000');
+    const last = resourcesOf('Bench0003');
+    expect(Object.keys(first)).toHaveLength(300);
+    expect(Object.keys(last)).toHaveLength(100);
+    const typeOf = (resources: typeof first, pattern: RegExp): string[] => Object.keys(resources).filter((id) => pattern.test(id)).map((id) => resources[id].Type);
+    expect(last.Q99Dlq.Type).toBe('ALIYUN::MNS::Queue');
+    expect(typeOf(last, /^T99ToQ99[0-9a-f]{8}$/)).toEqual(['ALIYUN::MNS::Subscription']);
+    expect(typeOf(last, /^Q99R99Policy[0-9a-f]{8}$/)).toEqual(['ALIYUN::RAM::ManagedPolicy']);
+    expect(last.R99.Type).toBe('ALIYUN::RAM::Role');
+    expect(last.B99.Type).toBe('ALIYUN::OSS::Bucket');
+    // the alarm on the queue's backlog, whose alerts go to the channel's topic
+    expect(last.A99.Type).toBe('ALIYUN::CMS::ResourceMetricRule');
+    expect(last.A99.Properties.Resources).toEqual([expect.objectContaining({ queue: { 'Fn::GetAtt': ['Q99', 'QueueName'] } })]);
+    expect(typeOf(last, /^NotifyT99[0-9a-f]{8}$/)).toEqual(['ALIYUN::CMS::MetricRuleTargets']);
+    // the OSS notification: SMQ's own rule for channels 0 to 9 of the app (all in the first stack), EventBridge after
+    expect(SMQ_PATH_CHANNELS).toBe(10);
+    for (let i = 0; i < 30; i++) {
+      expect(first[`O${i}`]?.Type).toBe(i < SMQ_PATH_CHANNELS ? 'ALIYUN::MNS::EventNotification' : undefined);
+      expect(first[`O${i}Rule`]?.Type).toBe(i < SMQ_PATH_CHANNELS ? undefined : 'ALIYUN::EventBridge::Rule');
+    }
+    expect(first.O10Rule.Properties.Targets[0].Endpoint['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': ['Q10', 'QueueName'] });
+    expect(last.O99Rule.Type).toBe('ALIYUN::EventBridge::Rule');
+    for (const stack of ['Bench0001', 'Bench0002', 'Bench0003']) {
+      expect(Object.values(resourcesOf(stack)).filter((r) => r.Type === 'ALIYUN::MNS::EventNotification')).toHaveLength(0);
+    }
+  });
+
+  test('the bare side builds the user\'s role and bucket with ram.Role and oss.Bucket, and only what the library emits as L1s', () => {
     for (const side of ['bare', 'bare-traces-off']) {
       const bare = path.join(out, 'n100', side);
-      // ram.Role makes its RosRole as a child with the same id; a bare L1 is a leaf right under the stack
-      expect(Object.keys(treeNode(bare, 'Bench0001/R99')?.children ?? {})).toEqual(['R99']);
-      for (const id of ['Q99', 'Q99Dlq', 'T99']) {
-        expect(treeNode(bare, `Bench0001/${id}`)).toEqual({ id, path: `Bench0001/${id}` });
+      // ram.Role and oss.Bucket make their L1 as a child with the same id; an L1 is a leaf right under the stack
+      expect(Object.keys(treeNode(bare, 'Bench0003/R99')?.children ?? {})).toEqual(['R99']);
+      expect(Object.keys(treeNode(bare, 'Bench0003/B99')?.children ?? {})).toEqual(['B99']);
+      for (const id of ['Q99', 'Q99Dlq', 'T99', 'A99', 'O99Rule']) {
+        expect(treeNode(bare, `Bench0003/${id}`)).toEqual({ id, path: `Bench0003/${id}` });
       }
     }
-    // and ours the same role, under the same path
-    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0001/R99')?.children ?? {})).toEqual(['R99']);
+    // and ours the same role and bucket, under the same paths
+    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0003/R99')?.children ?? {})).toEqual(['R99']);
+    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0003/B99')?.children ?? {})).toEqual(['B99']);
+  });
+
+  test('the bare side writes each resource with the class bench/ownership.ts names', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ros-cdk-smq-bench-bare-'));
+    try {
+      const app = new ros.App({ outdir, treeMetadata: false });
+      buildBare(app, loadBareInput(path.join(out, 'n100', 'ours')));
+      const stack = app.node.findChild('Bench0000');
+      const l1 = (id: string): ros.IConstruct => stack.node.findChild(id);
+      expect(l1('R0')).toBeInstanceOf(ram.Role);
+      expect(l1('B0')).toBeInstanceOf(oss.Bucket);
+      for (const id of ['Q0', 'Q0Dlq', 'T0', 'O0']) {
+        expect(l1(id).constructor).toBe(ros.RosResource);
+      }
+      expect(l1('O10Rule')).toBeInstanceOf(eventbridge.RosRule);
+      expect(l1('A0')).toBeInstanceOf(cms.RosResourceMetricRule);
+      const targets = stack.node.children.filter((c) => /^NotifyT0[0-9a-f]{8}$/.test(c.node.id));
+      expect(targets).toHaveLength(1);
+      expect(targets[0]).toBeInstanceOf(cms.RosMetricRuleTargets);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test('whose each resource is, is decided by bench/ownership.ts', () => {
-    expect(USER_CONSTRUCTS).toEqual([ROLE]);
+    expect(USER_CONSTRUCTS).toEqual([ROLE, BUCKET]);
     expect(ROLE.logicalId(42)).toBe('R42');
+    expect(BUCKET.logicalId(42)).toBe('B42');
     expect(classify('R42', 'ALIYUN::RAM::Role')).toEqual({ owner: 'user', construct: ROLE, channel: 42 });
-    for (const type of LIBRARY_TYPES) {
-      expect(classify('Q42R42Policy0123abcd', type)).toEqual({ owner: 'library' });
+    expect(classify('B42', 'ALIYUN::OSS::Bucket')).toEqual({ owner: 'user', construct: BUCKET, channel: 42 });
+    expect(LIBRARY_TYPES).toEqual(LIBRARY.map((t) => t.type));
+    for (const writer of LIBRARY) {
+      expect(classify('Q42R42Policy0123abcd', writer.type)).toEqual({ owner: 'library', writer });
     }
-    // a role that is not a channel's, or a resource nobody claims, fails the run
+    expect(Object.fromEntries(LIBRARY.map((t) => [t.type, t.l1?.name ?? 'ros.RosResource']))).toEqual({
+      'ALIYUN::MNS::Queue': 'ros.RosResource',
+      'ALIYUN::MNS::Topic': 'ros.RosResource',
+      'ALIYUN::MNS::Subscription': 'ros.RosResource',
+      'ALIYUN::RAM::ManagedPolicy': 'ros.RosResource',
+      'ALIYUN::MNS::EventNotification': 'ros.RosResource',
+      'ALIYUN::EventBridge::Rule': 'eventbridge.RosRule',
+      'ALIYUN::CMS::ResourceMetricRule': 'cms.RosResourceMetricRule',
+      'ALIYUN::CMS::MetricRuleTargets': 'cms.RosMetricRuleTargets',
+    });
+    // a role or bucket that is not a channel's, or a resource nobody claims, fails the run
     expect(() => classify('Other', 'ALIYUN::RAM::Role')).toThrow(/neither one of the user's own constructs/);
     expect(() => classify('R01', 'ALIYUN::RAM::Role')).toThrow(/bench\/ownership\.ts/);
     expect(() => classify('X1', 'ALIYUN::OSS::Bucket')).toThrow(/bench\/ownership\.ts/);
+    expect(() => classify('X1', 'ALIYUN::ECS::Instance')).toThrow(/bench\/ownership\.ts/);
+    // an upstream L1's props are written out field by field: a property ownership.ts does not know fails loudly
+    const rule = LIBRARY.find((t) => t.type === 'ALIYUN::CMS::ResourceMetricRule')!.l1!;
+    expect(() => rule.props({ RuleName: 'r', Webhook: 'https://example.com' }, 'S resource A0')).toThrow(/S resource A0 has Webhook/);
   });
 
   test('writes RESULTS.md into the given out dir and leaves bench/RESULTS.md alone', () => {
     const results = fs.readFileSync(path.join(out, 'RESULTS.md'), 'utf8');
     expect(results).toMatch(/^# Benchmark results/);
-    expect(results).toMatch(/\| 100 \| on \| 2 \| 600 \| \d+ \|/);
-    expect(results).toMatch(/\| 100 \| off \| 2 \| 600 \| \d+ \|/);
+    expect(results).toMatch(/\| 100 \| on \| 4 \| 1000 \| \d+ \|/);
+    expect(results).toMatch(/\| 100 \| off \| 4 \| 1000 \| \d+ \|/);
+    expect(results).toContain('`eventbridge.RosRule` (ALIYUN::EventBridge::Rule)');
     expect(results).toMatch(/\| 100 \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \|/);
     expect(results).toContain(`${os.cpus().length} cores`);
     expect(results).toContain(`Node ${process.version}`);
