@@ -102,6 +102,8 @@ export interface TextRule {
   readonly chars?: RegExp;
   /** Matches an allowed first character. @default - any allowed character */
   readonly first?: RegExp;
+  /** Matches an allowed last character (checked when the text ends with a literal). @default - any allowed character */
+  readonly last?: RegExp;
   /** The allowed characters in words, for the error: `must contain only {charset}`. */
   readonly charset?: string;
   /**
@@ -115,9 +117,21 @@ export interface TextRule {
 export const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/;
 const NO_SPACE_OR_CONTROL = new RegExp(`[^${INVISIBLE.source.slice(1, -1)}]`);
 
+/** Any character but a control character (spaces and any script are fine), as `TextRule.chars`. */
+export const NOT_CONTROL = /[^\u0000-\u001f\u007f]/;
+/** {@link NOT_CONTROL} in words, as `TextRule.charset`. */
+export const NOT_CONTROL_CHARSET = 'characters that are not control characters';
+
+/** Free text of `minLength` to `maxLength` characters: no control characters, or only tabs and line breaks with `lines`. */
+export function plainText(minLength: number, maxLength: number, lines = false): TextRule {
+  return lines
+    ? { minLength, maxLength, chars: /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, charset: `${NOT_CONTROL_CHARSET} (tabs and line breaks are fine)` }
+    : { minLength, maxLength, chars: NOT_CONTROL, charset: NOT_CONTROL_CHARSET };
+}
+
 /**
  * Checks a string against a {@link TextRule}: the whole of a literal; for a string that holds tokens, the literal
- * pieces around them (their characters, the first character when the string starts with a literal, and the length
+ * pieces around them (their characters, the first and last characters where the string starts or ends with a literal, and the length
  * of the literal text alone). Skips `undefined`.
  */
 export function checkText(scope: ros.IConstruct, prop: string, value: string | undefined, rule: TextRule): void {
@@ -143,9 +157,11 @@ export function checkText(scope: ros.IConstruct, prop: string, value: string | u
   const chars = rule.chars ?? NO_SPACE_OR_CONTROL;
   const charset = rule.charset ?? 'characters that are not whitespace or control characters';
   const startsWithLiteral = fragments[0]?.literal !== undefined;
+  const endsWithLiteral = fragments[fragments.length - 1]?.literal !== undefined;
   const bad = [...literal].find((c) => !chars.test(c));
   const badFirst = startsWithLiteral && rule.first !== undefined && !rule.first.test(literal[0]);
-  if (bad !== undefined || badFirst) {
+  const badLast = endsWithLiteral && literal !== '' && rule.last !== undefined && !rule.last.test(literal[literal.length - 1]);
+  if (bad !== undefined || badFirst || badLast) {
     throw invalid(scope, prop, shown, `must contain only ${charset}`);
   }
   const marked = literalText(fragments, '\u0000');

@@ -158,3 +158,10 @@ export function requireLiteral(scope: ros.IConstruct, prop: string, value: unkno
     throw invalid(scope, prop, value, `must be a literal ${allowed}, not a token: it decides what the construct makes at synth`);
   }
 }
+
+/** Checks that a literal flag is a boolean. Skips `undefined` and tokens. */
+export function checkBoolean(scope: ros.IConstruct, prop: string, value: unknown): void {
+  if (value !== undefined && !isUnresolved(value) && typeof value !== 'boolean') {
+    throw invalid(scope, prop, value, 'must be true or false');
+  }
+}

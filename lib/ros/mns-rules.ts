@@ -7,8 +7,8 @@
  * https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-subscription
  */
 import * as ros from '@alicloud/ros-cdk-core';
-import { checkText, TextRule } from '../core/text';
-import { checkCount, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule } from '../core/validation';
+import { checkText, NOT_CONTROL, NOT_CONTROL_CHARSET, plainText, TextRule } from '../core/text';
+import { checkBoolean, checkCount, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule } from '../core/validation';
 import type { RosEventNotification, RosEventNotificationProps, RosQueue, RosQueueProps, RosSubscription, RosSubscriptionProps, RosTagProperty, RosTopicProps } from './mns';
 import { fragmentsOf, literalText } from '../core/text';
 
@@ -57,8 +57,8 @@ export const FILTER_TAG: TextRule = { minLength: 1, maxLength: 16 };
 const TAG_KEY: TextRule = {
   minLength: 1,
   maxLength: 128,
-  chars: /[^\u0000-\u001f\u007f]/,
-  charset: 'characters that are not control characters',
+  chars: NOT_CONTROL,
+  charset: NOT_CONTROL_CHARSET,
   forbid: [
     { pattern: /^\s*$/, what: 'must not be blank' },
     { pattern: /^(acs:|aliyun)/i, what: 'must not start with "acs:" or "aliyun", which Alibaba Cloud reserves' },
@@ -68,8 +68,8 @@ const TAG_KEY: TextRule = {
 const TAG_VALUE: TextRule = {
   minLength: 0,
   maxLength: 128,
-  chars: /[^\u0000-\u001f\u007f]/,
-  charset: 'characters that are not control characters',
+  chars: NOT_CONTROL,
+  charset: NOT_CONTROL_CHARSET,
   forbid: [{ pattern: /https?:\/\//i, what: 'must not contain "http://" or "https://"' }],
 };
 
@@ -148,13 +148,6 @@ export function tagList(scope: ros.IConstruct, prop: string, tags: { [key: strin
   });
 }
 
-/** Checks that a literal flag is a boolean. Skips `undefined` and tokens. */
-export function checkBoolean(scope: ros.IConstruct, prop: string, value: unknown): void {
-  if (value !== undefined && !isUnresolved(value) && typeof value !== 'boolean') {
-    throw invalid(scope, prop, value, 'must be true or false');
-  }
-}
-
 /** A string prop as `checkText` takes it: an `IResolvable` object is skipped (it is all token). */
 function literalOrUndefined(value: string | ros.IResolvable | undefined): string | undefined {
   return typeof value === 'object' && value !== null ? undefined : value;
@@ -208,6 +201,25 @@ export function validateSubscriptionProps(scope: ros.IConstruct, props: RosSubsc
     checkText(scope, 'dlqPolicy.deadLetterTargetQueue', literalOrUndefined(dlq.deadLetterTargetQueue), QUEUE_NAME);
   }
 }
+
+/**
+ * OSS bucket names: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit
+ * (https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions).
+ */
+export const OSS_BUCKET_NAME: TextRule = {
+  minLength: 3,
+  maxLength: 63,
+  chars: /[a-z0-9-]/,
+  first: /[a-z0-9]/,
+  last: /[a-z0-9]/,
+  charset: 'lower-case letters, digits and hyphens, and start and end with a letter or digit',
+};
+
+/**
+ * A piece of an OSS object key (a prefix or a suffix): at most 1023 characters, the longest object key, without
+ * control characters (https://www.alibabacloud.com/help/en/oss/user-guide/object-naming-conventions).
+ */
+export const OSS_KEY_PART: TextRule = plainText(0, 1023);
 
 /** The products whose events SMQ event notifications deliver, as ROS names them. */
 export const EVENT_NOTIFICATION_PRODUCTS = ['oss'] as const;
@@ -281,7 +293,7 @@ function isFormText(part: FormPart): part is FormText {
 
 /** A field with the rule of a name elsewhere in this file. */
 function fieldOf(rule: TextRule, what: string): FormField {
-  return { chars: rule.chars!, first: rule.first, minLength: rule.minLength, maxLength: rule.maxLength, what };
+  return { chars: rule.chars!, first: rule.first, last: rule.last, minLength: rule.minLength, maxLength: rule.maxLength, what };
 }
 
 const REGION: FormField = {
@@ -289,14 +301,10 @@ const REGION: FormField = {
   what: 'the region: lower-case letters, digits and hyphens, such as "cn-hangzhou"',
 };
 const ACCOUNT: FormField = { chars: /[0-9]/, minLength: 1, maxLength: Infinity, what: 'the account: digits' };
-const BUCKET: FormField = {
-  chars: /[a-z0-9-]/, first: /[a-z0-9]/, last: /[a-z0-9]/, minLength: 3, maxLength: 63,
-  what: 'the bucket: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
-};
-/** An OSS object key prefix: at most 1023 characters (the longest object key), no control characters, no leading `/`. */
+const BUCKET = fieldOf(OSS_BUCKET_NAME, 'the bucket: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit');
 const KEY_PREFIX: FormField = {
-  chars: /[^\u0000-\u001f\u007f]/, first: /[^/]/, minLength: 0, maxLength: 1023,
-  what: 'the key prefix: at most 1023 characters that are not control characters, not starting with "/"',
+  ...fieldOf(OSS_KEY_PART, 'the key prefix: at most 1023 characters that are not control characters, not starting with "/"'),
+  first: /[^/]/,
 };
 const SEP = (text: string): FormText => ({ text, fixed: false });
 const FIXED = (text: string): FormText => ({ text, fixed: true });
@@ -324,8 +332,8 @@ const RESOURCE_PREFIX_FORM: Form = {
 };
 const RESOURCE_PREFIX_ALLOWED = 'must be "acs:oss:{region}:{account}:{bucket}/{key prefix}"';
 
-/** The end of an object key: any text without control characters, up to the longest object key. */
-const RESOURCE_SUFFIX: TextRule = { minLength: 0, maxLength: 1023, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+/** The end of an object key. */
+const RESOURCE_SUFFIX = OSS_KEY_PART;
 
 /** `oss:ObjectCreated:PutObject` and the like (`*` for every operation of a category). */
 const EVENT_TYPE_WHAT = '"oss:{category}:{operation}", each in letters, the operation "*" for a whole category';

@@ -14,9 +14,8 @@ import { claimLogicalId, compositeId, derivedId } from '../core/ids';
 import { checkSameLocation } from '../core/location';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { AppState, infoOncePerStack, warnOnce } from '../core/state';
-import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
-import { checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
-import { checkBoolean } from '../ros/mns-rules';
+import { checkText, fragmentsOf, literalText, plainText, TextRule } from '../core/text';
+import { checkBoolean, checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { IChannel, locationOf, requireChannelOfAnyKind, stackLocation, channelDisplay } from '../smq/channel';
 import { Identifiers } from '../smq/identifiers';
 import { ChannelMetric, Statistic } from '../smq/metrics';
@@ -188,16 +187,15 @@ export interface CmsEventNotificationProps {
  * CloudMonitor rule names: the PutEventRule and PutResourceMetricRule references give no character rule (the console
  * takes Chinese names and spaces); control characters are refused, and the length cap is ours.
  */
-const RULE_NAME: TextRule = { minLength: 1, maxLength: 128, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+const RULE_NAME = plainText(1, 128);
 /** Event types, names and keywords in one event pattern: 1 to 50 (the PutEventRule reference). */
 const MAX_PATTERN_LIST = 50;
 const WORD: TextRule = { minLength: 1, maxLength: 128 };
 const METRIC_WORD: TextRule = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_.]/, charset: 'letters, digits, underscores and periods' };
-const DESCRIPTION: TextRule = { minLength: 0, maxLength: 256, chars: /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, charset: 'characters that are not control characters (tabs and line breaks are fine)' };
-const NOT_CONTROL = /[^\u0000-\u001f\u007f]/;
+const DESCRIPTION = plainText(0, 256, true);
 /** Keywords and contact group names: any characters but control characters, spaces included. */
-const TEXT: TextRule = { minLength: 1, maxLength: 128, chars: NOT_CONTROL, charset: 'characters that are not control characters' };
-const SQL: TextRule = { minLength: 1, maxLength: 2048, chars: NOT_CONTROL, charset: 'characters that are not control characters' };
+const TEXT = plainText(1, 128);
+const SQL = plainText(1, 2048);
 
 /**
  * Writes CloudMonitor events (system events of a product) to a queue or topic: an `ALIYUN::CMS::EventRule` (whose

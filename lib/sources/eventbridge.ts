@@ -14,9 +14,8 @@ import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
 import { claimLogicalId, compositeId } from '../core/ids';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { warnOnce } from '../core/state';
-import { checkText, TextRule } from '../core/text';
-import { checkOneOf, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
-import { checkBoolean } from '../ros/mns-rules';
+import { checkText, plainText, TextRule } from '../core/text';
+import { checkBoolean, checkOneOf, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
@@ -162,7 +161,7 @@ export interface EventRuleProps {
 
 /** Targets of one rule (the ROS reference of ALIYUN::EventBridge::Rule, and the L1's own check). */
 const MAX_TARGETS = 5;
-const DESCRIPTION: TextRule = { minLength: 0, maxLength: 255, chars: /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, charset: 'characters that are not control characters (tabs and line breaks are fine)' };
+const DESCRIPTION = plainText(0, 255, true);
 /** Rule names: letters, digits, underscores and hyphens, starting with a letter or digit, at most 127 characters. */
 export const RULE_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };
 const BUS_NAME: TextRule = { minLength: 1, maxLength: 127, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z0-9]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or digit' };

@@ -14,10 +14,10 @@ import { derivedId, claimLogicalId } from '../core/ids';
 import type { Location } from '../core/location';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { AppState, StackState, warnOnce } from '../core/state';
-import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
+import { checkText, TextRule } from '../core/text';
 import { checkOneOf, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { RosEventNotification } from '../ros/mns';
-import { EVENT_NOTIFICATION_NAME } from '../ros/mns-rules';
+import { EVENT_NOTIFICATION_NAME, OSS_BUCKET_NAME, OSS_KEY_PART } from '../ros/mns-rules';
 import { checkReachable, IChannel, requireChannelOfAnyKind, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
@@ -162,14 +162,8 @@ export interface OssEventNotificationProps {
   readonly target?: QueueTargetProps;
 }
 
-const BUCKET_NAME: TextRule = {
-  minLength: 3,
-  maxLength: 63,
-  chars: /[a-z0-9-]/,
-  first: /[a-z0-9]/,
-  charset: 'lower-case letters, digits and hyphens, and start and end with a letter or digit',
-};
-const KEY_PART: TextRule = { minLength: 1, maxLength: 1023, chars: /[^\u0000-\u001f\u007f]/, charset: 'characters that are not control characters' };
+/** A filter's prefix or suffix: a piece of an object key, not empty (leave it out for any). */
+const KEY_PART: TextRule = { ...OSS_KEY_PART, minLength: 1 };
 /** An object key never starts with `/` (https://www.alibabacloud.com/help/en/oss/user-guide/object-naming-conventions). */
 const KEY_PREFIX: TextRule = { ...KEY_PART, forbid: [{ pattern: /^\//, what: 'must not start with "/": an OSS object key never does' }] };
 /** SMQ event notification rules per region (https://www.alibabacloud.com/help/en/object-storage-service/latest/event-notifications-overview). */
@@ -307,12 +301,7 @@ export class OssEventNotification extends ros.Construct {
       throw invalid(this, 'bucket', given === 0 ? undefined : '{ bucket, bucketName }', 'or bucketName must be given, and only one of them');
     }
     if (props.bucketName !== undefined) {
-      checkText(this, 'bucketName', props.bucketName, BUCKET_NAME);
-      const fragments = fragmentsOf(this, props.bucketName);
-      const last = fragments[fragments.length - 1]?.literal;
-      if (last !== undefined && !/[a-z0-9]$/.test(last)) {
-        throw invalid(this, 'bucketName', literalText(fragments, '<token>'), `must contain only ${BUCKET_NAME.charset}`);
-      }
+      checkText(this, 'bucketName', props.bucketName, OSS_BUCKET_NAME);
       return props.bucketName;
     }
     const bucket = props.bucket!;

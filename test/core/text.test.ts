@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as fc from 'fast-check';
-import { checkText, fragmentsOf, literalText, TextRule } from '../../lib/core/text';
+import { checkText, fragmentsOf, literalText, plainText, TextRule } from '../../lib/core/text';
 import { ValidationError } from '../../lib/core/validation';
 import { newStack } from '../util';
 
@@ -58,6 +58,24 @@ describe('checkText', () => {
     expect(() => checkText(c, 'name', `${'x'.repeat(11)}${p}`, NAME))
       .toThrow('Media/Jobs: name must be at most 10 characters long, and its literal text alone has 11, got "xxxxxxxxxxx<token>"');
     expect(() => checkText(c, 'name', ros.Fn.join('', ['a b', p]), NAME)).toThrow(/must contain only/);
+  });
+
+  test('the last character is checked where the text ends with a literal', () => {
+    const { stack } = newStack();
+    const rule: TextRule = { minLength: 1, maxLength: 10, chars: /[a-z-]/, last: /[a-z]/, charset: 'letters and hyphens, ending with a letter' };
+    const p = new ros.RosParameter(stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString;
+    expect(() => checkText(stack, 'name', 'ab-', rule)).toThrow('name must contain only letters and hyphens, ending with a letter, got "ab-"');
+    expect(() => checkText(stack, 'name', `${p}-`, rule)).toThrow('name must contain only letters and hyphens, ending with a letter, got "<token>-"');
+    expect(() => checkText(stack, 'name', `a-${p}`, rule)).not.toThrow();
+    expect(() => checkText(stack, 'name', 'ab', rule)).not.toThrow();
+  });
+
+  test('plainText: any script and spaces, no control characters; tabs and line breaks only when asked', () => {
+    const { stack } = newStack();
+    expect(() => checkText(stack, 'd', '队列 积压', plainText(1, 10))).not.toThrow();
+    expect(() => checkText(stack, 'd', 'a\nb', plainText(1, 10))).toThrow('d must contain only characters that are not control characters, got "a\\nb"');
+    expect(() => checkText(stack, 'd', 'a\nb\tc', plainText(1, 10, true))).not.toThrow();
+    expect(() => checkText(stack, 'd', 'a\u0007', plainText(1, 10, true))).toThrow(/must contain only characters that are not control characters \(tabs and line breaks are fine\)/);
   });
 
   test('the default rule refuses whitespace and control characters only', () => {
