@@ -1,5 +1,5 @@
 import * as ros from '@alicloud/ros-cdk-core';
-import { smq, sources } from '../lib';
+import { RetryStrategy, smq, sources } from '../lib';
 
 /**
  * An EventBridge rule with a pattern of its own: objects of 100 MiB or more put into any bucket, each written to a
@@ -24,7 +24,7 @@ export class EventBridgeToQueueStack extends ros.Stack {
           size: '$.data.oss.object.size',
           bucket: '$.data.oss.bucket.name',
         }),
-        retryStrategy: sources.RetryStrategy.BACKOFF_RETRY,
+        retryStrategy: RetryStrategy.BACKOFF_RETRY,
         deadLetterQueue: undelivered,
       })],
     });

@@ -5,11 +5,12 @@
  * - `sources`: what puts messages into a channel (OSS events, EventBridge rules, CloudMonitor alerts, ...).
  * - `consumers`: what takes messages out of a channel (topic subscriptions, ...).
  * - `assertions`: Template / Match / Capture for ROS templates (also `ros-cdk-smq/assertions`).
- * - `Duration`, `ValidationError`, `Grant`: the few shared types.
+ * - `Duration`, `ValidationError`, `Grant`, `RetryStrategy`, `ErrorsTolerance`: the few shared types.
  */
 export { Duration } from './core/duration';
 export { ValidationError } from './core/validation';
 export { Grant } from './core/grants';
+export { ErrorsTolerance, RetryStrategy } from './core/delivery';
 export type { GrantOnResourceOptions } from './core/grants';
 export * as smq from './smq';
 export * as sources from './sources';

@@ -82,13 +82,15 @@ describe('public API', () => {
     report = apiReport(ensureBuilt());
   }, 120_000);
 
-  test('the package root exports three classes and four namespaces, nothing else', () => {
+  test('the package root exports three classes, two enums and four namespaces, nothing else', () => {
     expect(report.filter((l) => !l.startsWith(' ') && !l.includes('.'))).toEqual([
       'namespace assertions',
       'namespace consumers',
       'class Duration',
+      'enum ErrorsTolerance',
       'class Grant',
       'interface GrantOnResourceOptions',
+      'enum RetryStrategy',
       'namespace smq',
       'namespace sources',
       'class ValidationError extends Error',

@@ -74,7 +74,8 @@ describe('the packed package', () => {
     fs.writeFileSync(path.join(app, 'sources.ts'), [
       "import * as ros from '@alicloud/ros-cdk-core';",
       "import * as oss from '@alicloud/ros-cdk-oss';",
-      "import { smq, sources } from 'ros-cdk-smq';",
+      "import * as fc3 from '@alicloud/ros-cdk-fc3';",
+      "import { consumers, Duration, smq, sources } from 'ros-cdk-smq';",
       'const app = new ros.App();',
       "const stack = new ros.Stack(app, 'Media', { env: { region: 'cn-hangzhou', account: '123456789012' } });",
       "const bucket = new oss.Bucket(stack, 'Uploads', { bucketName: 'media-uploads' });",
@@ -86,6 +87,9 @@ describe('the packed package', () => {
       "const alarm = new sources.MetricAlarm(stack, 'Backlog', { metric: jobs.metricNumberOfMessagesVisible(), threshold: 100, contactGroups: ['ops'] });",
       'alarm.notify(ops, [sources.AlarmLevel.CRITICAL]);',
       "new sources.CmsEventNotification(stack, 'EcsAlerts', { pattern: { product: 'ECS' }, destination: ops });",
+      "const fn = new fc3.Function(stack, 'Worker', { functionName: 'worker', runtime: 'nodejs20', handler: 'index.handler', code: { zipFile: 'exports.handler = async () => {};' } });",
+      "new consumers.QueueTrigger(stack, 'Work', { queue: jobs, fn: consumers.TriggerFunction.fc3(fn), batchSize: 10, batchWindow: Duration.seconds(2) });",
+      "new consumers.TopicTrigger(stack, 'OnOps', { topic: ops, fn: consumers.TriggerFunction.fc3(fn), filterTag: 'page' });",
       'app.synth();',
     ].join('\n'));
     fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
@@ -116,16 +120,20 @@ describe('the packed package', () => {
     expect(Object.values(media.Resources as { [id: string]: { Type: string } }).map((r) => r.Type).sort()).toEqual([
       'ALIYUN::CMS::EventRule', 'ALIYUN::CMS::EventRuleTargets', 'ALIYUN::CMS::MetricRuleTargets', 'ALIYUN::CMS::ResourceMetricRule',
       'ALIYUN::EventBridge::Rule', 'ALIYUN::EventBridge::Rule',
-      'ALIYUN::MNS::EventNotification', 'ALIYUN::MNS::Queue', 'ALIYUN::MNS::Topic', 'ALIYUN::OSS::Bucket',
+      'ALIYUN::FC3::Function', 'ALIYUN::FC3::Trigger', 'ALIYUN::FC3::Trigger',
+      'ALIYUN::MNS::EventNotification', 'ALIYUN::MNS::Queue', 'ALIYUN::MNS::Topic', 'ALIYUN::OSS::Bucket', 'ALIYUN::RAM::Role',
     ]);
-    const mediaMessages = Object.values(JSON.parse(fs.readFileSync(path.join(sourcesOut, 'manifest.json'), 'utf8')).artifacts.Media.metadata ?? {}).flat() as Array<{ type: string }>;
-    expect(mediaMessages.filter((m) => m.type === 'aliyun:ros:warning' || m.type === 'aliyun:ros:error')).toEqual([]);
+    expect(media.Resources.Work.Properties.TriggerConfig.runOptions.batchWindow).toEqual({ CountBasedWindow: 10, TimeBasedWindow: 2 });
+    const mediaMessages = Object.values(JSON.parse(fs.readFileSync(path.join(sourcesOut, 'manifest.json'), 'utf8')).artifacts.Media.metadata ?? {}).flat() as Array<{ type: string; data: string }>;
+    // the one warning: the service-linked role of the queue trigger's event stream, which no template can create
+    expect(mediaMessages.filter((m) => m.type === 'aliyun:ros:warning' || m.type === 'aliyun:ros:error').map((m) => m.data))
+      .toEqual([expect.stringContaining('AliyunServiceRoleForEventBridgeSendToFC')]);
   }, 120_000);
 
   test('the entry points are the package root and ros-cdk-smq/assertions; internal modules are closed', () => {
     const run = (code: string): string => execFileSync(process.execPath, ['-e', code], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
     expect(run("const m = require('ros-cdk-smq'); console.log(Object.keys(m).sort().join(','))").trim())
-      .toBe('Duration,Grant,ValidationError,assertions,consumers,smq,sources');
+      .toBe('Duration,ErrorsTolerance,Grant,RetryStrategy,ValidationError,assertions,consumers,smq,sources');
     expect(run("console.log(typeof require('ros-cdk-smq/assertions').Template.fromStack)").trim()).toBe('function');
     expect(() => run("require('ros-cdk-smq/dist/lib/core/state')")).toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
   });

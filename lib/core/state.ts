@@ -25,6 +25,9 @@ export class StackState extends ros.Construct {
   /** Info messages said once in this stack. */
   public readonly infos = new Set<string>();
 
+  /** The messages of `warnOncePerStack` already added in this stack. */
+  public readonly warnings = new Set<string>();
+
   private regionValue?: string;
   private accountValue?: string;
 
@@ -126,6 +129,9 @@ export class AppState extends ros.Construct {
 
   /** A bucket's identity -> the SMQ event notification rules on it: what each matches, for the overlap check. */
   public readonly eventNotificationObjects = new Map<string, EventNotificationObjects[]>();
+
+  /** SMQ topic triggers: the path of the trigger that wires a topic to a function, by topic and function. */
+  public readonly topicTriggers = new Map<string, string>();
 }
 
 /** What one SMQ event notification rule matches. */
@@ -163,6 +169,18 @@ export function stackAccount(scope: ros.IConstruct): string {
 /** Adds a warning annotation to `scope`, once. */
 export function warnOnce(scope: ros.IConstruct, message: string): void {
   if (!scope.node.metadata.some((entry) => entry.type === 'aliyun:ros:warning' && entry.data === message)) {
+    scope.node.addWarning(message);
+  }
+}
+
+/**
+ * Adds a warning annotation to `scope` unless another construct of its stack already carries the same message: a
+ * step the account must take once (a service-linked role) is said once per stack, not once per construct.
+ */
+export function warnOncePerStack(scope: ros.IConstruct, message: string): void {
+  const said = StackState.of(scope).warnings;
+  if (!said.has(message)) {
+    said.add(message);
     scope.node.addWarning(message);
   }
 }

@@ -11,6 +11,7 @@
  */
 import * as ros from '@alicloud/ros-cdk-core';
 import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import { ErrorsTolerance, RetryStrategy } from '../core/delivery';
 import { claimLogicalId, compositeId } from '../core/ids';
 import { claimName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { warnOnce } from '../core/state';
@@ -19,24 +20,8 @@ import { checkBoolean, checkOneOf, describeValue, invalid, isUnresolved, require
 import { checkReachable, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
-import { checkPattern, copyPattern } from './event-pattern';
+import { checkPattern, copyPattern } from '../core/event-pattern';
 import { TargetMessage } from './target-message';
-
-/** How EventBridge retries a push that failed. */
-export enum RetryStrategy {
-  /** 3 retries, 10 to 20 seconds apart (EventBridge's default). */
-  BACKOFF_RETRY = 'BACKOFF_RETRY',
-  /** 176 retries over one day, the interval growing to 512 seconds. */
-  EXPONENTIAL_DECAY_RETRY = 'EXPONENTIAL_DECAY_RETRY',
-}
-
-/** What EventBridge does with an event it could not deliver after all retries. */
-export enum ErrorsTolerance {
-  /** Go on with the next events: the event goes to the dead-letter queue, or is dropped without one. */
-  ALL = 'ALL',
-  /** Stop: the event blocks the ones after it until it is delivered. */
-  NONE = 'NONE',
-}
 
 /** Something an EventBridge rule delivers events to. */
 export interface IRuleTarget {

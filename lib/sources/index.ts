@@ -1,4 +1,4 @@
-export { ErrorsTolerance, EventRule, QueueTarget, RetryStrategy } from './eventbridge';
+export { EventRule, QueueTarget } from './eventbridge';
 export type { EventRuleProps, IRuleTarget, QueueTargetProps } from './eventbridge';
 export * from './target-message';
 export * from './oss';

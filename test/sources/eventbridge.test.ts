@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
 import { Match, Template } from '../../lib/assertions';
-import { smq, sources } from '../../lib';
+import { ErrorsTolerance, RetryStrategy, smq, sources } from '../../lib';
 import { expectInvalid, getAtt, mnsJoin, newStack, warnings } from '../util';
 
 const ENV = { region: 'cn-hangzhou', account: '123456789012' };
@@ -70,7 +70,7 @@ describe('EventRule with a QueueTarget', () => {
     const { stack, inbox } = events();
     new sources.EventRule(stack, 'R', {
       pattern: OSS,
-      targets: [new sources.QueueTarget(inbox, { errorsTolerance: sources.ErrorsTolerance.ALL, retryStrategy: sources.RetryStrategy.BACKOFF_RETRY })],
+      targets: [new sources.QueueTarget(inbox, { errorsTolerance: ErrorsTolerance.ALL, retryStrategy: RetryStrategy.BACKOFF_RETRY })],
     });
     const [target] = targetsOf(Template.fromStack(stack), 'R');
     expect(target).toMatchObject({ ErrorsTolerance: 'ALL', PushRetryStrategy: 'BACKOFF_RETRY' });

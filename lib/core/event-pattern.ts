@@ -28,8 +28,8 @@
  * same field (compared as literal JSON; a mistake, since a field matches any of its items).
  */
 import * as ros from '@alicloud/ros-cdk-core';
-import { fragmentsOf, literalText } from '../core/text';
-import { describeValue, invalid, isUnresolved, ValidationError } from '../core/validation';
+import { fragmentsOf, literalText } from './text';
+import { describeValue, invalid, isUnresolved, ValidationError } from './validation';
 
 const MATCHERS = ['prefix', 'suffix', 'contains', 'anything-but', 'numeric', 'cidr', 'exists'];
 /** The matchers documented together in one object, each as its keys sorted and joined with a comma. */

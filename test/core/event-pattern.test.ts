@@ -7,7 +7,7 @@ import * as ros from '@alicloud/ros-cdk-core';
 import * as fc from 'fast-check';
 import { Template } from '../../lib/assertions';
 import { smq, sources, ValidationError } from '../../lib';
-import { checkPattern, copyPattern } from '../../lib/sources/event-pattern';
+import { checkPattern, copyPattern } from '../../lib/core/event-pattern';
 import { expectInvalid, newStack } from '../util';
 
 /** Makes an EventRule `E` with the pattern `make` returns; `p` is a string parameter, `n` a number parameter. */

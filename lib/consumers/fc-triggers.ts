@@ -1,0 +1,667 @@
+/**
+ * Function Compute functions invoked by SMQ: a topic trigger (`mns_topic`: SMQ pushes each message published to the
+ * topic to the function) and a queue trigger (`eventbridge` with event source `MNS`: an EventBridge event stream that
+ * Function Compute manages reads the queue and invokes the function), for FC 3.0 (`ALIYUN::FC3::Trigger`, through
+ * `@alicloud/ros-cdk-fc3`) and FC 2.0 (`ALIYUN::FC::Trigger`, through `@alicloud/ros-cdk-fc`) alike.
+ *
+ * Where each trigger config key comes from:
+ * - FC 3.0 topic trigger: camelCase `filterTag`, `notifyContentFormat`, `notifyStrategy`
+ *   (https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-mnstopictriggerconfig).
+ * - FC 2.0 topic trigger: PascalCase `FilterTag`, `NotifyContentFormat`, `NotifyStrategy`, the last two required, as
+ *   the ROS reference of the type writes them (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-fc-trigger).
+ * - Queue trigger: the nesting and casing of Alibaba's own template
+ *   `documents/solution/internet-application-development/video-website-solution.yml` (aliyun/ros-templates):
+ *   camelCase outside, `sourceMNSParameters` with PascalCase `RegionId`, `QueueName`, `IsBase64Decode`; the FC 3.0 API
+ *   structs (https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-runoptions
+ *   and the RetryStrategy, DeadLetterQueue and BatchWindow structs) for `retryStrategy.PushRetryStrategy`,
+ *   `deadLetterQueue.Arn` and `batchWindow.CountBasedWindow` / `TimeBasedWindow`.
+ */
+import * as ros from '@alicloud/ros-cdk-core';
+import * as fc from '@alicloud/ros-cdk-fc';
+import * as fc3 from '@alicloud/ros-cdk-fc3';
+import * as ram from '@alicloud/ros-cdk-ram';
+import { ErrorsTolerance, RetryStrategy } from '../core/delivery';
+import { Duration, durationSeconds } from '../core/duration';
+import { checkPattern, copyPattern } from '../core/event-pattern';
+import { Grant, policyPlacement } from '../core/grants';
+import { claimLogicalId, derivedId } from '../core/ids';
+import { checkSameLocation, describeLocationValue, Location } from '../core/location';
+import { claimName, generatePhysicalName, generatePhysicalNameFor, identityOf } from '../core/names';
+import { AppState, stackAccount, stackRegion, warnOnce, warnOncePerStack } from '../core/state';
+import { checkText, TextRule } from '../core/text';
+import { checkBoolean, checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
+import { FILTER_TAG } from '../ros/mns-rules';
+import { channelDisplay, channelEnvironment, ChannelImportOptions, locationOf, requireChannel, stackLocation } from '../smq/channel';
+import { ChannelKind, Identifiers } from '../smq/identifiers';
+import type { IQueue } from '../smq/queue-base';
+import { NotifyStrategy } from '../smq/subscription';
+import type { ITopic } from '../smq/topic-base';
+
+/** The Function Compute generation of a {@link TriggerFunction}. */
+export enum FunctionGeneration {
+  /** Function Compute 3.0: functions without services, `ALIYUN::FC3::Trigger`. */
+  FC3 = 'FC 3.0',
+  /** Function Compute 2.0: functions in services, `ALIYUN::FC::Trigger`. */
+  FC2 = 'FC 2.0',
+}
+
+/** Where a function that this app does not make lives. */
+export interface TriggerFunctionImportOptions extends ChannelImportOptions {}
+
+/** What a trigger needs to know of its function. */
+interface BoundFunction {
+  readonly generation: FunctionGeneration;
+  /** The trigger's `FunctionName`: the function's name attribute (the trigger then waits for the function) or its name. */
+  readonly functionName: string;
+  /** FC 2.0: the trigger's `ServiceName`. */
+  readonly serviceName?: string;
+  /** The function's region and account. */
+  readonly location: Location;
+  /** The function, for messages. */
+  readonly display: string;
+  /** Equal for two handles of one function in the app. */
+  readonly identity: string;
+  /** The RAM resources `fc:InvokeFunction` on this function is authorized on. */
+  readonly invokeArns: string[];
+  /** True when the function's names in `invokeArns` are literals (no reference to the function's resource). */
+  readonly literalNames: boolean;
+}
+
+/** A construct with the attributes an FC function L2 has. */
+interface FunctionLike extends ros.IConstruct {
+  readonly attrFunctionName: ros.IResolvable | string;
+  readonly attrServiceName?: ros.IResolvable | string;
+  readonly props?: { readonly functionName?: unknown; readonly serviceName?: unknown };
+}
+
+interface ServiceLike extends ros.IConstruct {
+  readonly attrServiceName: ros.IResolvable | string;
+  readonly props?: { readonly serviceName?: unknown };
+}
+
+/**
+ * FC 3.0 function names: letters, digits, underscores and hyphens, not starting with a digit or hyphen, 1 to 128
+ * characters (https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-createfunction).
+ */
+const FC3_FUNCTION_NAME: TextRule = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z_]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or underscore' };
+/**
+ * FC 2.0 function names: as FC 3.0's, at most 64 characters; service names at most 128
+ * (https://www.alibabacloud.com/help/en/functioncompute/fc-2-0/developer-reference/api-fc-open-2021-04-06-createfunction).
+ */
+const FC2_FUNCTION_NAME: TextRule = { ...FC3_FUNCTION_NAME, maxLength: 64 };
+const FC2_SERVICE_NAME: TextRule = { ...FC3_FUNCTION_NAME, maxLength: 128 };
+
+/**
+ * The function a trigger invokes, FC 3.0 or FC 2.0: `TriggerFunction.fc3(fn)`, `TriggerFunction.fc2(service, fn)`, or
+ * a function this app does not make, by name. One type for both generations, so a trigger takes either.
+ */
+export class TriggerFunction {
+  /** An FC 3.0 function (`fc3.Function` of `@alicloud/ros-cdk-fc3`). */
+  public static fc3(fn: fc3.IFunction): TriggerFunction {
+    return new TriggerFunction(FunctionGeneration.FC3, fn as unknown as FunctionLike, undefined);
+  }
+
+  /**
+   * An FC 2.0 function (`fc.Function` of `@alicloud/ros-cdk-fc`) and the service it belongs to: FC 2.0 triggers name
+   * both.
+   */
+  public static fc2(service: fc.IService, fn: fc.IFunction): TriggerFunction {
+    return new TriggerFunction(FunctionGeneration.FC2, fn as unknown as FunctionLike, service as unknown as ServiceLike);
+  }
+
+  /** An FC 3.0 function this app does not make, by name. */
+  public static fc3FromName(functionName: string, options: TriggerFunctionImportOptions = {}): TriggerFunction {
+    return new TriggerFunction(FunctionGeneration.FC3, undefined, undefined, { functionName, options });
+  }
+
+  /** An FC 2.0 function this app does not make, by its service's name and its own. */
+  public static fc2FromName(serviceName: string, functionName: string, options: TriggerFunctionImportOptions = {}): TriggerFunction {
+    return new TriggerFunction(FunctionGeneration.FC2, undefined, undefined, { functionName, serviceName, options });
+  }
+
+  /** The Function Compute generation: which ROS trigger type is made and how its config is written. */
+  public readonly generation: FunctionGeneration;
+
+  private constructor(
+    generation: FunctionGeneration,
+    private readonly fn: FunctionLike | undefined,
+    private readonly service: ServiceLike | undefined,
+    private readonly imported?: { functionName: string; serviceName?: string; options: TriggerFunctionImportOptions },
+  ) {
+    this.generation = generation;
+  }
+
+  /**
+   * What the trigger in `scope` needs; checks the function and its service.
+   *
+   * @internal
+   */
+  public _bind(scope: ros.IConstruct, prop: string): BoundFunction {
+    return this.imported ? this.bindImported(scope, prop, this.imported) : this.bindOwned(scope, prop);
+  }
+
+  private bindOwned(scope: ros.IConstruct, prop: string): BoundFunction {
+    const fn = this.fn;
+    const fc2 = this.generation === FunctionGeneration.FC2;
+    const factory = fc2 ? 'TriggerFunction.fc2(service, fn)' : 'TriggerFunction.fc3(fn)';
+    if (!isConstruct(fn) || fn.attrFunctionName === undefined) {
+      throw invalid(scope, `${prop} (${factory})`, fn, `must be given an ${this.generation} function (${fc2 ? 'fc.Function of @alicloud/ros-cdk-fc' : 'fc3.Function of @alicloud/ros-cdk-fc3'})`);
+    }
+    const isFc2Function = fn.attrServiceName !== undefined;
+    if (isFc2Function !== fc2) {
+      throw invalid(scope, `${prop} (${factory})`, fn.node.path, isFc2Function
+        ? 'is an FC 2.0 function (it has a service): use TriggerFunction.fc2(service, fn)'
+        : 'is an FC 3.0 function (it has no service): use TriggerFunction.fc3(fn)');
+    }
+    const location = { region: stackRegion(fn), account: stackAccount(fn) };
+    const literalName = literalString(fn.props?.functionName);
+    const display = `${this.generation} function '${fn.node.path}'`;
+    if (!fc2) {
+      const name = literalName ?? ros.Token.asString(fn.attrFunctionName);
+      return {
+        generation: this.generation,
+        functionName: ros.Token.asString(fn.attrFunctionName),
+        location,
+        display,
+        identity: functionIdentity(scope, this.generation, location, undefined, literalName ?? fn.node.path),
+        invokeArns: invokeArns(this.generation, location, name),
+        literalNames: literalName !== undefined,
+      };
+    }
+    const service = this.service;
+    if (!isConstruct(service) || service.attrServiceName === undefined) {
+      throw invalid(scope, `${prop} (${factory})`, service === undefined || service === null ? service : describeConstruct(service),
+        `must name the service of ${display} (fc.Service of @alicloud/ros-cdk-fc): an FC 2.0 trigger names both`);
+    }
+    const serviceLiteral = literalString(service.props?.serviceName);
+    const fnServiceLiteral = literalString(fn.props?.serviceName);
+    if (serviceLiteral !== undefined && fnServiceLiteral !== undefined && serviceLiteral !== fnServiceLiteral) {
+      throw invalid(scope, `${prop} (${factory})`, service.node.path,
+        `must be the service of ${display}, which is in service ${describeValue(fnServiceLiteral)}, not ${describeValue(serviceLiteral)}`);
+    }
+    const serviceName = serviceLiteral ?? fnServiceLiteral ?? ros.Token.asString(service.attrServiceName);
+    const name = literalName ?? ros.Token.asString(fn.attrFunctionName);
+    return {
+      generation: this.generation,
+      functionName: ros.Token.asString(fn.attrFunctionName),
+      serviceName: ros.Token.asString(service.attrServiceName),
+      location,
+      display,
+      identity: functionIdentity(scope, this.generation, location, serviceLiteral ?? service.node.path, literalName ?? fn.node.path),
+      invokeArns: invokeArns(this.generation, location, name, serviceName),
+      literalNames: literalName !== undefined && !isUnresolved(serviceName),
+    };
+  }
+
+  private bindImported(scope: ros.IConstruct, prop: string, imported: { functionName: string; serviceName?: string; options: TriggerFunctionImportOptions }): BoundFunction {
+    const fc2 = this.generation === FunctionGeneration.FC2;
+    const factory = fc2 ? 'TriggerFunction.fc2FromName' : 'TriggerFunction.fc3FromName';
+    if (imported.functionName === undefined || imported.functionName === '') {
+      throw invalid(scope, `${prop} (${factory}) functionName`, imported.functionName, 'is required');
+    }
+    checkText(scope, `${prop} (${factory}) functionName`, imported.functionName, fc2 ? FC2_FUNCTION_NAME : FC3_FUNCTION_NAME);
+    if (fc2) {
+      if (imported.serviceName === undefined || imported.serviceName === null || imported.serviceName === '') {
+        throw invalid(scope, `${prop} (${factory}) serviceName`, imported.serviceName, 'is required: an FC 2.0 trigger names the function\'s service');
+      }
+      checkText(scope, `${prop} (${factory}) serviceName`, imported.serviceName, FC2_SERVICE_NAME);
+    }
+    if (typeof imported.options !== 'object' || imported.options === null) {
+      throw invalid(scope, `${prop} (${factory}) options`, imported.options, 'must be an object such as { region, account }');
+    }
+    const location = channelEnvironment(scope, imported.options);
+    const display = `${this.generation} function ${describeValue(fc2 ? `${imported.serviceName}/${imported.functionName}` : imported.functionName)}`;
+    return {
+      generation: this.generation,
+      functionName: imported.functionName,
+      serviceName: imported.serviceName,
+      location,
+      display,
+      identity: functionIdentity(scope, this.generation, location, imported.serviceName, imported.functionName),
+      invokeArns: invokeArns(this.generation, location, imported.functionName, imported.serviceName),
+      literalNames: !isUnresolved(imported.functionName) && !isUnresolved(imported.serviceName),
+    };
+  }
+}
+
+/** The format of the message a topic trigger passes to the function. */
+export enum TriggerContentFormat {
+  /** The message body as it was published (Function Compute's default). */
+  STREAM = 'STREAM',
+  /** A JSON document with the message body and its attributes. */
+  JSON = 'JSON',
+}
+
+/** Properties of a {@link TopicTrigger}. */
+export interface TopicTriggerProps {
+  /** The topic whose messages invoke the function: in the function's region. */
+  readonly topic: ITopic;
+  /** The function, FC 3.0 or FC 2.0, in the stack's region and account. */
+  readonly fn: TriggerFunction;
+  /** Only messages published with this tag invoke the function (at most 16 characters). @default - every message */
+  readonly filterTag?: string;
+  /** What the function receives. @default TriggerContentFormat.STREAM - the message body, Function Compute's default */
+  readonly contentFormat?: TriggerContentFormat;
+  /**
+   * How SMQ retries an invocation that failed.
+   *
+   * @default NotifyStrategy.EXPONENTIAL_DECAY_RETRY - retries for a day; the service's default, BACKOFF_RETRY, gives
+   * up after 3 tries
+   */
+  readonly notifyStrategy?: NotifyStrategy;
+  /**
+   * The role SMQ assumes to invoke the function. It must trust `mns.aliyuncs.com`; it gets `fc:InvokeFunction` on this
+   * function when it is a `ram.Role` of this app.
+   *
+   * @default - a role made for this trigger: trusted by SMQ only, allowed to invoke only this function
+   */
+  readonly role?: ram.IRole;
+  /** The trigger name, unique per function. @default - generated from the stack name and the construct path */
+  readonly triggerName?: string;
+}
+
+/**
+ * FC trigger names: letters, digits, underscores and hyphens, starting with a letter or underscore, 1 to 128
+ * characters (the ROS references of ALIYUN::FC::Trigger and ALIYUN::FC3::Trigger).
+ */
+const TRIGGER_NAME: TextRule = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z_]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or underscore' };
+/** RAM role names: letters, digits, periods and hyphens, at most 64 characters. */
+const MAX_ROLE_NAME_LENGTH = 64;
+/** Room kept in a role name for a region that is a token (the longest region IDs are about 25 characters). */
+const MAX_REGION_LENGTH = 28;
+/** The service that assumes a topic trigger's role (aliyun/terraform-provider-alicloud, website/docs/r/fc_trigger.html.markdown). */
+const SMQ_SERVICE = 'mns.aliyuncs.com';
+/** The service-linked role an FC queue trigger's event stream invokes the function with (https://www.alibabacloud.com/help/en/eventbridge/service-linked-roles). */
+const EVENT_STREAM_ROLE = 'AliyunServiceRoleForEventBridgeSendToFC';
+
+/**
+ * An SMQ topic trigger of a Function Compute function (trigger type `mns_topic`): every message published to the topic
+ * (or only those with `filterTag`) invokes the function, FC 3.0 (`ALIYUN::FC3::Trigger`) or FC 2.0
+ * (`ALIYUN::FC::Trigger`).
+ *
+ * `SourceArn` is the topic in FC's form `acs:mns:{region}:{account}:/topics/{name}`. Unless `role` is given, the
+ * trigger gets its own RAM role: trusted by SMQ (`mns.aliyuncs.com`) only, with a custom policy that allows
+ * `fc:InvokeFunction` on this one function. Terraform's example attaches the system policy
+ * `AliyunMNSNotificationRolePolicy` instead, and FC's own docs show `fc:InvokeFunction` on `*`: both allow more
+ * than invoking this function. The trigger's logical id is this construct's id; the role's `<id>Role`.
+ */
+export class TopicTrigger extends ros.Resource {
+  /** The `ALIYUN::FC3::Trigger` or `ALIYUN::FC::Trigger` resource. */
+  public readonly trigger: ros.RosResource;
+  /** The trigger name. */
+  public readonly triggerName: string;
+  /** The role SMQ invokes the function with: the one given, or the one made. */
+  public readonly role: ram.IRole;
+
+  constructor(scope: ros.Construct, id: string, props: TopicTriggerProps) {
+    const triggerName = props?.triggerName ?? generatePhysicalNameFor(scope, id, { maxLength: 128 });
+    super(scope, id, { physicalName: triggerName });
+    requireProps(this, props, '{ topic, fn }');
+    requireChannel(this, 'topic', props.topic, ChannelKind.TOPIC);
+    const fn = bindFunction(this, props.fn);
+    checkText(this, 'triggerName', props.triggerName, TRIGGER_NAME);
+    checkText(this, 'filterTag', props.filterTag, FILTER_TAG);
+    requireLiteral(this, 'contentFormat', props.contentFormat, 'TriggerContentFormat');
+    checkOneOf(this, 'contentFormat', props.contentFormat, Object.values(TriggerContentFormat));
+    requireLiteral(this, 'notifyStrategy', props.notifyStrategy, 'NotifyStrategy');
+    checkOneOf(this, 'notifyStrategy', props.notifyStrategy, Object.values(NotifyStrategy));
+    checkSameLocation(this, {
+      prop: 'topic',
+      subject: locationOf(props.topic),
+      subjectName: channelDisplay(props.topic),
+      expected: fn.location,
+      expectedName: fn.display,
+      reason: 'Function Compute takes topic triggers only from topics in the function\'s region',
+      fields: ['region'],
+    });
+    const topicAccount = props.topic.channelAddress.account;
+    if (!isUnresolved(topicAccount) && !isUnresolved(fn.location.account) && topicAccount !== fn.location.account) {
+      warnOnce(this, `topic: ${channelDisplay(props.topic)} is in account ${topicAccount}, and ${fn.display} in account ${fn.location.account}. `
+        + 'Function Compute documents topic triggers for topics of the function\'s own account only: expect the deploy to fail unless the topic\'s owner allows it.');
+    }
+    this.claimTopic(props.topic, fn);
+    this.triggerName = triggerName;
+    claimTriggerName(this, fn, triggerName);
+    this.role = props.role === undefined || props.role === null ? this.makeRole(fn) : this.useRole(props.role, fn);
+
+    const sourceArn = Identifiers.fcTopicTriggerSourceArn(props.topic.channelAddress);
+    const strategy = props.notifyStrategy ?? NotifyStrategy.EXPONENTIAL_DECAY_RETRY;
+    const format = props.contentFormat ?? TriggerContentFormat.STREAM;
+    const config: { [key: string]: unknown } = fn.generation === FunctionGeneration.FC3
+      ? { notifyStrategy: strategy, notifyContentFormat: format, filterTag: props.filterTag }
+      : { NotifyStrategy: strategy, NotifyContentFormat: format, FilterTag: props.filterTag };
+    this.trigger = makeTrigger(this, id, fn, {
+      triggerName,
+      triggerType: 'mns_topic',
+      triggerConfig: withoutUndefined(config),
+      sourceArn,
+      invocationRole: ros.Token.asString(this.role.attrArn),
+    });
+    this.resource = this.trigger;
+  }
+
+  /** One topic wired twice to one function invokes it twice for every message. */
+  private claimTopic(topic: ITopic, fn: BoundFunction): void {
+    const key = `${fn.identity}\u0000${identityOf(this, Identifiers.ramArn(topic.channelAddress))}`;
+    const triggers = AppState.of(this).topicTriggers;
+    const other = triggers.get(key);
+    if (other !== undefined) {
+      throw invalid(this, 'topic', topic.node.path, `must not already trigger ${fn.display}: '${other}' wires this topic to it, and each message would invoke it twice`);
+    }
+    triggers.set(key, this.node.path);
+  }
+
+  private makeRole(fn: BoundFunction): ram.IRole {
+    const region = stackRegion(this);
+    const regionLength = isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
+    // role names are unique per account: the region keeps one stack deployed to two regions apart
+    const base = generatePhysicalName(this, { maxLength: MAX_ROLE_NAME_LENGTH - regionLength - 1, suffix: 'invoke' });
+    claimName(this, { kind: 'RAM role name', prop: 'role', name: base, location: stackLocation(this) });
+    const roleName = `${base}-${region}`;
+    return new ram.Role(this, claimLogicalId(this, derivedId(this, 'Role')), {
+      roleName,
+      description: truncate(`Lets SMQ invoke ${fn.display} for the topic trigger ${this.node.path} (made by ros-cdk-smq)`, 1024),
+      assumeRolePolicyDocument: {
+        version: '1',
+        statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: [SMQ_SERVICE] } }],
+      },
+      // a custom policy on this function only: not AliyunMNSNotificationRolePolicy, not fc:InvokeFunction on '*'
+      policies: [{
+        policyName: roleName,
+        description: truncate(`fc:InvokeFunction on ${fn.display} only`, 1024),
+        policyDocument: { version: '1', statement: [{ effect: 'Allow', action: ['fc:InvokeFunction'], resource: fn.invokeArns }] },
+      }],
+    }, ros.Stack.of(this).enableResourcePropertyConstraint);
+  }
+
+  private useRole(role: ram.IRole, fn: BoundFunction): ram.IRole {
+    if (!isConstruct(role) || (role as { attrArn?: unknown }).attrArn === undefined) {
+      throw invalid(this, 'role', role, 'must be a RAM role (ram.Role of @alicloud/ros-cdk-ram)');
+    }
+    checkTrust(this, role);
+    const grantee = role as unknown as Partial<ram.IGrantable>;
+    if (grantee.grantPrincipal !== undefined) {
+      if (policyPlacement(grantee as ram.IGrantable, this).crossStack && !fn.literalNames) {
+        // the policy goes in the role's stack, which would then refer to the function while this stack refers to the role
+        throw invalid(this, 'role', role.node.path, `must be in the trigger's stack, or ${fn.display} must have a literal functionName`
+          + `${fn.generation === FunctionGeneration.FC2 ? ' and serviceName' : ''}: the role's policy names the function, and a reference between the two stacks each way is a cycle`);
+      }
+      Grant.addToPrincipal({ scope: this, grantee: grantee as ram.IGrantable, actions: ['fc:InvokeFunction'], resourceArns: fn.invokeArns });
+    } else {
+      warnOnce(this, `role: '${role.node.path}' is not a ram.Role this library can grant to: allow it fc:InvokeFunction on ${fn.invokeArns.map((a) => describeValue(a)).join(' and ')} by hand.`);
+    }
+    return role;
+  }
+}
+
+/** Properties of a {@link QueueTrigger}. */
+export interface QueueTriggerProps {
+  /** The queue whose messages invoke the function: in the function's region and account. */
+  readonly queue: IQueue;
+  /** The function, FC 3.0 or FC 2.0, in the stack's region and account. */
+  readonly fn: TriggerFunction;
+  /** The most messages one invocation gets (1 to 10,000). @default 1 */
+  readonly batchSize?: number;
+  /**
+   * How long the event stream waits to fill a batch before it invokes the function (0 to 15 seconds, whole seconds).
+   *
+   * @default Duration.seconds(0) - at once
+   */
+  readonly batchWindow?: Duration;
+  /** Whether the event stream Base64-decodes each message body. @default true - as the service does */
+  readonly base64Decode?: boolean;
+  /**
+   * An EventBridge event pattern: only matching messages invoke the function, such as
+   * `{ data: { messageBody: [{ prefix: 'order-' }] } }` (https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns).
+   *
+   * @default - every message
+   */
+  readonly filterPattern?: { [key: string]: any };
+  /**
+   * How the event stream retries an invocation that failed.
+   *
+   * @default RetryStrategy.EXPONENTIAL_DECAY_RETRY - retries for a day
+   */
+  readonly retryStrategy?: RetryStrategy;
+  /** Where messages go that failed after all retries: another queue in the same region and account. @default - none */
+  readonly deadLetterQueue?: IQueue;
+  /**
+   * What happens to a message that failed after all retries.
+   *
+   * @default ErrorsTolerance.ALL with a dead-letter queue (the message goes there), ErrorsTolerance.NONE without one
+   * (the stream stops at the message rather than drop it; Function Compute's default)
+   */
+  readonly errorsTolerance?: ErrorsTolerance;
+  /** The form the function receives each message in. @default QueueEventFormat.CLOUD_EVENTS - Function Compute's default */
+  readonly eventFormat?: QueueEventFormat;
+  /**
+   * Whether the function is invoked asynchronously. An asynchronous invocation takes at most 128 KB, a synchronous one
+   * 32 MB (https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/advanced-features-of-triggers).
+   *
+   * @default false
+   */
+  readonly asyncInvocation?: boolean;
+  /** Whether the trigger is enabled. @default true */
+  readonly enabled?: boolean;
+  /** The trigger name, unique per function. @default - generated from the stack name and the construct path */
+  readonly triggerName?: string;
+}
+
+/** The form a queue trigger passes each message to the function in (`eventSinkConfig.deliveryOption.eventSchema`). */
+export enum QueueEventFormat {
+  /** The CloudEvents envelope: `data.messageBody` holds the message (Function Compute's default). */
+  CLOUD_EVENTS = 'CloudEvents',
+  /** Only the event's `data`. */
+  RAW_DATA = 'RawData',
+}
+
+/** Batching ranges: https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/advanced-features-of-triggers */
+const BATCH_SIZE = { min: 1, max: 10000 };
+const BATCH_WINDOW = { min: 0, max: 15, unit: 'seconds' };
+
+/**
+ * An SMQ queue trigger of a Function Compute function: an EventBridge event stream that Function Compute manages reads
+ * the queue and invokes the function with each message or batch (trigger type `eventbridge`, event source `MNS`),
+ * FC 3.0 (`ALIYUN::FC3::Trigger`) or FC 2.0 (`ALIYUN::FC::Trigger`).
+ *
+ * The stream runs in `event-streaming` mode (the one that batches, retries and dead-letters), retries for a day by
+ * default, and sends messages that still fail to `deadLetterQueue` when given. The trigger takes no role: the stream
+ * invokes the function with the account's service-linked role AliyunServiceRoleForEventBridgeSendToFC, which a
+ * template cannot create (a warning says so once per stack). The trigger's logical id is this construct's id.
+ */
+export class QueueTrigger extends ros.Resource {
+  /** The `ALIYUN::FC3::Trigger` or `ALIYUN::FC::Trigger` resource. */
+  public readonly trigger: ros.RosResource;
+  /** The trigger name. */
+  public readonly triggerName: string;
+
+  constructor(scope: ros.Construct, id: string, props: QueueTriggerProps) {
+    const triggerName = props?.triggerName ?? generatePhysicalNameFor(scope, id, { maxLength: 128 });
+    super(scope, id, { physicalName: triggerName });
+    requireProps(this, props, '{ queue, fn }');
+    requireChannel(this, 'queue', props.queue, ChannelKind.QUEUE);
+    const fn = bindFunction(this, props.fn);
+    checkText(this, 'triggerName', props.triggerName, TRIGGER_NAME);
+    checkRange(this, 'batchSize', props.batchSize, BATCH_SIZE.min, BATCH_SIZE.max, 'messages');
+    const windowSeconds = durationSeconds(this, 'batchWindow', props.batchWindow, BATCH_WINDOW);
+    for (const prop of ['base64Decode', 'asyncInvocation', 'enabled'] as const) {
+      requireLiteral(this, prop, props[prop], 'true or false');
+      checkBoolean(this, prop, props[prop]);
+    }
+    requireLiteral(this, 'retryStrategy', props.retryStrategy, 'RetryStrategy');
+    checkOneOf(this, 'retryStrategy', props.retryStrategy, Object.values(RetryStrategy));
+    requireLiteral(this, 'errorsTolerance', props.errorsTolerance, 'ErrorsTolerance');
+    checkOneOf(this, 'errorsTolerance', props.errorsTolerance, Object.values(ErrorsTolerance));
+    requireLiteral(this, 'eventFormat', props.eventFormat, 'QueueEventFormat');
+    checkOneOf(this, 'eventFormat', props.eventFormat, Object.values(QueueEventFormat));
+    if (props.filterPattern !== undefined) {
+      checkPattern(this, 'filterPattern', props.filterPattern);
+    }
+    // sourceMNSParameters names the queue by region and name only: the stream reads it in the function's account
+    checkSameLocation(this, {
+      prop: 'queue',
+      subject: locationOf(props.queue),
+      subjectName: channelDisplay(props.queue),
+      expected: fn.location,
+      expectedName: fn.display,
+      reason: 'the event stream reads a queue of the function\'s account by name, in the function\'s region',
+    });
+    const dlq = props.deadLetterQueue ?? undefined;
+    if (dlq !== undefined) {
+      requireChannel(this, 'deadLetterQueue', dlq, ChannelKind.QUEUE);
+      if (identityOf(this, Identifiers.ramArn(dlq.channelAddress)) === identityOf(this, Identifiers.ramArn(props.queue.channelAddress))) {
+        throw invalid(this, 'deadLetterQueue', dlq.node.path, 'must be another queue than the one the trigger reads: a failed message would come back to the function forever');
+      }
+      checkSameLocation(this, {
+        prop: 'deadLetterQueue',
+        subject: locationOf(dlq),
+        subjectName: channelDisplay(dlq),
+        expected: fn.location,
+        expectedName: fn.display,
+        reason: 'the event stream writes failed messages to a queue in its own region and account',
+      });
+    }
+    const tolerance = props.errorsTolerance ?? (dlq ? ErrorsTolerance.ALL : ErrorsTolerance.NONE);
+    if (tolerance === ErrorsTolerance.ALL && !dlq) {
+      warnOnce(this, `errorsTolerance: ALL without a dead-letter queue drops every message of '${props.queue.node.path}' that fails after all retries; `
+        + 'give the trigger a deadLetterQueue to keep them.');
+    }
+    this.triggerName = triggerName;
+    claimTriggerName(this, fn, triggerName);
+    warnOncePerStack(this, `QueueTrigger: Function Compute reads SMQ queues through an EventBridge event stream, which invokes the function with the account's `
+      + `service-linked role ${EVENT_STREAM_ROLE}. A template cannot create it: authorize it once per account (Function Compute or EventBridge console) `
+      + 'before the first deploy, see https://www.alibabacloud.com/help/en/eventbridge/service-linked-roles');
+
+    const address = props.queue.channelAddress;
+    const pattern = JSON.stringify(props.filterPattern === undefined ? {} : copyPattern(props.filterPattern));
+    const deliveryOption: { [key: string]: unknown } = { eventSchema: props.eventFormat ?? QueueEventFormat.CLOUD_EVENTS };
+    if (fn.generation === FunctionGeneration.FC2) {
+      // FC 2.0's API still reads the older deliveryOption.mode; Alibaba's FC 2.0 sample sets it with runOptions.mode
+      deliveryOption.mode = 'event-streaming';
+    }
+    const runOptions: { [key: string]: unknown } = {
+      mode: 'event-streaming',
+      errorsTolerance: tolerance,
+      retryStrategy: { PushRetryStrategy: props.retryStrategy ?? RetryStrategy.EXPONENTIAL_DECAY_RETRY },
+      batchWindow: { CountBasedWindow: props.batchSize ?? 1, TimeBasedWindow: windowSeconds ?? 0 },
+    };
+    if (dlq) {
+      runOptions.deadLetterQueue = { Arn: Identifiers.eventBridgeDeadLetterArn(dlq.channelAddress) };
+    }
+    this.trigger = makeTrigger(this, id, fn, {
+      triggerName,
+      triggerType: 'eventbridge',
+      triggerConfig: {
+        triggerEnable: props.enabled ?? true,
+        asyncInvocationType: props.asyncInvocation ?? false,
+        // the FC API reads the pattern here; Alibaba's sample writes it inside eventSourceParameters: both carry it
+        eventRuleFilterPattern: pattern,
+        eventSourceConfig: {
+          eventSourceType: 'MNS',
+          eventSourceParameters: {
+            sourceMNSParameters: { RegionId: address.region, QueueName: address.name, IsBase64Decode: props.base64Decode ?? true },
+            eventRuleFilterPattern: pattern,
+          },
+        },
+        eventSinkConfig: { deliveryOption },
+        runOptions,
+      },
+    });
+    this.resource = this.trigger;
+  }
+}
+
+interface TriggerSettings {
+  readonly triggerName: string;
+  readonly triggerType: string;
+  readonly triggerConfig: { [key: string]: unknown };
+  readonly sourceArn?: string;
+  readonly invocationRole?: string;
+}
+
+/** The ROS trigger resource of the function's generation, with the construct's id as its logical id. */
+function makeTrigger(scope: ros.Resource, id: string, fn: BoundFunction, settings: TriggerSettings): ros.RosResource {
+  const constraint = ros.Stack.of(scope).enableResourcePropertyConstraint;
+  claimLogicalId(scope, id);
+  if (fn.generation === FunctionGeneration.FC3) {
+    return new fc3.RosTrigger(scope, id, { functionName: fn.functionName, ...settings }, constraint);
+  }
+  return new fc.RosTrigger(scope, id, { serviceName: fn.serviceName!, functionName: fn.functionName, ...settings }, constraint);
+}
+
+function bindFunction(scope: ros.IConstruct, fn: TriggerFunction): BoundFunction {
+  if (typeof (fn as Partial<TriggerFunction> | undefined)?._bind !== 'function') {
+    throw invalid(scope, 'fn', isConstruct(fn) ? (fn as ros.IConstruct).node.path : fn,
+      'must be a TriggerFunction: TriggerFunction.fc3(fn), TriggerFunction.fc2(service, fn), or fc3FromName / fc2FromName');
+  }
+  const bound = fn._bind(scope, 'fn');
+  checkSameLocation(scope, {
+    prop: 'fn',
+    subject: bound.location,
+    subjectName: bound.display,
+    expected: stackLocation(scope),
+    expectedName: 'the stack',
+    reason: 'ROS creates the trigger in the stack\'s region and account, where its function must be',
+  });
+  return bound;
+}
+
+/** Trigger names are unique per function. */
+function claimTriggerName(scope: ros.IConstruct, fn: BoundFunction, name: string): void {
+  claimName(scope, { kind: `trigger name of ${fn.display}`, prop: 'triggerName', name: identityOf(scope, name), location: fn.location, shown: name });
+}
+
+/** A user's role must let SMQ assume it: checked where its trust policy is literal. */
+function checkTrust(scope: ros.IConstruct, role: ram.IRole): void {
+  const document = (role as { props?: ram.RoleProps }).props?.assumeRolePolicyDocument as ram.RosRole.AssumeRolePolicyDocumentProperty | undefined;
+  const statements = document?.statement;
+  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s) || isUnresolved((s as ram.RosRole.StatementProperty).principal))) {
+    return;
+  }
+  const trusted = statements.some((s) => {
+    const statement = s as ram.RosRole.StatementProperty;
+    const services = (statement.principal as ram.RosRole.PrincipalProperty | undefined)?.service;
+    const list: unknown[] = Array.isArray(services) ? services : [services];
+    return statement.effect !== 'Deny' && list.some((v) => v === SMQ_SERVICE || isUnresolved(v));
+  });
+  if (!trusted) {
+    throw invalid(scope, 'role', role.node.path, `must trust the service ${SMQ_SERVICE} (principal { service: ['${SMQ_SERVICE}'] }): SMQ assumes it to invoke the function`);
+  }
+}
+
+/**
+ * The RAM resources of `fc:InvokeFunction` on one function: FC 3.0 `acs:fc:{region}:{account}:functions/{name}`; FC
+ * 2.0 `acs:fc:{region}:{account}:services/{service}/functions/{name}` and the same with `{service}.*` for its versions
+ * and aliases (the forms of aliyun/terraform-provider-alicloud's website/docs/r/fc_trigger.html.markdown).
+ */
+function invokeArns(generation: FunctionGeneration, location: Location, functionName: string, serviceName?: string): string[] {
+  const head = `acs:fc:${location.region}:${location.account}:`;
+  if (generation === FunctionGeneration.FC3) {
+    return [`${head}functions/${functionName}`];
+  }
+  return [`${head}services/${serviceName}/functions/${functionName}`, `${head}services/${serviceName}.*/functions/${functionName}`];
+}
+
+function functionIdentity(scope: ros.IConstruct, generation: FunctionGeneration, location: Location, service: string | undefined, name: string): string {
+  return [generation, describeLocationValue(scope, location.region), describeLocationValue(scope, location.account), service ?? '', name].join('\u0000');
+}
+
+function literalString(value: unknown): string | undefined {
+  return typeof value === 'string' && !isUnresolved(value) ? value : undefined;
+}
+
+function isConstruct(x: unknown): x is ros.IConstruct {
+  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
+}
+
+function describeConstruct(x: unknown): unknown {
+  return isConstruct(x) ? x.node.path : x;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
+}
+
+function withoutUndefined(config: { [key: string]: unknown }): { [key: string]: unknown } {
+  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
+}
