@@ -5,6 +5,11 @@ import { ConsumersStack } from './consumers';
 import { EventBridgeToQueueStack } from './eventbridge-to-queue';
 import { FanoutStack } from './fanout';
 import { OssToQueueStack } from './oss-to-queue';
+import { QueueToFunctionStack } from './queue-to-function';
+import { QueueToFunctionFc2Stack } from './queue-to-function-fc2';
+import { TopicToFunctionStack } from './topic-to-function';
+import { TopicToFunctionFc2Stack } from './topic-to-function-fc2';
+import { UploadPipelineStack } from './upload-pipeline';
 import { WorkQueueStack } from './work-queue';
 
 /** Builds the example app: one stack per scenario. */
@@ -17,6 +22,11 @@ export function buildApp(outdir?: string): ros.App {
   new CmsAlarmToTopicStack(app, 'SmqCmsAlarmToTopic');
   new CmsEventsToQueueStack(app, 'SmqCmsEventsToQueue');
   new EventBridgeToQueueStack(app, 'SmqEventBridgeToQueue');
+  new TopicToFunctionStack(app, 'SmqTopicToFunction');
+  new TopicToFunctionFc2Stack(app, 'SmqTopicToFunctionFc2');
+  new QueueToFunctionStack(app, 'SmqQueueToFunction');
+  new QueueToFunctionFc2Stack(app, 'SmqQueueToFunctionFc2');
+  new UploadPipelineStack(app, 'SmqUploadPipeline');
   return app;
 }
 

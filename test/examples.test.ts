@@ -45,6 +45,48 @@ function mnsArn(middle: string, name: { [key: string]: string[] }, tail?: string
   return { 'Fn::Join': ['', ['acs:mns:', REGION, ':', ACCOUNT, `:${middle}`, name, ...(tail === undefined ? [] : [tail])]] };
 }
 
+/** `acs:fc:{region}:{account}:{rest}`: a function in a topic trigger role's policy. */
+function fcArn(rest: string): { [key: string]: unknown } {
+  return { 'Fn::Join': ['', ['acs:fc:', REGION, ':', ACCOUNT, `:${rest}`]] };
+}
+
+/** The trust policy of a topic trigger's role: SMQ, and only SMQ, may assume it. */
+const TRUSTED_BY_SMQ = Match.objectEquals({
+  Version: '1',
+  Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['mns.aliyuncs.com'] } }],
+});
+
+/** Run options of a queue trigger in event-streaming mode with a dead-letter queue and the default retries. */
+function streamRunOptions(batchSize: number, windowSeconds: number, deadLetterQueueId: string): { [key: string]: unknown } {
+  return {
+    mode: 'event-streaming',
+    errorsTolerance: 'ALL',
+    retryStrategy: { PushRetryStrategy: 'EXPONENTIAL_DECAY_RETRY' },
+    batchWindow: { CountBasedWindow: batchSize, TimeBasedWindow: windowSeconds },
+    deadLetterQueue: { Arn: mnsArn('/queues/', getAtt(deadLetterQueueId, 'QueueName')) },
+  };
+}
+
+/** The event source of a queue trigger reading the queue `queueId` of the stack's region, bodies Base64-decoded. */
+function mnsEventSource(queueId: string): { [key: string]: unknown } {
+  return {
+    eventSourceType: 'MNS',
+    eventSourceParameters: {
+      sourceMNSParameters: { RegionId: REGION, QueueName: getAtt(queueId, 'QueueName'), IsBase64Decode: true },
+      eventRuleFilterPattern: '{}',
+    },
+  };
+}
+
+/** The stack's only warning (and no error) is the queue trigger's, once per stack, about the event stream's service-linked role. */
+function expectOnlyServiceLinkedRoleWarning(annotations: Annotations, triggerPath: string): void {
+  expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([{
+    constructPath: triggerPath,
+    level: 'warning',
+    message: expect.stringMatching(/^QueueTrigger: .*service-linked role AliyunServiceRoleForEventBridgeSendToFC\. A template cannot create it/),
+  }]);
+}
+
 /** Every ParamList entry of every target of every EventBridge rule has a ResourceKey, a Form and a Value. */
 function expectEveryParamHasValue(template: Template): void {
   const rules = Object.values(template.findResources('ALIYUN::EventBridge::Rule'));
@@ -79,6 +121,11 @@ describe('example app', () => {
       'SmqEventBridgeToQueue.template.json',
       'SmqFanout.template.json',
       'SmqOssToQueue.template.json',
+      'SmqQueueToFunction.template.json',
+      'SmqQueueToFunctionFc2.template.json',
+      'SmqTopicToFunction.template.json',
+      'SmqTopicToFunctionFc2.template.json',
+      'SmqUploadPipeline.template.json',
       'SmqWorkQueue.template.json',
     ]);
     for (const file of Object.keys(first)) {
@@ -319,5 +366,214 @@ describe('example app', () => {
     });
     expectEveryParamHasValue(template);
     expect(annotations.all).toEqual([]);
+  });
+
+  test('topic to FC 3.0 function: an mns_topic trigger on the order topic with a filter tag, invoked with a role trusted by SMQ that may invoke only this function', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'ttf'), 'SmqTopicToFunction');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    template.resourceCountIs('ALIYUN::FC3::Function', 1);
+    template.resourceCountIs('ALIYUN::FC3::Trigger', 1);
+    template.resourceCountIs('ALIYUN::FC::Trigger', 0);
+    template.resourceCountIs('ALIYUN::RAM::Role', 1);
+
+    template.hasResourceProperties('ALIYUN::FC3::Function', {
+      FunctionName: 'SmqTopicToFunction-receipts', Runtime: 'nodejs20', Handler: 'index.handler', Code: { ZipFile: Match.stringLikeRegexp('exports\\.handler') },
+    });
+    expect(Object.keys(template.findResources('ALIYUN::FC3::Trigger'))).toEqual(['PaidOrders']);
+    template.hasResource('ALIYUN::FC3::Trigger', {
+      Properties: Match.objectEquals({
+        FunctionName: getAtt('Receipts', 'FunctionName'),
+        TriggerName: 'SmqTopicToFunction-PaidOrders',
+        TriggerType: 'mns_topic',
+        // FC 3.0 writes the topic trigger config camelCase
+        TriggerConfig: { notifyStrategy: 'EXPONENTIAL_DECAY_RETRY', notifyContentFormat: 'STREAM', filterTag: 'paid' },
+        SourceArn: mnsArn('/topics/', getAtt('Orders', 'TopicName')),
+        InvocationRole: getAtt('PaidOrdersRole', 'Arn'),
+      }),
+    });
+
+    // the role SMQ assumes: trusted by SMQ only, with a policy on this one function (no wildcard, no system policy)
+    expect(Object.keys(template.findResources('ALIYUN::RAM::Role'))).toEqual(['PaidOrdersRole']);
+    template.hasResourceProperties('ALIYUN::RAM::Role', {
+      AssumeRolePolicyDocument: TRUSTED_BY_SMQ,
+      Policies: [Match.objectLike({
+        PolicyDocument: Match.objectEquals({
+          Version: '1',
+          Statement: [{ Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: [fcArn('functions/SmqTopicToFunction-receipts')] }],
+        }),
+      })],
+      PolicyAttachments: Match.absent(),
+    });
+    expect(annotations.all).toEqual([]);
+  });
+
+  test('topic to FC 2.0 function: an mns_topic trigger naming the service and the function, PascalCase config, a policy on the function in its service', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'ttf2'), 'SmqTopicToFunctionFc2');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    template.resourceCountIs('ALIYUN::FC::Service', 1);
+    template.resourceCountIs('ALIYUN::FC::Function', 1);
+    template.resourceCountIs('ALIYUN::FC::Trigger', 1);
+    template.resourceCountIs('ALIYUN::FC3::Trigger', 0);
+    template.resourceCountIs('ALIYUN::RAM::Role', 1);
+
+    template.hasResourceProperties('ALIYUN::FC::Service', { ServiceName: 'SmqTopicToFunctionFc2-billing' });
+    template.hasResourceProperties('ALIYUN::FC::Function', {
+      ServiceName: getAtt('Billing', 'ServiceName'), FunctionName: 'receipts', Runtime: 'nodejs20', Handler: 'index.handler',
+    });
+    expect(Object.keys(template.findResources('ALIYUN::FC::Trigger'))).toEqual(['PaidOrders']);
+    template.hasResource('ALIYUN::FC::Trigger', {
+      Properties: Match.objectEquals({
+        ServiceName: getAtt('Billing', 'ServiceName'),
+        FunctionName: getAtt('Receipts', 'FunctionName'),
+        TriggerName: 'SmqTopicToFunctionFc2-PaidOrders',
+        TriggerType: 'mns_topic',
+        // FC 2.0 writes it PascalCase, as the ROS reference of ALIYUN::FC::Trigger does
+        TriggerConfig: { NotifyStrategy: 'EXPONENTIAL_DECAY_RETRY', NotifyContentFormat: 'JSON', FilterTag: 'paid' },
+        SourceArn: mnsArn('/topics/', getAtt('Orders', 'TopicName')),
+        InvocationRole: getAtt('PaidOrdersRole', 'Arn'),
+      }),
+    });
+
+    // an FC 2.0 function is named with its service, and with the service's versions and aliases
+    template.hasResourceProperties('ALIYUN::RAM::Role', {
+      AssumeRolePolicyDocument: TRUSTED_BY_SMQ,
+      Policies: [Match.objectLike({
+        PolicyDocument: Match.objectEquals({
+          Version: '1',
+          Statement: [{
+            Effect: 'Allow',
+            Action: ['fc:InvokeFunction'],
+            Resource: [
+              fcArn('services/SmqTopicToFunctionFc2-billing/functions/receipts'),
+              fcArn('services/SmqTopicToFunctionFc2-billing.*/functions/receipts'),
+            ],
+          }],
+        }),
+      })],
+    });
+    expect(annotations.all).toEqual([]);
+  });
+
+  test('queue to FC 3.0 function: an eventbridge trigger reading the job queue in batches, with a dead-letter queue, and the one service-linked-role warning', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'qtf'), 'SmqQueueToFunction');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    template.resourceCountIs('ALIYUN::FC3::Function', 1);
+    template.resourceCountIs('ALIYUN::FC3::Trigger', 1);
+    template.resourceCountIs('ALIYUN::FC::Trigger', 0);
+    // the event stream runs with the service-linked role: no role, no source ARN in the template
+    template.resourceCountIs('ALIYUN::RAM::Role', 0);
+
+    template.hasResourceProperties('ALIYUN::FC3::Function', { FunctionName: 'SmqQueueToFunction-worker', Runtime: 'nodejs20', Handler: 'index.handler' });
+    expect(Object.keys(template.findResources('ALIYUN::FC3::Trigger'))).toEqual(['ConsumeJobs']);
+    template.hasResource('ALIYUN::FC3::Trigger', {
+      Properties: Match.objectEquals({
+        FunctionName: getAtt('Worker', 'FunctionName'),
+        TriggerName: 'SmqQueueToFunction-ConsumeJobs',
+        TriggerType: 'eventbridge',
+        TriggerConfig: {
+          triggerEnable: true,
+          asyncInvocationType: false,
+          eventRuleFilterPattern: '{}',
+          eventSourceConfig: mnsEventSource('Jobs'),
+          eventSinkConfig: { deliveryOption: { eventSchema: 'CloudEvents' } },
+          runOptions: streamRunOptions(10, 5, 'FailedJobs'),
+        },
+      }),
+    });
+    expectOnlyServiceLinkedRoleWarning(annotations, 'SmqQueueToFunction/ConsumeJobs');
+  });
+
+  test('queue to FC 2.0 function: the same stream naming the service, with deliveryOption.mode, and the one service-linked-role warning', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'qtf2'), 'SmqQueueToFunctionFc2');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    template.resourceCountIs('ALIYUN::FC::Service', 1);
+    template.resourceCountIs('ALIYUN::FC::Function', 1);
+    template.resourceCountIs('ALIYUN::FC::Trigger', 1);
+    template.resourceCountIs('ALIYUN::FC3::Trigger', 0);
+    template.resourceCountIs('ALIYUN::RAM::Role', 0);
+
+    template.hasResourceProperties('ALIYUN::FC::Function', { ServiceName: getAtt('Workers', 'ServiceName'), FunctionName: 'worker' });
+    expect(Object.keys(template.findResources('ALIYUN::FC::Trigger'))).toEqual(['ConsumeJobs']);
+    template.hasResource('ALIYUN::FC::Trigger', {
+      Properties: Match.objectEquals({
+        ServiceName: getAtt('Workers', 'ServiceName'),
+        FunctionName: getAtt('Worker', 'FunctionName'),
+        TriggerName: 'SmqQueueToFunctionFc2-ConsumeJobs',
+        TriggerType: 'eventbridge',
+        TriggerConfig: {
+          triggerEnable: true,
+          asyncInvocationType: false,
+          eventRuleFilterPattern: '{}',
+          eventSourceConfig: mnsEventSource('Jobs'),
+          eventSinkConfig: { deliveryOption: { eventSchema: 'CloudEvents', mode: 'event-streaming' } },
+          runOptions: streamRunOptions(10, 5, 'FailedJobs'),
+        },
+      }),
+    });
+    expectOnlyServiceLinkedRoleWarning(annotations, 'SmqQueueToFunctionFc2/ConsumeJobs');
+  });
+
+  test('upload pipeline: OSS uploads to the queue, the queue to an FC 3.0 function with a dead-letter queue, and a backlog alarm on the same queue to the ops topic', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'pipeline'), 'SmqUploadPipeline');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::OSS::Bucket', 1);
+    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    template.resourceCountIs('ALIYUN::MNS::EventNotification', 1);
+    template.resourceCountIs('ALIYUN::FC3::Function', 1);
+    template.resourceCountIs('ALIYUN::FC3::Trigger', 1);
+    template.resourceCountIs('ALIYUN::CMS::ResourceMetricRule', 1);
+    template.resourceCountIs('ALIYUN::CMS::MetricRuleTargets', 1);
+    template.hasResourceProperties('ALIYUN::OSS::Bucket', { BucketName: 'smq-example-upload-pipeline-inbox' });
+
+    // 1. OSS -> queue: SMQ's own rule, uploads under incoming/ of the bucket, the Uploads queue as its endpoint
+    expect(Object.keys(template.findResources('ALIYUN::MNS::EventNotification'))).toEqual(['NewUploads']);
+    template.hasResourceProperties('ALIYUN::MNS::EventNotification', {
+      ProductName: 'oss',
+      EventTypes: Match.arrayWith(['oss:ObjectCreated:PutObject', 'oss:ObjectCreated:CompleteMultipartUpload']),
+      Resources: [Match.objectEquals({ prefix: ossObjectArn('Inbox', 'incoming/') })],
+      Endpoints: [mnsArn('queues/', getAtt('Uploads', 'QueueName'))],
+    });
+
+    // 2. queue -> function: the trigger reads the same queue, and parks failures in the other one
+    expect(Object.keys(template.findResources('ALIYUN::FC3::Trigger'))).toEqual(['ProcessUploads']);
+    template.hasResourceProperties('ALIYUN::FC3::Trigger', {
+      FunctionName: getAtt('Processor', 'FunctionName'),
+      TriggerType: 'eventbridge',
+      TriggerConfig: Match.objectLike({
+        eventSourceConfig: Match.objectEquals(mnsEventSource('Uploads')),
+        runOptions: Match.objectEquals(streamRunOptions(20, 10, 'FailedUploads')),
+      }),
+    });
+
+    // 3. backlog alarm on the same queue -> ops topic (mailed on)
+    template.hasResourceProperties('ALIYUN::CMS::ResourceMetricRule', {
+      Namespace: 'acs_mns_new',
+      MetricName: 'NumberOfMessagesVisible',
+      Resources: [Match.objectEquals({ userId: ACCOUNT, region: REGION, queue: getAtt('Uploads', 'QueueName') })],
+      Escalations: Match.objectEquals({
+        Warn: Match.objectEquals({ ComparisonOperator: 'GreaterThanOrEqualToThreshold', Statistics: 'Maximum', Threshold: '500', Times: 3 }),
+      }),
+    });
+    template.hasResource('ALIYUN::CMS::MetricRuleTargets', {
+      Properties: Match.objectEquals({
+        RuleId: getAtt('Backlog', 'RuleId'),
+        Targets: [Match.objectEquals({
+          Id: Match.stringLikeRegexp('^Smq[0-9a-f]{8}$'),
+          Arn: mnsArn('/topics/', getAtt('Ops', 'TopicName'), '/message'),
+          Level: '["CRITICAL","WARN","INFO"]',
+        })],
+      }),
+    });
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', {
+      TopicName: getAtt('Ops', 'TopicName'), PushType: 'email', Endpoint: 'mail:directmail:ops@example.com',
+    });
+
+    expectOnlyServiceLinkedRoleWarning(annotations, 'SmqUploadPipeline/ProcessUploads');
+    annotations.hasInfo('*', Match.stringLikeRegexp('AliyunCloudMonitorDefaultRole'));
   });
 });

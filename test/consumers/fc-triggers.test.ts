@@ -8,7 +8,7 @@ import * as ros from '@alicloud/ros-cdk-core';
 import * as fc from '@alicloud/ros-cdk-fc';
 import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as ram from '@alicloud/ros-cdk-ram';
-import { Match, Template } from '../../lib/assertions';
+import { Template } from '../../lib/assertions';
 import { consumers, Duration, ErrorsTolerance, RetryStrategy, smq } from '../../lib';
 import { expectInvalid, getAtt, mnsJoin, newStack, warnings } from '../util';
 
