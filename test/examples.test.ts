@@ -83,7 +83,7 @@ function expectOnlyServiceLinkedRoleWarning(annotations: Annotations, triggerPat
   expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([{
     constructPath: triggerPath,
     level: 'warning',
-    message: expect.stringMatching(/^QueueTrigger: .*service-linked role AliyunServiceRoleForEventBridgeSendToFC\. A template cannot create it/),
+    message: expect.stringMatching(/^QueueTrigger: .*service-linked roles AliyunServiceRoleForEventBridgeSendToFC \(invokes the function\) and AliyunServiceRoleForEventBridgeSendToMNS .*A template cannot create them/),
   }]);
 }
 

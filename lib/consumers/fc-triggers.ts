@@ -25,7 +25,7 @@ import { Duration, durationSeconds } from '../core/duration';
 import { checkPattern, copyPattern } from '../core/event-pattern';
 import { Grant, policyPlacement } from '../core/grants';
 import { claimLogicalId, derivedId } from '../core/ids';
-import { checkSameLocation, describeLocationValue, Location } from '../core/location';
+import { checkSameLocation, describeLocationValue, Location, relate, Relation } from '../core/location';
 import { claimName, generatePhysicalName, generatePhysicalNameFor, identityOf } from '../core/names';
 import { AppState, stackAccount, stackRegion, warnOnce, warnOncePerStack } from '../core/state';
 import { checkText, TextRule } from '../core/text';
@@ -111,12 +111,12 @@ export class TriggerFunction {
 
   /** An FC 3.0 function this app does not make, by name. */
   public static fc3FromName(functionName: string, options: TriggerFunctionImportOptions = {}): TriggerFunction {
-    return new TriggerFunction(FunctionGeneration.FC3, undefined, undefined, { functionName, options });
+    return new TriggerFunction(FunctionGeneration.FC3, undefined, undefined, { functionName, options: copyOptions(options) });
   }
 
   /** An FC 2.0 function this app does not make, by its service's name and its own. */
   public static fc2FromName(serviceName: string, functionName: string, options: TriggerFunctionImportOptions = {}): TriggerFunction {
-    return new TriggerFunction(FunctionGeneration.FC2, undefined, undefined, { functionName, serviceName, options });
+    return new TriggerFunction(FunctionGeneration.FC2, undefined, undefined, { functionName, serviceName, options: copyOptions(options) });
   }
 
   /** The Function Compute generation: which ROS trigger type is made and how its config is written. */
@@ -175,10 +175,7 @@ export class TriggerFunction {
     }
     const serviceLiteral = literalString(service.props?.serviceName);
     const fnServiceLiteral = literalString(fn.props?.serviceName);
-    if (serviceLiteral !== undefined && fnServiceLiteral !== undefined && serviceLiteral !== fnServiceLiteral) {
-      throw invalid(scope, `${prop} (${factory})`, service.node.path,
-        `must be the service of ${display}, which is in service ${describeValue(fnServiceLiteral)}, not ${describeValue(serviceLiteral)}`);
-    }
+    checkServiceOf(scope, `${prop} (${factory})`, service, fn, display);
     const serviceName = serviceLiteral ?? fnServiceLiteral ?? ros.Token.asString(service.attrServiceName);
     const name = literalName ?? ros.Token.asString(fn.attrFunctionName);
     return {
@@ -224,6 +221,32 @@ export class TriggerFunction {
   }
 }
 
+/**
+ * An FC 2.0 function names its service by `serviceName`: a literal, or usually the service's name attribute. Throws
+ * when that names another service than `service`: two literals that differ, or another service's attribute. A
+ * parameter or other token that cannot be told apart passes.
+ */
+function checkServiceOf(scope: ros.IConstruct, prop: string, service: ServiceLike, fn: FunctionLike, display: string): void {
+  const given = fn.props?.serviceName;
+  // usually the service's name attribute, an IResolvable
+  const named = typeof given === 'string' ? given : ros.Tokenization.isResolvable(given) ? ros.Token.asString(given) : undefined;
+  if (named === undefined) {
+    return;
+  }
+  const own = [ros.Token.asString(service.attrServiceName), service.props?.serviceName].filter((v): v is string => typeof v === 'string');
+  const key = identityOf(scope, named);
+  if (own.some((v) => identityOf(scope, v) === key)) {
+    return;
+  }
+  const serviceLiteral = literalString(service.props?.serviceName);
+  const rendered = isUnresolved(named) ? ros.Stack.of(scope).resolve(named) : undefined;
+  const namesOtherService = rendered !== undefined && typeof rendered === 'object' && rendered !== null && 'Fn::GetAtt' in rendered;
+  if ((!isUnresolved(named) && serviceLiteral !== undefined) || namesOtherService) {
+    const which = isUnresolved(named) ? 'another service\'s name attribute' : `service ${describeValue(named)}`;
+    throw invalid(scope, prop, service.node.path, `must be the service of ${display}, which names ${which}${serviceLiteral === undefined ? '' : `, not ${describeValue(serviceLiteral)}`}`);
+  }
+}
+
 /** The format of the message a topic trigger passes to the function. */
 export enum TriggerContentFormat {
   /** The message body as it was published (Function Compute's default). */
@@ -265,14 +288,18 @@ export interface TopicTriggerProps {
  * characters (the ROS references of ALIYUN::FC::Trigger and ALIYUN::FC3::Trigger).
  */
 const TRIGGER_NAME: TextRule = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_-]/, first: /[A-Za-z_]/, charset: 'letters, digits, underscores and hyphens, and start with a letter or underscore' };
+const CHANNEL_REMEDY = 'give the stacks an env with a literal region and account, or import the channel and the function without a region and account of their own';
 /** RAM role names: letters, digits, periods and hyphens, at most 64 characters. */
 const MAX_ROLE_NAME_LENGTH = 64;
 /** Room kept in a role name for a region that is a token (the longest region IDs are about 25 characters). */
 const MAX_REGION_LENGTH = 28;
 /** The service that assumes a topic trigger's role (aliyun/terraform-provider-alicloud, website/docs/r/fc_trigger.html.markdown). */
 const SMQ_SERVICE = 'mns.aliyuncs.com';
-/** The service-linked role an FC queue trigger's event stream invokes the function with (https://www.alibabacloud.com/help/en/eventbridge/service-linked-roles). */
-const EVENT_STREAM_ROLE = 'AliyunServiceRoleForEventBridgeSendToFC';
+/**
+ * The service-linked roles of an FC queue trigger's event stream: one invokes functions, one reads and writes SMQ
+ * (https://www.alibabacloud.com/help/en/eventbridge/service-linked-roles).
+ */
+const EVENT_STREAM_ROLES = ['AliyunServiceRoleForEventBridgeSendToFC', 'AliyunServiceRoleForEventBridgeSendToMNS'];
 
 /**
  * An SMQ topic trigger of a Function Compute function (trigger type `mns_topic`): every message published to the topic
@@ -313,13 +340,14 @@ export class TopicTrigger extends ros.Resource {
       expectedName: fn.display,
       reason: 'Function Compute takes topic triggers only from topics in the function\'s region',
       fields: ['region'],
+      remedy: CHANNEL_REMEDY,
     });
     const topicAccount = props.topic.channelAddress.account;
     if (!isUnresolved(topicAccount) && !isUnresolved(fn.location.account) && topicAccount !== fn.location.account) {
       warnOnce(this, `topic: ${channelDisplay(props.topic)} is in account ${topicAccount}, and ${fn.display} in account ${fn.location.account}. `
         + 'Function Compute documents topic triggers for topics of the function\'s own account only: expect the deploy to fail unless the topic\'s owner allows it.');
     }
-    this.claimTopic(props.topic, fn);
+    this.claimTopic(props.topic, fn, props.filterTag);
     this.triggerName = triggerName;
     claimTriggerName(this, fn, triggerName);
     this.role = props.role === undefined || props.role === null ? this.makeRole(fn) : this.useRole(props.role, fn);
@@ -337,18 +365,38 @@ export class TopicTrigger extends ros.Resource {
       sourceArn,
       invocationRole: ros.Token.asString(this.role.attrArn),
     });
+    if (this.grantPolicy !== undefined) {
+      // SMQ may invoke the function as soon as the trigger exists: not before the role may. (Core's addDependsOn
+      // renders no DependsOn in ROS CDK 1.12; addRosDependency does, by logical id.)
+      this.trigger.addRosDependency(this.grantPolicy.logicalId);
+    }
     this.resource = this.trigger;
   }
 
-  /** One topic wired twice to one function invokes it twice for every message. */
-  private claimTopic(topic: ITopic, fn: BoundFunction): void {
+  /**
+   * One topic wired twice to one function invokes it twice for every message both triggers take: two triggers without
+   * a filter tag, one without, or two with the same tag. Distinct tags split the messages between them.
+   */
+  private claimTopic(topic: ITopic, fn: BoundFunction, filterTag: string | undefined): void {
     const key = `${fn.identity}\u0000${identityOf(this, Identifiers.ramArn(topic.channelAddress))}`;
-    const triggers = AppState.of(this).topicTriggers;
-    const other = triggers.get(key);
-    if (other !== undefined) {
-      throw invalid(this, 'topic', topic.node.path, `must not already trigger ${fn.display}: '${other}' wires this topic to it, and each message would invoke it twice`);
+    const wirings = AppState.of(this).topicTriggers;
+    const others = wirings.get(key) ?? [];
+    const tag = filterTag === undefined ? undefined : identityOf(this, filterTag);
+    const stack = ros.Stack.of(this);
+    for (const other of others) {
+      const overlap = tag === undefined || other.tag === undefined || tag === other.tag;
+      if (!overlap) {
+        continue;
+      }
+      const message = `'${other.path}' wires this topic to ${fn.display} too, ${tag === undefined || other.tag === undefined ? 'one of them without a filter tag' : 'with the same filter tag'}, `
+        + 'and each message both take would invoke it twice';
+      const literal = !isUnresolved(fn.location.region) && !isUnresolved(fn.location.account);
+      if (other.stack === stack || literal) {
+        throw invalid(this, 'topic', topic.node.path, `must not already trigger the function: ${message}`);
+      }
+      warnOnce(this, `topic: if stacks '${other.stack.stackName}' and '${stack.stackName}' are deployed to one region and account, ${message}.`);
     }
-    triggers.set(key, this.node.path);
+    wirings.set(key, [...others, { path: this.node.path, stack, tag }]);
   }
 
   private makeRole(fn: BoundFunction): ram.IRole {
@@ -374,6 +422,9 @@ export class TopicTrigger extends ros.Resource {
     }, ros.Stack.of(this).enableResourcePropertyConstraint);
   }
 
+  /** The policy granted to a role of the user's in this stack: the trigger waits for it. */
+  private grantPolicy?: ros.RosResource;
+
   private useRole(role: ram.IRole, fn: BoundFunction): ram.IRole {
     if (!isConstruct(role) || (role as { attrArn?: unknown }).attrArn === undefined) {
       throw invalid(this, 'role', role, 'must be a RAM role (ram.Role of @alicloud/ros-cdk-ram)');
@@ -381,12 +432,12 @@ export class TopicTrigger extends ros.Resource {
     checkTrust(this, role);
     const grantee = role as unknown as Partial<ram.IGrantable>;
     if (grantee.grantPrincipal !== undefined) {
-      if (policyPlacement(grantee as ram.IGrantable, this).crossStack && !fn.literalNames) {
-        // the policy goes in the role's stack, which would then refer to the function while this stack refers to the role
-        throw invalid(this, 'role', role.node.path, `must be in the trigger's stack, or ${fn.display} must have a literal functionName`
-          + `${fn.generation === FunctionGeneration.FC2 ? ' and serviceName' : ''}: the role's policy names the function, and a reference between the two stacks each way is a cycle`);
+      const placement = policyPlacement(grantee as ram.IGrantable, this);
+      if (placement.crossStack) {
+        checkPolicyElsewhere(this, role, fn, ros.Stack.of(placement.parent));
       }
-      Grant.addToPrincipal({ scope: this, grantee: grantee as ram.IGrantable, actions: ['fc:InvokeFunction'], resourceArns: fn.invokeArns });
+      const grant = Grant.addToPrincipal({ scope: this, grantee: grantee as ram.IGrantable, actions: ['fc:InvokeFunction'], resourceArns: fn.invokeArns });
+      this.grantPolicy = placement.crossStack ? undefined : grant.policy;
     } else {
       warnOnce(this, `role: '${role.node.path}' is not a ram.Role this library can grant to: allow it fc:InvokeFunction on ${fn.invokeArns.map((a) => describeValue(a)).join(' and ')} by hand.`);
     }
@@ -466,8 +517,9 @@ const BATCH_WINDOW = { min: 0, max: 15, unit: 'seconds' };
  *
  * The stream runs in `event-streaming` mode (the one that batches, retries and dead-letters), retries for a day by
  * default, and sends messages that still fail to `deadLetterQueue` when given. The trigger takes no role: the stream
- * invokes the function with the account's service-linked role AliyunServiceRoleForEventBridgeSendToFC, which a
- * template cannot create (a warning says so once per stack). The trigger's logical id is this construct's id.
+ * works with the account's service-linked roles AliyunServiceRoleForEventBridgeSendToFC and
+ * AliyunServiceRoleForEventBridgeSendToMNS, which a template cannot create (a warning says so once per stack). The
+ * trigger's logical id is this construct's id.
  */
 export class QueueTrigger extends ros.Resource {
   /** The `ALIYUN::FC3::Trigger` or `ALIYUN::FC::Trigger` resource. */
@@ -496,6 +548,11 @@ export class QueueTrigger extends ros.Resource {
     checkOneOf(this, 'eventFormat', props.eventFormat, Object.values(QueueEventFormat));
     if (props.filterPattern !== undefined) {
       checkPattern(this, 'filterPattern', props.filterPattern);
+      // the trigger takes the pattern as JSON text: a token would be spliced into it unescaped, or not at all
+      const token = findToken(props.filterPattern, 'filterPattern');
+      if (token !== undefined) {
+        throw invalid(this, token.path, token.value, 'must be literal: the trigger writes the pattern as JSON text, which a deploy-time value cannot be put into safely');
+      }
     }
     // sourceMNSParameters names the queue by region and name only: the stream reads it in the function's account
     checkSameLocation(this, {
@@ -505,6 +562,7 @@ export class QueueTrigger extends ros.Resource {
       expected: fn.location,
       expectedName: fn.display,
       reason: 'the event stream reads a queue of the function\'s account by name, in the function\'s region',
+      remedy: CHANNEL_REMEDY,
     });
     const dlq = props.deadLetterQueue ?? undefined;
     if (dlq !== undefined) {
@@ -519,6 +577,7 @@ export class QueueTrigger extends ros.Resource {
         expected: fn.location,
         expectedName: fn.display,
         reason: 'the event stream writes failed messages to a queue in its own region and account',
+        remedy: CHANNEL_REMEDY,
       });
     }
     const tolerance = props.errorsTolerance ?? (dlq ? ErrorsTolerance.ALL : ErrorsTolerance.NONE);
@@ -528,9 +587,10 @@ export class QueueTrigger extends ros.Resource {
     }
     this.triggerName = triggerName;
     claimTriggerName(this, fn, triggerName);
-    warnOncePerStack(this, `QueueTrigger: Function Compute reads SMQ queues through an EventBridge event stream, which invokes the function with the account's `
-      + `service-linked role ${EVENT_STREAM_ROLE}. A template cannot create it: authorize it once per account (Function Compute or EventBridge console) `
-      + 'before the first deploy, see https://www.alibabacloud.com/help/en/eventbridge/service-linked-roles');
+    warnOncePerStack(this, `QueueTrigger: Function Compute reads SMQ queues through an EventBridge event stream, which works with the account's `
+      + `service-linked roles ${EVENT_STREAM_ROLES.join(' (invokes the function) and ')} (reads the queue, writes the dead-letter queue). `
+      + 'A template cannot create them: EventBridge creates them when first needed, which takes ram:CreateServiceLinkedRole from whoever deploys, '
+      + 'or create them once per account in the EventBridge console; see https://www.alibabacloud.com/help/en/eventbridge/service-linked-roles');
 
     const address = props.queue.channelAddress;
     const pattern = JSON.stringify(props.filterPattern === undefined ? {} : copyPattern(props.filterPattern));
@@ -602,30 +662,66 @@ function bindFunction(scope: ros.IConstruct, fn: TriggerFunction): BoundFunction
     expected: stackLocation(scope),
     expectedName: 'the stack',
     reason: 'ROS creates the trigger in the stack\'s region and account, where its function must be',
+    remedy: 'give the stacks an env with a literal region and account, or import the function without a region and account of its own',
   });
   return bound;
 }
 
 /** Trigger names are unique per function. */
 function claimTriggerName(scope: ros.IConstruct, fn: BoundFunction, name: string): void {
-  claimName(scope, { kind: `trigger name of ${fn.display}`, prop: 'triggerName', name: identityOf(scope, name), location: fn.location, shown: name });
+  claimName(scope, { kind: 'trigger name of this function', prop: 'triggerName', name: `${fn.identity}\u0000${identityOf(scope, name)}`, location: fn.location, shown: name });
+}
+
+/**
+ * A user's role in another stack gets its policy there, naming the function: only by literal names (a reference back
+ * to this stack would close a cycle), and in a region and account that read the same there (`ALIYUN::Region` names
+ * the stack's own region, which is the function's only if the two stacks share one).
+ */
+function checkPolicyElsewhere(scope: ros.IConstruct, role: ram.IRole, fn: BoundFunction, policyStack: ros.Stack): void {
+  const fc2 = fn.generation === FunctionGeneration.FC2;
+  if (!fn.literalNames) {
+    throw invalid(scope, 'role', role.node.path, `must be in the trigger's stack, or ${fn.display} must have a literal functionName${fc2 ? ' and serviceName' : ''}: `
+      + 'the role\'s policy names the function, and a reference between the two stacks each way is a cycle');
+  }
+  const literal = !isUnresolved(fn.location.region) && !isUnresolved(fn.location.account);
+  if (!literal && relate(scope, fn.location, stackLocation(policyStack)) !== Relation.PRESUMED_SAME) {
+    throw invalid(scope, 'role', role.node.path, `must be in the trigger's stack, or ${fn.display} must have a literal region and account (give its stack an env): `
+      + `the role's policy goes in stack '${policyStack.stackName}', where the function's region and account cannot be told`);
+  }
 }
 
 /** A user's role must let SMQ assume it: checked where its trust policy is literal. */
 function checkTrust(scope: ros.IConstruct, role: ram.IRole): void {
   const document = (role as { props?: ram.RoleProps }).props?.assumeRolePolicyDocument as ram.RosRole.AssumeRolePolicyDocumentProperty | undefined;
   const statements = document?.statement;
-  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s) || isUnresolved((s as ram.RosRole.StatementProperty).principal))) {
+  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s))) {
     return;
   }
-  const trusted = statements.some((s) => {
-    const statement = s as ram.RosRole.StatementProperty;
-    const services = (statement.principal as ram.RosRole.PrincipalProperty | undefined)?.service;
+  const names = (s: ram.RosRole.StatementProperty): boolean | undefined => {
+    if (isUnresolved(s.principal)) {
+      return undefined;
+    }
+    const services = (s.principal as ram.RosRole.PrincipalProperty | undefined)?.service;
+    if (isUnresolved(services)) {
+      return undefined;
+    }
     const list: unknown[] = Array.isArray(services) ? services : [services];
-    return statement.effect !== 'Deny' && list.some((v) => v === SMQ_SERVICE || isUnresolved(v));
-  });
-  if (!trusted) {
-    throw invalid(scope, 'role', role.node.path, `must trust the service ${SMQ_SERVICE} (principal { service: ['${SMQ_SERVICE}'] }): SMQ assumes it to invoke the function`);
+    return list.some((v) => v === SMQ_SERVICE) ? true : list.some((v) => isUnresolved(v)) ? undefined : false;
+  };
+  const assumes = (s: ram.RosRole.StatementProperty): boolean | undefined => {
+    if (isUnresolved(s.action)) {
+      return undefined;
+    }
+    const list: unknown[] = Array.isArray(s.action) ? s.action : [s.action];
+    return list.some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*') ? true : list.some((a) => isUnresolved(a)) ? undefined : false;
+  };
+  const typed = statements as ram.RosRole.StatementProperty[];
+  // in RAM a Deny wins over any Allow
+  const denied = typed.some((s) => s.effect === 'Deny' && names(s) === true && assumes(s) === true);
+  const allowed = typed.some((s) => (s.effect === 'Allow' || isUnresolved(s.effect)) && names(s) !== false && assumes(s) !== false);
+  if (denied || !allowed) {
+    throw invalid(scope, 'role', role.node.path, `must let the service ${SMQ_SERVICE} assume it (an Allow of sts:AssumeRole to principal { service: ['${SMQ_SERVICE}'] }, and no Deny of it): `
+      + 'SMQ assumes it to invoke the function');
   }
 }
 
@@ -644,6 +740,34 @@ function invokeArns(generation: FunctionGeneration, location: Location, function
 
 function functionIdentity(scope: ros.IConstruct, generation: FunctionGeneration, location: Location, service: string | undefined, name: string): string {
   return [generation, describeLocationValue(scope, location.region), describeLocationValue(scope, location.account), service ?? '', name].join('\u0000');
+}
+
+/** Its own copy of import options (an object changed later does not move the function); anything else as it is, for the error. */
+function copyOptions(options: TriggerFunctionImportOptions): TriggerFunctionImportOptions {
+  return typeof options === 'object' && options !== null ? { region: options.region, account: options.account } : options;
+}
+
+/** The first token in a pattern and its path, if any. */
+function findToken(value: unknown, path: string): { path: string; value: unknown } | undefined {
+  if (isUnresolved(value) || (typeof value === 'object' && value !== null && ros.Tokenization.isResolvable(value))) {
+    return { path, value };
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findToken(value[i], `${path}[${i}]`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      const found = findToken(v, `${path}.${key}`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+  }
+  return undefined;
 }
 
 function literalString(value: unknown): string | undefined {

@@ -86,6 +86,8 @@ export interface SameLocationCheck {
   readonly reason: string;
   /** What must match. @default - the region and the account */
   readonly fields?: ReadonlyArray<'region' | 'account'>;
+  /** What the user can do about a warning. @default - give the stack a literal env, or import the channel without a location */
+  readonly remedy?: string;
 }
 
 /**
@@ -109,7 +111,7 @@ export function checkSameLocation(scope: ros.IConstruct, check: SameLocationChec
   if (relation === Relation.UNKNOWN) {
     const where = (l: Location): string => fields.map((f) => `${f} ${describeLocationValue(scope, l[f])}`).join(', ');
     warnOnce(scope, `${check.prop}: ${check.subjectName} is in ${where(check.subject)}, and ${check.expectedName} in ${where(check.expected)}. `
-      + `They must be the same (${check.reason}), and synth cannot tell: give the stack an env with a literal region and account, `
-      + 'or import the channel without a region and account of its own.');
+      + `They must be the same (${check.reason}), and synth cannot tell: ${check.remedy ?? 'give the stack an env with a literal region and account, '
+      + 'or import the channel without a region and account of its own'}.`);
   }
 }

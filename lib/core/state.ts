@@ -130,8 +130,8 @@ export class AppState extends ros.Construct {
   /** A bucket's identity -> the SMQ event notification rules on it: what each matches, for the overlap check. */
   public readonly eventNotificationObjects = new Map<string, EventNotificationObjects[]>();
 
-  /** SMQ topic triggers: the path of the trigger that wires a topic to a function, by topic and function. */
-  public readonly topicTriggers = new Map<string, string>();
+  /** SMQ topic triggers, by topic and function. */
+  public readonly topicTriggers = new Map<string, TopicTriggerClaim[]>();
 }
 
 /** What one SMQ event notification rule matches. */
@@ -154,6 +154,16 @@ export interface MetricRuleTargets {
   readonly ids: Map<string, string>;
   /** Each target's ARN (its identity) -> the construct path that added it. */
   readonly arns: Map<string, string>;
+}
+
+/** A topic trigger that wires a topic to a function. */
+export interface TopicTriggerClaim {
+  /** The trigger's construct path. */
+  readonly path: string;
+  /** Its stack. */
+  readonly stack: ros.Stack;
+  /** Its filter tag, as `identityOf` renders it. */
+  readonly tag?: string;
 }
 
 /** The stack's region: its literal region, or `ALIYUN::Region`. */

@@ -14,7 +14,9 @@ import { expectInvalid, getAtt, mnsJoin, newStack, warnings } from '../util';
 
 const { TriggerFunction, TopicTrigger, QueueTrigger } = consumers;
 const ENV = { region: 'cn-hangzhou', account: '123456789012' };
-const SLR_WARNING = /service-linked role AliyunServiceRoleForEventBridgeSendToFC/;
+const SLR_WARNING = /service-linked roles AliyunServiceRoleForEventBridgeSendToFC \(invokes the function\) and AliyunServiceRoleForEventBridgeSendToMNS/;
+const TRUST_ERROR = (path: string): string => 'Media/OnEvent: role must let the service mns.aliyuncs.com assume it (an Allow of sts:AssumeRole to principal '
+  + `{ service: ['mns.aliyuncs.com'] }, and no Deny of it): SMQ assumes it to invoke the function, got "${path}"`;
 
 interface World {
   app: ros.App;
@@ -228,11 +230,40 @@ describe('TopicTrigger', () => {
       });
     });
 
+    test('the trigger waits for the role\'s policy: SMQ may invoke as soon as the trigger exists', () => {
+      const { stack, fn, topic } = world();
+      new TopicTrigger(stack, 'OnEvent', { topic, fn: TriggerFunction.fc3(fn), role: smqRole(stack, 'Invoker') });
+      const template = Template.fromStack(stack);
+      const policy = Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy'));
+      expect(policy).toHaveLength(1);
+      expect(resource(template, 'OnEvent').DependsOn).toEqual(policy);
+    });
+
+    test('in another stack with a literal region, for a function whose stack has none: an error, not a policy for the wrong region', () => {
+      const app = new ros.App();
+      const role = smqRole(new ros.Stack(app, 'Security', { env: { region: 'cn-shanghai', account: '123456789012' } }), 'Invoker');
+      const stack = new ros.Stack(app, 'Wiring');
+      const { fn } = functions(stack);
+      expectInvalid(() => new TopicTrigger(stack, 'OnEvent', { topic: new smq.Topic(stack, 'Events'), fn: TriggerFunction.fc3(fn), role }),
+        'Wiring/OnEvent: role must be in the trigger\'s stack, or FC 3.0 function \'Wiring/Transcode\' must have a literal region and account (give its stack an env): '
+        + 'the role\'s policy goes in stack \'Security\', where the function\'s region and account cannot be told, got "Security/Invoker"');
+    });
+
+    test('in another stack, for a function imported from a region that is a parameter: an error instead of a cycle', () => {
+      const app = new ros.App();
+      const role = smqRole(new ros.Stack(app, 'Security'), 'Invoker');
+      const stack = new ros.Stack(app, 'Wiring');
+      const region = new ros.RosParameter(stack, 'FnRegion', { type: ros.RosParameterType.STRING }).valueAsString;
+      expectInvalid(() => new TopicTrigger(stack, 'OnEvent', {
+        topic: smq.Topic.fromTopicName(stack, 'T', 'events', { region }), fn: TriggerFunction.fc3FromName('worker', { region }), role,
+      }), /^Wiring\/OnEvent: role must be in the trigger's stack, or FC 3\.0 function "worker" must have a literal region and account/);
+    });
+
     test('must trust SMQ', () => {
       const { stack, fn, topic } = world();
       const role = smqRole(stack, 'Ecs', 'ecs.aliyuncs.com');
       expectInvalid(() => new TopicTrigger(stack, 'OnEvent', { topic, fn: TriggerFunction.fc3(fn), role }),
-        'Media/OnEvent: role must trust the service mns.aliyuncs.com (principal { service: [\'mns.aliyuncs.com\'] }): SMQ assumes it to invoke the function, got "Media/Ecs"');
+        TRUST_ERROR('Media/Ecs'));
     });
 
     test('in another stack: its policy goes there, naming the function by its literal name', () => {
@@ -256,6 +287,43 @@ describe('TopicTrigger', () => {
       expectInvalid(() => new TopicTrigger(stack, 'OnEvent', { topic: new smq.Topic(stack, 'Events'), fn: TriggerFunction.fc3(fn), role }),
         'Wiring/OnEvent: role must be in the trigger\'s stack, or FC 3.0 function \'Wiring/Fn\' must have a literal functionName: the role\'s policy names the function, and a reference between the two stacks each way is a cycle, got "Security/Invoker"');
     });
+  });
+
+  test('one topic to one function twice, with distinct filter tags: each message invokes it at most once, so it is allowed', () => {
+    const { stack, fn, topic } = world();
+    new TopicTrigger(stack, 'Images', { topic, fn: TriggerFunction.fc3(fn), filterTag: 'image' });
+    new TopicTrigger(stack, 'Videos', { topic, fn: TriggerFunction.fc3(fn), filterTag: 'video' });
+    Template.fromStack(stack).resourceCountIs('ALIYUN::FC3::Trigger', 2);
+  });
+
+  test('one imported topic to one imported function from two stacks without env: a warning, since they may be deployed apart', () => {
+    const app = new ros.App();
+    const stacks = ['A', 'B'].map((name) => {
+      const stack = new ros.Stack(app, name);
+      new TopicTrigger(stack, 'OnEvent', { topic: smq.Topic.fromTopicName(stack, 'T', 'events'), fn: TriggerFunction.fc3FromName('worker') });
+      return stack;
+    });
+    expect(warnings(stacks[1])).toEqual([
+      'B/OnEvent: topic: if stacks \'A\' and \'B\' are deployed to one region and account, \'A/OnEvent\' wires this topic to FC 3.0 function "worker" too, '
+        + 'one of them without a filter tag, and each message both take would invoke it twice.',
+    ]);
+  });
+
+  test('the same trigger name on two functions imported by parameter names is allowed (trigger names are unique per function)', () => {
+    const { stack, topic } = world();
+    const names = ['A', 'B'].map((id) => new ros.RosParameter(stack, id, { type: ros.RosParameterType.STRING }).valueAsString);
+    names.forEach((name, i) => new TopicTrigger(stack, `T${i}`, { topic, fn: TriggerFunction.fc3FromName(name), triggerName: 'on-message' }));
+    Template.fromStack(stack).resourceCountIs('ALIYUN::FC3::Trigger', 2);
+  });
+
+  test('a function imported from a region that is a token: a warning that says how to make it checkable', () => {
+    const { stack, topic } = world('Media', ENV);
+    const region = new ros.RosParameter(stack, 'Region', { type: ros.RosParameterType.STRING }).valueAsString;
+    new TopicTrigger(stack, 'OnEvent', { topic, fn: TriggerFunction.fc3FromName('worker', { region }) });
+    expect(warnings(stack)).toEqual([
+      expect.stringMatching(/^Media\/OnEvent: fn: FC 3\.0 function "worker" is in region <token>, account 123456789012, and the stack in region cn-hangzhou, account 123456789012\. .*import the function without a region and account of its own\.$/),
+      expect.stringMatching(/^Media\/OnEvent: topic: topic 'Media\/Events' is in region cn-hangzhou, and FC 3\.0 function "worker" in region <token>\. .*import the channel and the function without a region and account of their own\.$/),
+    ]);
   });
 
   test('a topic of another account: a warning (FC documents topic triggers for the function\'s own account)', () => {
@@ -402,6 +470,10 @@ describe('QueueTrigger', () => {
   });
 });
 
+function trustRole(stack: ros.Stack, statement: ram.RosRole.StatementProperty[]): ram.Role {
+  return new ram.Role(stack, 'Trust', { roleName: 'trust', assumeRolePolicyDocument: { version: '1', statement } });
+}
+
 describe('bad input', () => {
   type Make = (w: World) => unknown;
   const bad: Array<[string, Make, string]> = [
@@ -422,7 +494,11 @@ describe('bad input', () => {
       const other = new fc.Service(w.stack, 'Other', { serviceName: 'other' });
       const fn = new fc.Function(w.stack, 'Fn', { serviceName: 'legacy', functionName: 'f', runtime: 'nodejs20', handler: 'i.h', code: { zipFile: 'x' } });
       return new TopicTrigger(w.stack, 'X', { topic: w.topic, fn: TriggerFunction.fc2(other, fn) });
-    }, 'Media/X: fn (TriggerFunction.fc2(service, fn)) must be the service of FC 2.0 function \'Media/Fn\', which is in service "legacy", not "other", got "Media/Other"'],
+    }, 'Media/X: fn (TriggerFunction.fc2(service, fn)) must be the service of FC 2.0 function \'Media/Fn\', which names service "legacy", not "other", got "Media/Other"'],
+    ['an FC 2.0 function whose service attribute is another service\'s', (w) => {
+      const other = new fc.Service(w.stack, 'Other', { serviceName: 'other' });
+      return new TopicTrigger(w.stack, 'X', { topic: w.topic, fn: TriggerFunction.fc2(other, w.fn2) });
+    }, 'Media/X: fn (TriggerFunction.fc2(service, fn)) must be the service of FC 2.0 function \'Media/Resize\', which names another service\'s name attribute, not "other", got "Media/Other"'],
     ['an imported FC 2.0 function without its service', (w) => new TopicTrigger(w.stack, 'X', { topic: w.topic, fn: TriggerFunction.fc2FromName('', 'f') }),
       'Media/X: fn (TriggerFunction.fc2FromName) serviceName is required: an FC 2.0 trigger names the function\'s service, got ""'],
     ['an imported function name starting with a hyphen', (w) => new TopicTrigger(w.stack, 'X', { topic: w.topic, fn: TriggerFunction.fc3FromName('-f') }),
@@ -442,15 +518,36 @@ describe('bad input', () => {
     ['the same topic wired twice to one function', (w) => {
       new TopicTrigger(w.stack, 'A', { topic: w.topic, fn: TriggerFunction.fc3(w.fn) });
       return new TopicTrigger(w.stack, 'B', { topic: w.topic, fn: TriggerFunction.fc3(w.fn) });
-    }, 'Media/B: topic must not already trigger FC 3.0 function \'Media/Transcode\': \'Media/A\' wires this topic to it, and each message would invoke it twice, got "Media/Events"'],
+    }, 'Media/B: topic must not already trigger the function: \'Media/A\' wires this topic to FC 3.0 function \'Media/Transcode\' too, one of them without a filter tag, and each message both take would invoke it twice, got "Media/Events"'],
+    ['the same topic wired twice to one function with the same filter tag', (w) => {
+      new TopicTrigger(w.stack, 'A', { topic: w.topic, fn: TriggerFunction.fc3(w.fn), filterTag: 'image' });
+      return new TopicTrigger(w.stack, 'B', { topic: w.topic, fn: TriggerFunction.fc3(w.fn), filterTag: 'image' });
+    }, 'Media/B: topic must not already trigger the function: \'Media/A\' wires this topic to FC 3.0 function \'Media/Transcode\' too, with the same filter tag, and each message both take would invoke it twice, got "Media/Events"'],
     ['the same topic wired twice to one function, once by imports', (w) => {
       new TopicTrigger(w.stack, 'A', { topic: w.topic, fn: TriggerFunction.fc3(w.fn) });
       return new TopicTrigger(w.stack, 'B', { topic: smq.Topic.fromTopicName(w.stack, 'Same', w.topic.topicName), fn: TriggerFunction.fc3FromName('transcode') });
-    }, 'Media/B: topic must not already trigger FC 3.0 function "transcode": \'Media/A\' wires this topic to it, and each message would invoke it twice, got "Media/Same"'],
+    }, 'Media/B: topic must not already trigger the function: \'Media/A\' wires this topic to FC 3.0 function "transcode" too, one of them without a filter tag, and each message both take would invoke it twice, got "Media/Same"'],
     ['one trigger name twice on one function', (w) => {
       new TopicTrigger(w.stack, 'A', { topic: w.topic, fn: TriggerFunction.fc3(w.fn), triggerName: 'on-message' });
       return new QueueTrigger(w.stack, 'B', { queue: w.queue, fn: TriggerFunction.fc3(w.fn), triggerName: 'on-message' });
-    }, 'Media/B: triggerName must be unique in the stack, but \'Media/A\' already has this trigger name of FC 3.0 function \'Media/Transcode\', got "on-message"'],
+    }, 'Media/B: triggerName must be unique in the stack, but \'Media/A\' already has this trigger name of this function, got "on-message"'],
+    ['one trigger name twice on one function, once imported by name', (w) => {
+      new TopicTrigger(w.stack, 'A', { topic: w.topic, fn: TriggerFunction.fc3(w.fn), triggerName: 'on-message' });
+      return new QueueTrigger(w.stack, 'B', { queue: w.queue, fn: TriggerFunction.fc3FromName('transcode'), triggerName: 'on-message' });
+    }, 'Media/B: triggerName must be unique in the stack, but \'Media/A\' already has this trigger name of this function, got "on-message"'],
+    ['a filter pattern that is a token', (w) => new QueueTrigger(w.stack, 'X', {
+      queue: w.queue, fn: TriggerFunction.fc3(w.fn), filterPattern: new ros.RosParameter(w.stack, 'P', { type: ros.RosParameterType.JSON }).value as any,
+    }), 'Media/X: filterPattern must be literal: the trigger writes the pattern as JSON text, which a deploy-time value cannot be put into safely, got a token'],
+    ['a filter pattern value that is a token', (w) => new QueueTrigger(w.stack, 'X', {
+      queue: w.queue, fn: TriggerFunction.fc3(w.fn), filterPattern: { data: { messageBody: [new ros.RosParameter(w.stack, 'P', { type: ros.RosParameterType.STRING }).valueAsString] } },
+    }), 'Media/X: filterPattern.data.messageBody[0] must be literal: the trigger writes the pattern as JSON text, which a deploy-time value cannot be put into safely, got "<token>"'],
+    ['a role whose trust denies SMQ', (w) => new TopicTrigger(w.stack, 'OnEvent', { topic: w.topic, fn: TriggerFunction.fc3(w.fn), role: trustRole(w.stack, [
+      { action: 'sts:AssumeRole', effect: 'Allow', principal: { service: ['mns.aliyuncs.com'] } },
+      { action: 'sts:AssumeRole', effect: 'Deny', principal: { service: ['mns.aliyuncs.com'] } },
+    ]) }), TRUST_ERROR('Media/Trust')],
+    ['a role whose trust allows another action to SMQ', (w) => new TopicTrigger(w.stack, 'OnEvent', { topic: w.topic, fn: TriggerFunction.fc3(w.fn), role: trustRole(w.stack, [
+      { action: 'mns:SendMessage', effect: 'Allow', principal: { service: ['mns.aliyuncs.com'] } },
+    ]) }), TRUST_ERROR('Media/Trust')],
     ['a topic in another region', (w) => new TopicTrigger(w.stack, 'X', { topic: smq.Topic.fromTopicName(w.stack, 'Far', 'events', { region: 'cn-beijing' }), fn: TriggerFunction.fc3(w.fn) }),
       'Media/X: topic must be in the same region as FC 3.0 function \'Media/Transcode\' (cn-hangzhou), got "topic \'Media/Far\' in region cn-beijing"'],
     ['a function imported from another region', (w) => new TopicTrigger(w.stack, 'X', { topic: w.topic, fn: TriggerFunction.fc3FromName('f', { region: 'cn-beijing' }) }),
