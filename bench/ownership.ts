@@ -2,13 +2,15 @@
  * Who owns each resource of a channel: the one place that decides what the bare side builds, and how.
  *
  * - **The user's own constructs** ({@link USER_CONSTRUCTS}): what an app builds itself with upstream classes
- *   (`ram.Role`, `oss.Bucket`) and hands to ros-cdk-smq. Both sides build them with the same code, from this module, so
- *   their cost (ros-cdk-ram's and ros-cdk-oss's included) is on both sides and not counted as ours.
+ *   (`ram.Role`, `oss.Bucket`, `fc3.Function`) and hands to ros-cdk-smq. Both sides build them with the same code, from this module, so
+ *   their cost (ros-cdk-ram's, ros-cdk-oss's and ros-cdk-fc3's included) is on both sides and not counted as ours.
  * - **What ros-cdk-smq emits** ({@link LIBRARY}, {@link LIBRARY_TYPES}): queues, topics, subscriptions, the managed
- *   policies its grants make, SMQ event notification rules, EventBridge rules and CloudMonitor metric rules and
- *   targets. Ours builds them with the library; the bare side writes each as one L1 call, with the properties read
- *   from ours' template: the upstream L1 class where this library itself builds on one that a hand-written app would
- *   call (`eventbridge.RosRule`, `cms.RosResourceMetricRule`, `cms.RosMetricRuleTargets`), else a bare
+ *   policies its grants make, SMQ event notification rules, EventBridge rules, CloudMonitor metric rules and targets,
+ *   and FC 3.0 topic triggers with the RAM role each makes. Ours builds them with the library; the bare side writes
+ *   each as one L1 call, with the properties read from ours' template: the upstream L1 class where this library
+ *   itself builds on one that a hand-written app would call (`eventbridge.RosRule`, `cms.RosResourceMetricRule`,
+ *   `cms.RosMetricRuleTargets`, `fc3.RosTrigger`, and `ram.RosRole` for the trigger's role, which the library makes
+ *   with the `ram.Role` L2 around it), else a bare
  *   `ros.RosResource` (the MNS types, for which this project installs no upstream L1 package, and the RAM managed
  *   policy, written bare since the first version of the benchmark).
  *
@@ -21,6 +23,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as cms from '@alicloud/ros-cdk-cms';
 import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as oss from '@alicloud/ros-cdk-oss';
 import * as ram from '@alicloud/ros-cdk-ram';
 
@@ -74,8 +77,25 @@ export const BUCKET: UserConstruct<oss.Bucket> = {
   create: (stack, index) => new oss.Bucket(stack, BUCKET.logicalId(index), { bucketName: `ros-cdk-smq-bench-b${index}` }),
 };
 
+/**
+ * The FC 3.0 function that channel `i`'s topic triggers: `F{i}`, an `fc3.Function` named `bench-f{i}` (Node.js 20,
+ * inline source, the L2's defaults otherwise).
+ */
+export const FUNCTION: UserConstruct<fc3.Function> = {
+  name: 'fc3.Function',
+  type: 'ALIYUN::FC3::Function',
+  logicalId: (index) => `F${index}`,
+  channelOf: channelOf('F'),
+  create: (stack, index) => new fc3.Function(stack, FUNCTION.logicalId(index), {
+    functionName: `bench-f${index}`,
+    runtime: 'nodejs20',
+    handler: 'index.handler',
+    code: { sourceCode: 'exports.handler = async (event) => event;' },
+  }),
+};
+
 /** The user's own constructs a channel may contain. Built with their upstream classes on both sides. */
-export const USER_CONSTRUCTS: readonly UserConstruct[] = [ROLE, BUCKET];
+export const USER_CONSTRUCTS: readonly UserConstruct[] = [ROLE, BUCKET, FUNCTION];
 
 /** A resource's `Properties` in a template (values may be intrinsic functions: `{ "Fn::GetAtt": [...] }`, ...). */
 export type TemplateProperties = { readonly [key: string]: any };
@@ -87,6 +107,12 @@ export type L1Class = new (scope: ros.Construct, id: string, props: any, enableR
 export interface LibraryType {
   /** The ROS type. */
   readonly type: string;
+  /**
+   * The logical ids of this type that are ros-cdk-smq's, for a type a user's construct has too (`ALIYUN::RAM::Role`):
+   * so a role that is neither the user's `R{i}` nor one the library makes still fails the run. @default - every
+   * resource of the type
+   */
+  readonly logicalIds?: RegExp;
   /**
    * The upstream L1 the bare side calls, as a hand-written app calls it:
    * `new l1.class(stack, logicalId, l1.props(Properties), stack.enableResourcePropertyConstraint)` (the same
@@ -193,6 +219,78 @@ function metricTargetsProps(p: TemplateProperties, where: string): cms.RosMetric
   };
 }
 
+/** `ALIYUN::FC3::Trigger` as `fc3.RosTrigger` props (`consumers.TopicTrigger` with `TriggerFunction.fc3`). */
+function fc3TriggerProps(p: TemplateProperties, where: string): fc3.RosTriggerProps {
+  fields(p, ['FunctionName', 'TriggerConfig', 'TriggerName', 'TriggerType', 'Description', 'InvocationRole', 'Qualifier', 'SourceArn'], where);
+  return {
+    functionName: p.FunctionName,
+    // a map: rendered with its keys as they are
+    triggerConfig: p.TriggerConfig,
+    triggerName: p.TriggerName,
+    triggerType: p.TriggerType,
+    description: p.Description,
+    invocationRole: p.InvocationRole,
+    qualifier: p.Qualifier,
+    sourceArn: p.SourceArn,
+  };
+}
+
+/**
+ * `ALIYUN::RAM::Role` as `ram.RosRole` props: the role a `consumers.TopicTrigger` makes for SMQ to invoke the function
+ * (the library makes it with `ram.Role`, which sets `IgnoreExisting` and `DeletionForce` to false; here they are read
+ * from the template like every other property). The trust policy's `Condition` is not written out: the library sets
+ * none.
+ */
+function roleProps(p: TemplateProperties, where: string): ram.RosRoleProps {
+  fields(p, ['AssumeRolePolicyDocument', 'RoleName', 'DeletionForce', 'Description', 'IgnoreExisting', 'MaxSessionDuration', 'Policies',
+    'PolicyAttachments', 'Tags'], where);
+  const trust = fields(p.AssumeRolePolicyDocument, ['Version', 'Statement'], `${where}.AssumeRolePolicyDocument`);
+  return {
+    assumeRolePolicyDocument: trust && {
+      version: trust.Version,
+      statement: each(trust.Statement, (st, i) => {
+        const at = `${where}.AssumeRolePolicyDocument.Statement[${i}]`;
+        fields(st, ['Action', 'Effect', 'Principal'], at);
+        const principal = fields(st.Principal, ['Service', 'Federated', 'RAM'], `${at}.Principal`);
+        return {
+          action: st.Action,
+          effect: st.Effect,
+          principal: principal && { service: principal.Service, federated: principal.Federated, ram: principal.RAM },
+        };
+      })!,
+    },
+    roleName: p.RoleName,
+    deletionForce: p.DeletionForce,
+    description: p.Description,
+    ignoreExisting: p.IgnoreExisting,
+    maxSessionDuration: p.MaxSessionDuration,
+    policies: each(p.Policies, (policy, i) => {
+      const at = `${where}.Policies[${i}]`;
+      fields(policy, ['PolicyName', 'PolicyDocument', 'Description', 'IgnoreExisting'], at);
+      const document = fields(policy.PolicyDocument, ['Version', 'Statement'], `${at}.PolicyDocument`);
+      return {
+        policyName: policy.PolicyName,
+        policyDocument: document && {
+          version: document.Version,
+          statement: each(document.Statement, (st, j) => {
+            fields(st, ['Effect', 'Action', 'Resource', 'Condition'], `${at}.PolicyDocument.Statement[${j}]`);
+            // Condition is a map of operators: rendered with its keys as they are
+            return { effect: st.Effect, action: st.Action, resource: st.Resource, condition: st.Condition };
+          })!,
+        },
+        description: policy.Description,
+        ignoreExisting: policy.IgnoreExisting,
+      };
+    }),
+    policyAttachments: fields(p.PolicyAttachments, ['Custom', 'System'], `${where}.PolicyAttachments`)
+      && { custom: p.PolicyAttachments.Custom, system: p.PolicyAttachments.System },
+    tags: each(p.Tags, (t, i) => {
+      fields(t, ['Key', 'Value'], `${where}.Tags[${i}]`);
+      return { key: t.Key, value: t.Value };
+    }),
+  };
+}
+
 /**
  * The ROS types ros-cdk-smq emits in a channel, and how the bare side writes each (see {@link LibraryType}): the only
  * resources it writes as L1s.
@@ -210,6 +308,10 @@ export const LIBRARY: readonly LibraryType[] = [
   // sources.MetricAlarm and its notify(): sources.AlarmNotification
   { type: 'ALIYUN::CMS::ResourceMetricRule', l1: { name: 'cms.RosResourceMetricRule', class: cms.RosResourceMetricRule, props: metricRuleProps } },
   { type: 'ALIYUN::CMS::MetricRuleTargets', l1: { name: 'cms.RosMetricRuleTargets', class: cms.RosMetricRuleTargets, props: metricTargetsProps } },
+  // consumers.TopicTrigger of an FC 3.0 function: the trigger, and the role it makes for SMQ to assume (`<id>Role`; the
+  // user's own R{i} is matched first, as a user construct)
+  { type: 'ALIYUN::FC3::Trigger', l1: { name: 'fc3.RosTrigger', class: fc3.RosTrigger, props: fc3TriggerProps } },
+  { type: 'ALIYUN::RAM::Role', logicalIds: /^F(0|[1-9]\d*)TriggerRole$/, l1: { name: 'ram.RosRole', class: ram.RosRole, props: roleProps } },
 ];
 
 /** The ROS types of {@link LIBRARY}. */
@@ -222,7 +324,7 @@ export type Owner =
 
 /**
  * Whose the resource `logicalId` of type `type` is: a user's own construct (matched by type and logical id) or
- * ros-cdk-smq's (by type). Throws for anything else.
+ * ros-cdk-smq's (by type, and by logical id where {@link LibraryType.logicalIds} says). Throws for anything else.
  */
 export function classify(logicalId: string, type: string): Owner {
   for (const construct of USER_CONSTRUCTS) {
@@ -231,11 +333,11 @@ export function classify(logicalId: string, type: string): Owner {
       return { owner: 'user', construct, channel };
     }
   }
-  const writer = LIBRARY.find((t) => t.type === type);
+  const writer = LIBRARY.find((t) => t.type === type && (t.logicalIds === undefined || t.logicalIds.test(logicalId)));
   if (writer !== undefined) {
     return { owner: 'library', writer };
   }
   throw new Error(`bench: resource ${logicalId} (${type}) is neither one of the user's own constructs `
-    + `(${USER_CONSTRUCTS.map((c) => `${c.name} ${c.type}`).join(', ')}) nor of a type ros-cdk-smq emits (${LIBRARY_TYPES.join(', ')}); `
+    + `(${USER_CONSTRUCTS.map((c) => `${c.name} ${c.type}`).join(', ')}) nor of a type ros-cdk-smq emits (${LIBRARY.map((t) => (t.logicalIds ? `${t.type} ${t.logicalIds.source}` : t.type)).join(', ')}); `
     + 'say whose it is in bench/ownership.ts');
 }

@@ -1,8 +1,9 @@
 /**
  * Summarizes the `node --cpu-prof` profiles of one ours run and one bare run: self time by where the code lives
  * (this library, ros-cdk-core, the upstream packages, constructs, Node, GC) and ours' hottest functions. Both sides
- * load ros-cdk-ram and ros-cdk-oss (the user's own `ram.Role` and `oss.Bucket` are built with them on both) and
- * ros-cdk-cms and ros-cdk-eventbridge (both sides write those types with their L1s).
+ * load ros-cdk-ram, ros-cdk-oss and ros-cdk-fc3 (the user's own `ram.Role`, `oss.Bucket` and `fc3.Function` are built
+ * with them on both) and ros-cdk-cms and ros-cdk-eventbridge (both sides write those types with their L1s, and the
+ * FC 3.0 trigger and its role with `fc3.RosTrigger` and `ram.RosRole`).
  */
 import * as fs from 'fs';
 import * as path from 'path';

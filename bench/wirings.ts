@@ -7,20 +7,21 @@
  * FC 3.0 topic trigger, CloudMonitor alarm target, ...), append one entry here; the runner prints the list it used and
  * splits the channels over stacks from the measured size of one bundle.
  *
- * The user's own constructs a bundle uses (its RAM role, its OSS bucket) are made by bench/ownership.ts, which the
- * bare side calls too: a wiring that brings a new one adds it there, and a new resource type the library emits is
- * added there too, with how the bare side writes it.
+ * The user's own constructs a bundle uses (its RAM role, its OSS bucket, its FC 3.0 function) are made by
+ * bench/ownership.ts, which the bare side calls too: a wiring that brings a new one adds it there, and a new resource
+ * type the library emits is added there too, with how the bare side writes it.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
+import type * as fc3 from '@alicloud/ros-cdk-fc3';
 import type * as oss from '@alicloud/ros-cdk-oss';
 import type * as ram from '@alicloud/ros-cdk-ram';
 import { consumers, Duration, smq, sources } from '../lib';
-import { BUCKET, ROLE } from './ownership';
+import { BUCKET, FUNCTION, ROLE } from './ownership';
 
-export { BUCKET, classify, LIBRARY, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
+export { BUCKET, classify, FUNCTION, LIBRARY, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
 export type { LibraryType, Owner, UserConstruct } from './ownership';
 
 /** The most resources ROS accepts in one stack (core throws at synth above it). */
@@ -52,6 +53,7 @@ export class Bundle {
   private t?: smq.Topic;
   private r?: ram.Role;
   private bk?: oss.Bucket;
+  private f?: fc3.Function;
 
   /**
    * @param stack the stack the channel lives in
@@ -88,12 +90,22 @@ export class Bundle {
     this.bk ??= BUCKET.create(this.stack, this.index);
     return this.bk;
   }
+
+  /**
+   * The FC 3.0 function the channel's topic invokes: `F{i}`. The user's own construct, made by {@link FUNCTION}
+   * (bench/ownership.ts) as the bare side makes it.
+   */
+  public get fn(): fc3.Function {
+    this.f ??= FUNCTION.create(this.stack, this.index);
+    return this.f;
+  }
 }
 
 /**
- * The wirings of one channel, in the order they are added. Today: 10 resources (queue, DLQ, topic, subscription, role,
- * managed policy, bucket, OSS notification rule, CloudMonitor metric rule, its target); the role and the bucket are the
- * user's own, the other 8 are what ros-cdk-smq emits.
+ * The wirings of one channel, in the order they are added. Today: 13 resources (queue, DLQ, topic, subscription, role,
+ * managed policy, bucket, OSS notification rule, CloudMonitor metric rule, its target, FC 3.0 function, its topic
+ * trigger and the trigger's invocation role); the role, the bucket and the function are the user's own, the other 10
+ * are what ros-cdk-smq emits.
  *
  * - The OSS notification: uploads under `uploads/` of the channel's own bucket (an `oss.Bucket` the app makes, not a
  *   `bucketName`: an app that builds a channel per workload builds its bucket too) go to the channel's queue. The
@@ -103,6 +115,10 @@ export class Bundle {
  * - The alarm target: a CloudMonitor alarm on the queue's backlog (`sources.MetricAlarm` `A{i}`,
  *   `ALIYUN::CMS::ResourceMetricRule`) whose alerts `notify()` writes to the channel's topic
  *   (`sources.AlarmNotification`, `ALIYUN::CMS::MetricRuleTargets`): one target per rule, of the 5 CloudMonitor takes.
+ * - The FC 3.0 topic trigger: every message published to the channel's topic invokes the channel's own function (an
+ *   `fc3.Function` the app makes, `F{i}`) through a `consumers.TopicTrigger` `F{i}Trigger` with the defaults: the
+ *   `ALIYUN::FC3::Trigger` `F{i}Trigger` and the `ALIYUN::RAM::Role` `F{i}TriggerRole` it makes for SMQ to assume,
+ *   with an inline policy that allows `fc:InvokeFunction` on this function only.
  */
 export const WIRINGS: readonly Wiring[] = [
   { name: 'queue+dlq', add: (b) => void b.queue },
@@ -125,6 +141,10 @@ export const WIRINGS: readonly Wiring[] = [
       threshold: 1000,
       contactGroups: ['bench-ops'],
     }).notify(b.topic),
+  },
+  {
+    name: 'topic->fc3 function trigger',
+    add: (b) => void new consumers.TopicTrigger(b.stack, `F${b.index}Trigger`, { topic: b.topic, fn: consumers.TriggerFunction.fc3(b.fn) }),
   },
 ];
 

@@ -11,13 +11,14 @@ import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
 import * as cms from '@alicloud/ros-cdk-cms';
 import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
+import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as oss from '@alicloud/ros-cdk-oss';
 import * as ram from '@alicloud/ros-cdk-ram';
 import { buildBare, loadBareInput } from '../bench/child';
 import { compareTemplates, parseArgs, runBench } from '../bench/run';
 import { formatFinalLine, formatTracesGainLine, formatTracesOffLine, Row } from '../bench/report';
 import {
-  BUCKET, classify, LIBRARY, LIBRARY_TYPES, measureLayout, ROLE, SMQ_PATH_CHANNELS, USER_CONSTRUCTS, WIRINGS,
+  BUCKET, classify, FUNCTION, LIBRARY, LIBRARY_TYPES, measureLayout, ROLE, SMQ_PATH_CHANNELS, USER_CONSTRUCTS, WIRINGS,
 } from '../bench/wirings';
 
 const RATIOS = /time ratio \d+\.\d\d, memory ratio \d+\.\d\d, growth 1k->10k (\d+\.\d\dx|n\/a)/;
@@ -26,7 +27,7 @@ const OFF_LINE = new RegExp(`^bench: traces off: ${RATIOS.source}$`);
 const GAIN_LINE = /^bench: traces off \/ on, ours: n=100 time \d+\.\d\d, peak RSS \d+\.\d\d$/;
 const SIDES = 'ours construct \\d+ ms \\+ synth \\d+ ms = \\d+ ms, peak RSS \\d+ MB \\| bare construct \\d+ ms \\+ synth \\d+ ms = \\d+ ms, '
   + 'peak RSS \\d+ MB \\| ours\\/bare time \\d+\\.\\d\\d, memory \\d+\\.\\d\\d';
-const SHAPE = '\\(4 stacks, 1000 resources, templates \\d+\\.\\d\\d MB each side, median of 1\\)';
+const SHAPE = '\\(5 stacks, 1300 resources, templates \\d+\\.\\d\\d MB each side, median of 1\\)';
 const N_LINE = new RegExp(`^bench: n=100 ${SHAPE}: ${SIDES}$`);
 const N_LINE_OFF = new RegExp(`^bench: n=100 traces off ${SHAPE}: ${SIDES}$`);
 
@@ -63,13 +64,13 @@ describe('bench', () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  test('one channel is the 10-resource bundle, 30 channels to a stack', () => {
-    expect(measureLayout()).toEqual({ resourcesPerChannel: 10, channelsPerStack: 30 });
+  test('one channel is the 13-resource bundle, 23 channels to a stack', () => {
+    expect(measureLayout()).toEqual({ resourcesPerChannel: 13, channelsPerStack: 23 });
   });
 
   test('prints the wirings it included', () => {
     expect(lines[0]).toBe(`bench: wirings per channel: ${WIRINGS.map((w) => w.name).join(', ')}`);
-    for (const wiring of ['queue+dlq', 'oss bucket->queue notification', 'cms queue backlog alarm->topic target']) {
+    for (const wiring of ['queue+dlq', 'oss bucket->queue notification', 'cms queue backlog alarm->topic target', 'topic->fc3 function trigger']) {
       expect(lines[0]).toContain(wiring);
     }
   });
@@ -88,7 +89,7 @@ describe('bench', () => {
   test('both sides synthesized the same templates, byte for byte, with traces on and off', () => {
     const ours = path.join(out, 'n100', 'ours');
     expect(fs.readdirSync(ours).filter((f) => f.endsWith('.template.json')).sort())
-      .toEqual(['Bench0000.template.json', 'Bench0001.template.json', 'Bench0002.template.json', 'Bench0003.template.json']);
+      .toEqual(['Bench0000.template.json', 'Bench0001.template.json', 'Bench0002.template.json', 'Bench0003.template.json', 'Bench0004.template.json']);
     for (const dir of ['bare', 'ours-traces-off', 'bare-traces-off']) {
       expect(() => compareTemplates(ours, path.join(out, 'n100', dir), `smoke ${dir}`)).not.toThrow();
     }
@@ -98,9 +99,9 @@ describe('bench', () => {
     const resourcesOf = (stack: string): { [id: string]: { Type: string; Properties: any } } =>
       JSON.parse(fs.readFileSync(path.join(out, 'n100', 'bare', `${stack}.template.json`), 'utf8')).Resources;
     const first = resourcesOf('Bench0000');
-    const last = resourcesOf('Bench0003');
-    expect(Object.keys(first)).toHaveLength(300);
-    expect(Object.keys(last)).toHaveLength(100);
+    const last = resourcesOf('Bench0004');
+    expect(Object.keys(first)).toHaveLength(299);
+    expect(Object.keys(last)).toHaveLength(104);
     const typeOf = (resources: typeof first, pattern: RegExp): string[] => Object.keys(resources).filter((id) => pattern.test(id)).map((id) => resources[id].Type);
     expect(last.Q99Dlq.Type).toBe('ALIYUN::MNS::Queue');
     expect(typeOf(last, /^T99ToQ99[0-9a-f]{8}$/)).toEqual(['ALIYUN::MNS::Subscription']);
@@ -111,15 +112,24 @@ describe('bench', () => {
     expect(last.A99.Type).toBe('ALIYUN::CMS::ResourceMetricRule');
     expect(last.A99.Properties.Resources).toEqual([expect.objectContaining({ queue: { 'Fn::GetAtt': ['Q99', 'QueueName'] } })]);
     expect(typeOf(last, /^NotifyT99[0-9a-f]{8}$/)).toEqual(['ALIYUN::CMS::MetricRuleTargets']);
+    // the FC 3.0 topic trigger: the user's function, the trigger on the channel's topic and the role SMQ assumes
+    expect(last.F99.Type).toBe('ALIYUN::FC3::Function');
+    expect(last.F99Trigger.Type).toBe('ALIYUN::FC3::Trigger');
+    expect(last.F99Trigger.Properties.TriggerType).toBe('mns_topic');
+    expect(last.F99Trigger.Properties.FunctionName).toEqual({ 'Fn::GetAtt': ['F99', 'FunctionName'] });
+    expect(last.F99Trigger.Properties.InvocationRole).toEqual({ 'Fn::GetAtt': ['F99TriggerRole', 'Arn'] });
+    expect(last.F99Trigger.Properties.SourceArn['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': ['T99', 'TopicName'] });
+    expect(last.F99TriggerRole.Type).toBe('ALIYUN::RAM::Role');
+    expect(last.F99TriggerRole.Properties.Policies[0].PolicyDocument.Statement[0].Action).toEqual(['fc:InvokeFunction']);
     // the OSS notification: SMQ's own rule for channels 0 to 9 of the app (all in the first stack), EventBridge after
     expect(SMQ_PATH_CHANNELS).toBe(10);
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 23; i++) {
       expect(first[`O${i}`]?.Type).toBe(i < SMQ_PATH_CHANNELS ? 'ALIYUN::MNS::EventNotification' : undefined);
       expect(first[`O${i}Rule`]?.Type).toBe(i < SMQ_PATH_CHANNELS ? undefined : 'ALIYUN::EventBridge::Rule');
     }
     expect(first.O10Rule.Properties.Targets[0].Endpoint['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': ['Q10', 'QueueName'] });
     expect(last.O99Rule.Type).toBe('ALIYUN::EventBridge::Rule');
-    for (const stack of ['Bench0001', 'Bench0002', 'Bench0003']) {
+    for (const stack of ['Bench0001', 'Bench0002', 'Bench0003', 'Bench0004']) {
       expect(Object.values(resourcesOf(stack)).filter((r) => r.Type === 'ALIYUN::MNS::EventNotification')).toHaveLength(0);
     }
   });
@@ -128,15 +138,17 @@ describe('bench', () => {
     for (const side of ['bare', 'bare-traces-off']) {
       const bare = path.join(out, 'n100', side);
       // ram.Role and oss.Bucket make their L1 as a child with the same id; an L1 is a leaf right under the stack
-      expect(Object.keys(treeNode(bare, 'Bench0003/R99')?.children ?? {})).toEqual(['R99']);
-      expect(Object.keys(treeNode(bare, 'Bench0003/B99')?.children ?? {})).toEqual(['B99']);
-      for (const id of ['Q99', 'Q99Dlq', 'T99', 'A99', 'O99Rule']) {
-        expect(treeNode(bare, `Bench0003/${id}`)).toEqual({ id, path: `Bench0003/${id}` });
+      expect(Object.keys(treeNode(bare, 'Bench0004/R99')?.children ?? {})).toEqual(['R99']);
+      expect(Object.keys(treeNode(bare, 'Bench0004/B99')?.children ?? {})).toEqual(['B99']);
+      expect(Object.keys(treeNode(bare, 'Bench0004/F99')?.children ?? {})).toEqual(['F99']);
+      for (const id of ['Q99', 'Q99Dlq', 'T99', 'A99', 'O99Rule', 'F99Trigger', 'F99TriggerRole']) {
+        expect(treeNode(bare, `Bench0004/${id}`)).toEqual({ id, path: `Bench0004/${id}` });
       }
     }
     // and ours the same role and bucket, under the same paths
-    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0003/R99')?.children ?? {})).toEqual(['R99']);
-    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0003/B99')?.children ?? {})).toEqual(['B99']);
+    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/R99')?.children ?? {})).toEqual(['R99']);
+    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/B99')?.children ?? {})).toEqual(['B99']);
+    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/F99')?.children ?? {})).toEqual(['F99']);
   });
 
   test('the bare side writes each resource with the class bench/ownership.ts names', () => {
@@ -148,6 +160,9 @@ describe('bench', () => {
       const l1 = (id: string): ros.IConstruct => stack.node.findChild(id);
       expect(l1('R0')).toBeInstanceOf(ram.Role);
       expect(l1('B0')).toBeInstanceOf(oss.Bucket);
+      expect(l1('F0')).toBeInstanceOf(fc3.Function);
+      expect(l1('F0Trigger')).toBeInstanceOf(fc3.RosTrigger);
+      expect(l1('F0TriggerRole').constructor).toBe(ram.RosRole);
       for (const id of ['Q0', 'Q0Dlq', 'T0', 'O0']) {
         expect(l1(id).constructor).toBe(ros.RosResource);
       }
@@ -162,14 +177,16 @@ describe('bench', () => {
   });
 
   test('whose each resource is, is decided by bench/ownership.ts', () => {
-    expect(USER_CONSTRUCTS).toEqual([ROLE, BUCKET]);
+    expect(USER_CONSTRUCTS).toEqual([ROLE, BUCKET, FUNCTION]);
+    expect(FUNCTION.logicalId(42)).toBe('F42');
+    expect(classify('F42', 'ALIYUN::FC3::Function')).toEqual({ owner: 'user', construct: FUNCTION, channel: 42 });
     expect(ROLE.logicalId(42)).toBe('R42');
     expect(BUCKET.logicalId(42)).toBe('B42');
     expect(classify('R42', 'ALIYUN::RAM::Role')).toEqual({ owner: 'user', construct: ROLE, channel: 42 });
     expect(classify('B42', 'ALIYUN::OSS::Bucket')).toEqual({ owner: 'user', construct: BUCKET, channel: 42 });
     expect(LIBRARY_TYPES).toEqual(LIBRARY.map((t) => t.type));
     for (const writer of LIBRARY) {
-      expect(classify('Q42R42Policy0123abcd', writer.type)).toEqual({ owner: 'library', writer });
+      expect(classify(writer.logicalIds ? 'F42TriggerRole' : 'Q42R42Policy0123abcd', writer.type)).toEqual({ owner: 'library', writer });
     }
     expect(Object.fromEntries(LIBRARY.map((t) => [t.type, t.l1?.name ?? 'ros.RosResource']))).toEqual({
       'ALIYUN::MNS::Queue': 'ros.RosResource',
@@ -180,10 +197,13 @@ describe('bench', () => {
       'ALIYUN::EventBridge::Rule': 'eventbridge.RosRule',
       'ALIYUN::CMS::ResourceMetricRule': 'cms.RosResourceMetricRule',
       'ALIYUN::CMS::MetricRuleTargets': 'cms.RosMetricRuleTargets',
+      'ALIYUN::FC3::Trigger': 'fc3.RosTrigger',
+      'ALIYUN::RAM::Role': 'ram.RosRole',
     });
     // a role or bucket that is not a channel's, or a resource nobody claims, fails the run
     expect(() => classify('Other', 'ALIYUN::RAM::Role')).toThrow(/neither one of the user's own constructs/);
     expect(() => classify('R01', 'ALIYUN::RAM::Role')).toThrow(/bench\/ownership\.ts/);
+    expect(() => classify('F01TriggerRole', 'ALIYUN::RAM::Role')).toThrow(/bench\/ownership\.ts/);
     expect(() => classify('X1', 'ALIYUN::OSS::Bucket')).toThrow(/bench\/ownership\.ts/);
     expect(() => classify('X1', 'ALIYUN::ECS::Instance')).toThrow(/bench\/ownership\.ts/);
     // an upstream L1's props are written out field by field: a property ownership.ts does not know fails loudly
@@ -194,9 +214,10 @@ describe('bench', () => {
   test('writes RESULTS.md into the given out dir and leaves bench/RESULTS.md alone', () => {
     const results = fs.readFileSync(path.join(out, 'RESULTS.md'), 'utf8');
     expect(results).toMatch(/^# Benchmark results/);
-    expect(results).toMatch(/\| 100 \| on \| 4 \| 1000 \| \d+ \|/);
-    expect(results).toMatch(/\| 100 \| off \| 4 \| 1000 \| \d+ \|/);
+    expect(results).toMatch(/\| 100 \| on \| 5 \| 1300 \| \d+ \|/);
+    expect(results).toMatch(/\| 100 \| off \| 5 \| 1300 \| \d+ \|/);
     expect(results).toContain('`eventbridge.RosRule` (ALIYUN::EventBridge::Rule)');
+    expect(results).toContain('`fc3.RosTrigger` (ALIYUN::FC3::Trigger)');
     expect(results).toMatch(/\| 100 \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \|/);
     expect(results).toContain(`${os.cpus().length} cores`);
     expect(results).toContain(`Node ${process.version}`);
