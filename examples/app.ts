@@ -2,8 +2,12 @@ import * as ros from '@alicloud/ros-cdk-core';
 import { CmsAlarmToTopicStack } from './cms-alarm-to-topic';
 import { CmsEventsToQueueStack } from './cms-events-to-queue';
 import { ConsumersStack } from './consumers';
+import { EssToQueueStack } from './ess-to-queue';
 import { EventBridgeToQueueStack } from './eventbridge-to-queue';
 import { FanoutStack } from './fanout';
+import { FcResultsToQueueStack } from './fc-results-to-queue';
+import { ImsCallbacksStack } from './ims-callbacks';
+import { IotToTopicStack } from './iot-to-topic';
 import { OssToQueueStack } from './oss-to-queue';
 import { QueueToFunctionStack } from './queue-to-function';
 import { QueueToFunctionFc2Stack } from './queue-to-function-fc2';
@@ -27,6 +31,10 @@ export function buildApp(outdir?: string): ros.App {
   new QueueToFunctionStack(app, 'SmqQueueToFunction');
   new QueueToFunctionFc2Stack(app, 'SmqQueueToFunctionFc2');
   new UploadPipelineStack(app, 'SmqUploadPipeline');
+  new EssToQueueStack(app, 'SmqEssToQueue');
+  new IotToTopicStack(app, 'SmqIotToTopic');
+  new FcResultsToQueueStack(app, 'SmqFcResultsToQueue');
+  new ImsCallbacksStack(app, 'SmqImsCallbacks');
   return app;
 }
 

@@ -16,3 +16,5 @@ export * as smq from './smq';
 export * as sources from './sources';
 export * as consumers from './consumers';
 export * as assertions from './assertions';
+export * as ess from './ros/ess';
+export * as iot from './ros/iot';

@@ -118,8 +118,12 @@ describe('example app', () => {
       'SmqCmsAlarmToTopic.template.json',
       'SmqCmsEventsToQueue.template.json',
       'SmqConsumers.template.json',
+      'SmqEssToQueue.template.json',
       'SmqEventBridgeToQueue.template.json',
       'SmqFanout.template.json',
+      'SmqFcResultsToQueue.template.json',
+      'SmqImsCallbacks.template.json',
+      'SmqIotToTopic.template.json',
       'SmqOssToQueue.template.json',
       'SmqQueueToFunction.template.json',
       'SmqQueueToFunctionFc2.template.json',
@@ -575,5 +579,170 @@ describe('example app', () => {
 
     expectOnlyServiceLinkedRoleWarning(annotations, 'SmqUploadPipeline/ProcessUploads');
     annotations.hasInfo('*', Match.stringLikeRegexp('AliyunCloudMonitorDefaultRole'));
+  });
+
+  test('Auto Scaling to queue: failures to a queue, finished scalings to a topic, a scale-in hook to a drain queue', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'ess'), 'SmqEssToQueue');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::ESS::ScalingGroup', 1);
+    template.resourceCountIs('ALIYUN::ESS::LifecycleHook', 1);
+    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    const essArn = (kind: string, name: unknown): { [key: string]: unknown } => ({ 'Fn::Join': ['', ['acs:ess:', REGION, ':', ACCOUNT, `:${kind}/`, name]] });
+    expect(Object.keys(template.findResources('ALIYUN::ESS::ScalingGroup'))).toEqual(['WebTier']);
+    template.hasResource('ALIYUN::ESS::ScalingGroup', { Properties: Match.objectEquals({
+      MinSize: 1, MaxSize: 4, VSwitchIds: [{ Ref: 'VSwitchId' }],
+      NotificationConfigurations: [
+        Match.objectEquals({ NotificationArn: essArn('queue', getAtt('ScalingAlerts', 'QueueName')), NotificationTypes: ['AUTOSCALING:SCALE_OUT_ERROR', 'AUTOSCALING:SCALE_IN_ERROR', 'AUTOSCALING:SCALE_REJECT'] }),
+        Match.objectEquals({ NotificationArn: essArn('topic', getAtt('ScalingActivity', 'TopicName')), NotificationTypes: ['AUTOSCALING:SCALE_OUT_SUCCESS', 'AUTOSCALING:SCALE_IN_SUCCESS'] }),
+      ],
+    }) });
+    expect(Object.keys(template.findResources('ALIYUN::ESS::LifecycleHook'))).toEqual(['DrainOnScaleIn']);
+    template.hasResource('ALIYUN::ESS::LifecycleHook', { Properties: Match.objectEquals({
+      ScalingGroupId: getAtt('WebTier', 'ScalingGroupId'), LifecycleTransition: 'SCALE_IN',
+      NotificationArn: essArn('queue', getAtt('Drain', 'QueueName')), HeartbeatTimeout: 600, DefaultResult: 'CONTINUE', NotificationMetadata: 'web-tier',
+    }) });
+    template.hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: 'SmqEssToQueue-Drain', VisibilityTimeout: 600 });
+    expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([]);
+    annotations.hasInfo('*', Match.stringLikeRegexp('AliyunServiceRoleForAutoScaling'));
+  });
+
+  test('IoT rule to topic: a started rule on the devices\' property reports, an MNS rule action with the sample\'s Configuration keys, a role trusted by IoT Platform that may only publish to the topic, and the topic fanned out to a queue', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'iot'), 'SmqIotToTopic');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::IOT::Rule', 1);
+    template.resourceCountIs('ALIYUN::IOT::RuleAction', 1);
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    template.resourceCountIs('ALIYUN::RAM::Role', 1);
+    template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 0);
+
+    template.hasResource('ALIYUN::IOT::Rule', {
+      Properties: Match.objectEquals({
+        Name: 'hot_readings',
+        IotInstanceId: { Ref: 'IotInstanceId' },
+        ProductKey: { Ref: 'ProductKey' },
+        ShortTopic: '+/thing/event/property/post',
+        TopicType: 0,
+        DataType: 'JSON',
+        Select: 'deviceName() as device, items.temperature.value as temperature, timestamp() as at',
+        Where: 'items.temperature.value > 38',
+        RuleDesc: 'Temperature readings above 38 degrees',
+        StartRule: true,
+      }),
+    });
+
+    // the action: on the rule's id, in the rule's instance, type MNS, the topic and role as the JSON text of
+    // aliyun/ros-templates resources/iot/rule.yml
+    const action = template.toJSON().Resources.Forward;
+    expect(action.Type).toBe('ALIYUN::IOT::RuleAction');
+    expect(action.Properties).toEqual({
+      RuleId: getAtt('HotReadings', 'RuleId'),
+      Type: 'MNS',
+      ErrorActionFlag: false,
+      IotInstanceId: { Ref: 'IotInstanceId' },
+      Configuration: {
+        'Fn::Join': ['', [
+          '{"themeName":"', getAtt('Readings', 'TopicName'),
+          '","regionName":"', REGION,
+          '","role":{"roleArn":"', getAtt('ForwardRole', 'Arn'),
+          '","roleName":"', getAtt('ForwardRole', 'RoleName'),
+          '"}}',
+        ]],
+      },
+    });
+
+    // IoT Platform, and only IoT Platform, may assume the role; it may only publish to this topic
+    template.hasResource('ALIYUN::RAM::Role', {
+      Properties: Match.objectLike({
+        RoleName: { 'Fn::Join': ['', ['SmqIotToTopic-Forward-iot-', REGION]] },
+        AssumeRolePolicyDocument: Match.objectEquals({
+          Version: '1',
+          Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['iot.aliyuncs.com'] } }],
+        }),
+        Policies: [Match.objectLike({
+          PolicyDocument: Match.objectEquals({
+            Version: '1',
+            Statement: [{ Effect: 'Allow', Action: ['mns:PublishMessage'], Resource: [mnsArn('/topics/', getAtt('Readings', 'TopicName'), '/messages')] }],
+          }),
+        })],
+      }),
+    });
+
+    // the topic fans out to the work queue
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', {
+      TopicName: getAtt('Readings', 'TopicName'),
+      PushType: 'queue',
+      Endpoint: { 'Fn::Join': ['', ['acs:mns:', REGION, ':', ACCOUNT, ':queues/', getAtt('Work', 'QueueName')]] },
+    });
+    expect(annotations.all.filter((m) => m.level !== 'info')).toEqual([]);
+  });
+
+  test('FC results to queue: an FC 3.0 function whose failures go to a queue and successes to a topic, its own role granted exactly those', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'frq'), 'SmqFcResultsToQueue');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.resourceCountIs('ALIYUN::FC3::Function', 1);
+    template.resourceCountIs('ALIYUN::FC3::AsyncInvokeConfig', 1);
+    template.resourceCountIs('ALIYUN::MNS::Queue', 1);
+    template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    template.resourceCountIs('ALIYUN::RAM::Role', 1);
+    template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 2);
+
+    // the function names its role, which Function Compute (and only it) may assume
+    template.hasResourceProperties('ALIYUN::FC3::Function', { FunctionName: 'SmqFcResultsToQueue-convert', Role: getAtt('ConvertRole', 'Arn') });
+    template.hasResourceProperties('ALIYUN::RAM::Role', {
+      AssumeRolePolicyDocument: Match.objectEquals({
+        Version: '1',
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }],
+      }),
+    });
+
+    // destinations in Function Compute's form: /queues/{name}/messages and /topics/{name}/messages
+    const policies = Object.keys(template.findResources('ALIYUN::RAM::ManagedPolicy')).sort();
+    template.hasResource('ALIYUN::FC3::AsyncInvokeConfig', {
+      Properties: Match.objectEquals({
+        FunctionName: getAtt('Convert', 'FunctionName'),
+        DestinationConfig: {
+          OnSuccess: { Destination: mnsArn('/topics/', getAtt('Finished', 'TopicName'), '/messages') },
+          OnFailure: { Destination: mnsArn('/queues/', getAtt('Failures', 'QueueName'), '/messages') },
+        },
+        MaxAsyncRetryAttempts: 2,
+      }),
+    });
+    const config = template.findResources('ALIYUN::FC3::AsyncInvokeConfig');
+    expect(Object.keys(config)).toEqual(['ConvertResults']);
+    // Function Compute checks the role when it takes the destinations: the config waits for both policies
+    expect([...config.ConvertResults.DependsOn].sort()).toEqual(policies);
+
+    // the function's role may send to the queue and publish to the topic, nothing else
+    for (const [action, arn] of [
+      ['mns:SendMessage', mnsArn('/queues/', getAtt('Failures', 'QueueName'), '/messages')],
+      ['mns:PublishMessage', mnsArn('/topics/', getAtt('Finished', 'TopicName'), '/messages')],
+    ] as const) {
+      template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+        PolicyDocument: Match.objectEquals({ Version: '1', Statement: [{ Effect: 'Allow', Action: [action], Resource: [arn] }] }),
+        Roles: [getAtt('ConvertRole', 'RoleName')],
+      });
+    }
+    expect(annotations.all).toEqual([]);
+  });
+
+  test('IMS callbacks: a queue named ice-callback-..., its dead-letter queue, a consumer role, and the outputs for the one SetEventCallback call', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'ims'), 'SmqImsCallbacks');
+    expect(template.toJSON()).toMatchSnapshot();
+    template.hasResource('ALIYUN::MNS::Queue', { Properties: Match.objectLike({ QueueName: 'ice-callback-SmqImsCallbacks-Callbacks', DlqPolicy: Match.objectLike({ MaxReceiveCount: 5 }) }) });
+    template.hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: 'ice-callback-SmqImsCallbacks-Callbacks-dlq' });
+    const outputs = template.toJSON().Outputs;
+    expect(outputs.CallbacksCallbackQueueName.Value).toEqual(getAtt('Callbacks', 'QueueName'));
+    expect(outputs.CallbacksCallbackRegion.Value).toEqual(REGION);
+    expect(outputs.CallbacksSetEventCallbackCommand.Value).toEqual({ 'Fn::Join': ['', [
+      'aliyun ice SetEventCallback --region ', REGION, ' --CallbackType MNS --CallbackQueueName ', getAtt('Callbacks', 'QueueName'),
+      ' --EventTypeList ProduceMediaComplete,MediaConvertComplete',
+    ]] });
+    template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
+      Roles: [getAtt('MediaWorker', 'RoleName')],
+      PolicyDocument: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['mns:ReceiveMessage', 'mns:DeleteMessage']) })]) }),
+    });
+    expect(annotations.all).toEqual([]);
   });
 });

@@ -245,19 +245,29 @@ export class Identifiers {
   }
 
   /**
-   * IoT Platform rule action `MNS` configuration, as JSON text:
-   * `{"themeName": topic, "regionName": region, "role": {"roleArn": ..., "roleName": ...}}` (topics only).
-   *
-   * UNVERIFIED: the ROS and IoT references give `Configuration` only as "JSON per CreateRuleAction"; these keys are
-   * the shape that copies of the CreateRuleAction documentation show
-   * (https://www.alibabacloud.com/help/en/iot/developer-reference/api-iot-2018-01-20-createruleaction).
+   * IoT Platform rule action `MNS` configuration (`ALIYUN::IOT::RuleAction.Configuration`), as JSON text:
+   * `{"themeName": topic, "regionName": region, "role": {"roleArn": ..., "roleName": ...}}`. The keys, their nesting
+   * and their order are those of Alibaba's own sample `resources/iot/rule.yml` (aliyun/ros-templates), which writes
+   * `{"themeName": "${TopicName}", "regionName": "${ALIYUN::Region}", "role": {"roleArn":
+   * "acs:ram::${ALIYUN::TenantId}:role/aliyuniotaccessingmnsrole", "roleName": "AliyunIOTAccessingMNSRole"}}` for a
+   * topic it makes beside the rule, and of the CreateRuleAction reference
+   * (https://www.alibabacloud.com/help/en/iot/developer-reference/api-iot-2018-01-20-createruleaction). Topics only:
+   * the action forwards to a topic (`themeName`); the sample and the reference show no queue form.
    *
    * @param scope any construct in the stack that renders the text (tokens are turned into template functions)
+   * @param address the topic
+   * @param roleArn the ARN of the role IoT Platform publishes with
+   * @param roleName that role's name
    */
   public static iotMnsActionConfiguration(scope: ros.IConstruct, address: ChannelAddress, roleArn: string, roleName: string): string {
     requireKind(address, ChannelKind.TOPIC, 'an IoT MNS rule action');
     if (typeof (scope as Partial<ros.IConstruct> | undefined)?.node?.path !== 'string') {
       throw new ValidationError('', 'scope', scope, 'must be a construct in the stack that renders the configuration');
+    }
+    for (const [prop, value] of [['roleArn', roleArn], ['roleName', roleName]] as const) {
+      if (typeof value !== 'string' || value === '') {
+        throw new ValidationError('', prop, value, 'must name the role IoT Platform publishes with');
+      }
     }
     return ros.Stack.of(scope).toJsonString({
       themeName: address.name,

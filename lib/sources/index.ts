@@ -3,3 +3,7 @@ export type { EventRuleProps, IRuleTarget, QueueTargetProps } from './eventbridg
 export * from './target-message';
 export * from './oss';
 export * from './cms';
+export * from './ess';
+export * from './iot';
+export * from './fc-destinations';
+export * from './ims';

@@ -99,16 +99,31 @@ describe('identifier formats', () => {
     expect(f.plural(ChannelKind.QUEUE)).toBe('queues');
   });
 
-  test('IoT MNS rule action configuration JSON (unverified shape from copies of the CreateRuleAction doc)', () => {
+  test('IoT MNS rule action configuration: the keys, nesting and order of Alibaba\'s sample resources/iot/rule.yml (aliyun/ros-templates)', () => {
     const app = new ros.App();
     const stack = new ros.Stack(app, 'S');
     const text = f.iotMnsActionConfiguration(stack, topic('iot-events'), 'acs:ram::123456789098:role/aliyuniotaccessingmnsrole', 'AliyunIOTAccessingMNSRole');
-    expect(JSON.parse(stack.resolve(text))).toEqual({
-      themeName: 'iot-events',
-      regionName: 'cn-hangzhou',
-      role: { roleArn: 'acs:ram::123456789098:role/aliyuniotaccessingmnsrole', roleName: 'AliyunIOTAccessingMNSRole' },
-    });
+    // the sample's Fn::Sub text with its parameters filled in, whitespace removed
+    expect(stack.resolve(text)).toBe('{"themeName":"iot-events","regionName":"cn-hangzhou",'
+      + '"role":{"roleArn":"acs:ram::123456789098:role/aliyuniotaccessingmnsrole","roleName":"AliyunIOTAccessingMNSRole"}}');
     expect(() => f.iotMnsActionConfiguration(stack, queue('q'), 'a', 'b')).toThrow('address must be a topic for an IoT MNS rule action');
+    expect(() => f.iotMnsActionConfiguration(stack, topic('t'), '', 'b')).toThrow('roleArn must name the role IoT Platform publishes with, got ""');
+    expect(() => f.iotMnsActionConfiguration(stack, topic('t'), 'a', undefined as any)).toThrow('roleName must name the role IoT Platform publishes with, got undefined');
+    expect(() => f.iotMnsActionConfiguration({} as any, topic('t'), 'a', 'b')).toThrow('scope must be a construct in the stack that renders the configuration');
+  });
+
+  test('IoT MNS rule action configuration with tokens: the stack\'s region and the role\'s attributes render inside the JSON text', () => {
+    const app = new ros.App();
+    const stack = new ros.Stack(app, 'S');
+    const address = { kind: ChannelKind.TOPIC, name: 'iot-events', region: stackRegion(stack), account: stackAccount(stack) };
+    const arn = ros.Token.asString(ros.Fn.getAtt('Role', 'Arn'));
+    const rendered = stack.resolve(f.iotMnsActionConfiguration(stack, address, arn, 'my-role'));
+    const evaluate = (v: any): string => typeof v === 'string' ? v
+      : v['Fn::Join'] ? v['Fn::Join'][1].map(evaluate).join(v['Fn::Join'][0])
+        : v.Ref === 'ALIYUN::Region' ? 'cn-shanghai' : v['Fn::GetAtt'] ? 'acs:ram::1:role/my-role' : JSON.stringify(v);
+    expect(JSON.parse(evaluate(rendered))).toEqual({
+      themeName: 'iot-events', regionName: 'cn-shanghai', role: { roleArn: 'acs:ram::1:role/my-role', roleName: 'my-role' },
+    });
   });
 
   test('queue and topic URLs (SMQ endpoint concepts)', () => {

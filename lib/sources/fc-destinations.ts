@@ -1,0 +1,599 @@
+/**
+ * Function Compute asynchronous invocation results written to SMQ queues and topics ("destinations for asynchronous
+ * invocations", https://www.alibabacloud.com/help/en/fc/user-guide/result-callback): FC 3.0 through
+ * `ALIYUN::FC3::AsyncInvokeConfig` (`@alicloud/ros-cdk-fc3`), FC 2.0 through the function's own `AsyncConfiguration`
+ * (`ALIYUN::FC::Function`, `@alicloud/ros-cdk-fc`; ROS has no separate FC 2.0 type).
+ *
+ * Function Compute sends the results with the function's role (FC 2.0: its service's role), which needs
+ * `mns:SendMessage` on a queue or `mns:PublishMessage` on a topic (the permission table of the page above); a role
+ * without them makes the configuration fail (aliyun/terraform-provider-alicloud,
+ * website/docs/r/fc_function_async_invoke_config.html.markdown).
+ */
+import * as ros from '@alicloud/ros-cdk-core';
+import type * as fc from '@alicloud/ros-cdk-fc';
+import * as fc3 from '@alicloud/ros-cdk-fc3';
+import type * as ram from '@alicloud/ros-cdk-ram';
+import { Duration, durationSeconds } from '../core/duration';
+import { Grant } from '../core/grants';
+import { claimLogicalId } from '../core/ids';
+import { checkSameLocation, Location } from '../core/location';
+import { stackAccount, stackRegion, warnOnce } from '../core/state';
+import { checkRange, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
+import { channelDisplay, IChannel, literalAddress, locationOf, requireChannelOfAnyKind, stackLocation } from '../smq/channel';
+import { ChannelKind, Identifiers } from '../smq/identifiers';
+import type { IQueue } from '../smq/queue-base';
+import type { ITopic } from '../smq/topic-base';
+
+/** The service that assumes a function's (FC 2.0: a service's) role. */
+const FC_SERVICE = 'fc.aliyuncs.com';
+/** The RAM actions Function Compute needs to deliver a result (https://www.alibabacloud.com/help/en/fc/user-guide/result-callback). */
+const SEND_ACTION: { readonly [kind: string]: string } = { [ChannelKind.QUEUE]: 'mns:SendMessage', [ChannelKind.TOPIC]: 'mns:PublishMessage' };
+/** Retries of an asynchronous invocation: 0 to 8 (the ROS references of both types, and both FC APIs). */
+const RETRY_ATTEMPTS = { min: 0, max: 8 };
+/** How long an event may wait: 1 to 604,800 seconds for FC 3.0 (the ROS reference of ALIYUN::FC3::AsyncInvokeConfig). */
+const EVENT_AGE_FC3 = { min: 1, max: 604800, unit: 'seconds' };
+/**
+ * 1 to 2,592,000 seconds for FC 2.0 (the range the ROS type `ALIYUN::FC::Function` checks, as FC 2.0's
+ * PutFunctionAsyncInvokeConfig does: https://www.alibabacloud.com/help/en/fc/developer-reference/api-fc-open-2021-04-06-putfunctionasyncinvokeconfig).
+ */
+const EVENT_AGE_FC2 = { min: 1, max: 2592000, unit: 'seconds' };
+const FC3_TYPE = 'ALIYUN::FC3::AsyncInvokeConfig';
+const FC2_FUNCTION_TYPE = 'ALIYUN::FC::Function';
+/**
+ * FC 3.0 functions without a role use Function Compute's service-linked role, which covers destinations
+ * (https://www.alibabacloud.com/help/en/functioncompute/fc/grant-function-compute-permissions-to-access-other-alibaba-cloud-services).
+ */
+const SERVICE_LINKED_ROLE = 'AliyunServiceRoleForFC';
+
+enum Generation {
+  FC3 = 'FC 3.0',
+  FC2 = 'FC 2.0',
+}
+
+/** A construct with what an FC function L2 has. */
+interface FunctionLike extends ros.IConstruct {
+  readonly attrFunctionName: ros.IResolvable | string;
+  readonly attrServiceName?: ros.IResolvable | string;
+  readonly props?: { readonly functionName?: unknown; readonly serviceName?: unknown; readonly role?: unknown };
+}
+
+interface ServiceLike extends ros.IConstruct {
+  readonly attrServiceName: ros.IResolvable | string;
+  readonly props?: { readonly serviceName?: unknown; readonly role?: unknown };
+}
+
+/** What the construct needs to know of its function. */
+interface BoundFunction {
+  readonly generation: Generation;
+  readonly fn: FunctionLike;
+  /** The function, for messages. */
+  readonly display: string;
+  /** Its region and account: its stack's. */
+  readonly location: Location;
+  /** The role Function Compute sends results with: the function's `role` (FC 2.0: the service's), as given. */
+  readonly roleArn: unknown;
+  /** Who names that role, for messages: `the function's role prop`, `the role prop of service '...'`. */
+  readonly roleOwner: string;
+  /** FC 2.0: the function's `ALIYUN::FC::Function` resource. */
+  readonly rosFunction?: ros.RosResource;
+}
+
+/**
+ * The function whose asynchronous results are written to SMQ, FC 3.0 or FC 2.0, with the RAM role Function Compute
+ * sends them with: `ResultFunction.fc3(fn, role)`, `ResultFunction.fc2(service, fn, role)`.
+ *
+ * The role is the one the function (FC 2.0: its service) names by ARN in its `role` prop; given here as a `ram.Role`,
+ * it is granted sending to exactly the destinations. Without it, a warning says what to allow by hand.
+ */
+export class ResultFunction {
+  /**
+   * An FC 3.0 function (`fc3.Function` of `@alicloud/ros-cdk-fc3`).
+   *
+   * @param fn the function
+   * @param role the role the function names in its `role` prop (trusted by `fc.aliyuncs.com`) @default - none: a
+   * function with a role gets a warning saying what to allow it by hand; one without sends with Function Compute's
+   * service-linked role
+   */
+  public static fc3(fn: fc3.IFunction, role?: ram.IRole): ResultFunction {
+    return new ResultFunction(Generation.FC3, fn as unknown as FunctionLike, undefined, role);
+  }
+
+  /**
+   * An FC 2.0 function (`fc.Function` of `@alicloud/ros-cdk-fc`) and its service, whose role Function Compute sends
+   * the results with.
+   *
+   * @param service the function's service
+   * @param fn the function, made in the stack of the `FunctionResultDestinations`
+   * @param role the role the service names in its `role` prop (trusted by `fc.aliyuncs.com`) @default - none: a
+   * warning says what to allow the service's role by hand
+   */
+  public static fc2(service: fc.IService, fn: fc.IFunction, role?: ram.IRole): ResultFunction {
+    return new ResultFunction(Generation.FC2, fn as unknown as FunctionLike, service as unknown as ServiceLike, role);
+  }
+
+  private constructor(
+    private readonly generation: Generation,
+    private readonly fn: FunctionLike | undefined,
+    private readonly service: ServiceLike | undefined,
+    /** The role Function Compute sends results with, when the user gives it. */
+    private readonly role: ram.IRole | undefined,
+  ) {}
+
+  /** @internal The role given with the function, if any. */
+  public get _role(): ram.IRole | undefined {
+    return this.role;
+  }
+
+  /**
+   * Checks the function (and its service) and says what the destinations need of it.
+   *
+   * @internal
+   */
+  public _bind(scope: ros.IConstruct, prop: string): BoundFunction {
+    const fc2 = this.generation === Generation.FC2;
+    const factory = fc2 ? 'ResultFunction.fc2(service, fn)' : 'ResultFunction.fc3(fn)';
+    const fn = this.fn;
+    if (!isConstruct(fn) || fn.attrFunctionName === undefined) {
+      throw invalid(scope, `${prop} (${factory})`, describeConstruct(fn),
+        `must be given an ${this.generation} function (${fc2 ? 'fc.Function of @alicloud/ros-cdk-fc' : 'fc3.Function of @alicloud/ros-cdk-fc3'})`);
+    }
+    if ((fn.attrServiceName !== undefined) !== fc2) {
+      throw invalid(scope, `${prop} (${factory})`, fn.node.path, fc2
+        ? 'is an FC 3.0 function (it has no service): use ResultFunction.fc3(fn)'
+        : 'is an FC 2.0 function (it has a service): use ResultFunction.fc2(service, fn), whose service\'s role sends the results');
+    }
+    const display = `${this.generation} function '${fn.node.path}'`;
+    const location = { region: stackRegion(fn), account: stackAccount(fn) };
+    if (!fc2) {
+      return { generation: this.generation, fn, display, location, roleArn: fn.props?.role, roleOwner: 'the function\'s role prop' };
+    }
+    const service = this.service;
+    if (!isConstruct(service) || service.attrServiceName === undefined || fn.node.path === service.node.path) {
+      throw invalid(scope, `${prop} (${factory})`, describeConstruct(service),
+        `must name the service of ${display} (fc.Service of @alicloud/ros-cdk-fc): FC 2.0 sends the results with the service's role`);
+    }
+    checkServiceOf(scope, `${prop} (${factory})`, service, fn, display);
+    const rosFunction = fn.node.children.find((c): c is ros.RosResource => ros.RosResource.isRosResource(c) && c.rosResourceType === FC2_FUNCTION_TYPE);
+    if (rosFunction === undefined) {
+      throw invalid(scope, `${prop} (${factory})`, fn.node.path, `must be an fc.Function made in this app: its ${FC2_FUNCTION_TYPE} resource holds the AsyncConfiguration`);
+    }
+    return {
+      generation: this.generation, fn, display, location, rosFunction,
+      roleArn: service.props?.role, roleOwner: `the role prop of service '${service.node.path}'`,
+    };
+  }
+}
+
+/**
+ * An FC 2.0 function names its service by `serviceName`, usually the service's name attribute. Throws when it names
+ * another service than `service`: two literals that differ, or another resource's attribute. A parameter passes.
+ */
+function checkServiceOf(scope: ros.IConstruct, prop: string, service: ServiceLike, fn: FunctionLike, display: string): void {
+  const given = fn.props?.serviceName;
+  if (given === undefined || given === null) {
+    return;
+  }
+  const stack = ros.Stack.of(fn);
+  const named = JSON.stringify(stack.resolve(given));
+  const own = [service.attrServiceName, service.props?.serviceName].filter((v) => v !== undefined && v !== null).map((v) => JSON.stringify(stack.resolve(v)));
+  if (own.includes(named)) {
+    return;
+  }
+  const rendered = stack.resolve(given);
+  const literal = typeof rendered === 'string';
+  const serviceLiteral = typeof service.props?.serviceName === 'string' && !isUnresolved(service.props.serviceName);
+  const otherAttribute = typeof rendered === 'object' && rendered !== null && 'Fn::GetAtt' in rendered;
+  if ((literal && serviceLiteral) || otherAttribute) {
+    throw invalid(scope, prop, service.node.path, `must be the service of ${display}, which names ${literal ? `service ${describeValue(rendered)}` : 'another service\'s name attribute'}`);
+  }
+}
+
+/** Properties of a {@link FunctionResultDestinations}. */
+export interface FunctionResultDestinationsProps {
+  /** The function, FC 3.0 or FC 2.0, with the role Function Compute sends its results with. */
+  readonly fn: ResultFunction;
+  /**
+   * Where the results of invocations that succeeded go: a queue or a topic in the function's region and account.
+   * Give this, `onFailure`, or both.
+   *
+   * @default - successes go nowhere
+   */
+  readonly onSuccess?: IChannel;
+  /**
+   * Where the events of invocations that failed after all retries (or waited longer than `maxAsyncEventAge`) go: a
+   * queue or a topic in the function's region and account. Give this, `onSuccess`, or both.
+   *
+   * @default - failed events are dropped
+   */
+  readonly onFailure?: IChannel;
+  /** How often Function Compute retries an invocation that failed (0 to 8). @default 3 - Function Compute's default */
+  readonly maxAsyncRetryAttempts?: number;
+  /**
+   * How long an event may wait to be processed before Function Compute drops it (and writes it to `onFailure`):
+   * whole seconds, 1 second to 7 days for FC 3.0, to 30 days for FC 2.0 (the ranges the two ROS types check).
+   *
+   * @default - Function Compute's default (1 day for FC 3.0)
+   */
+  readonly maxAsyncEventAge?: Duration;
+}
+
+/** The construct that already writes each function's results: Function Compute keeps one configuration per function. */
+const configured = new WeakMap<ros.IConstruct, string>();
+
+/**
+ * Writes the results of a Function Compute function's asynchronous invocations to SMQ: the context of each
+ * invocation that succeeded to `onSuccess`, of each that failed to `onFailure`, each a queue or a topic of the
+ * function's region and account.
+ *
+ * FC 3.0: an `ALIYUN::FC3::AsyncInvokeConfig` (whose logical id is this construct's id). FC 2.0: the function's own
+ * `AsyncConfiguration` (ROS has no separate type), merged with one the function already has unless both set the same
+ * field. Destinations are written in Function Compute's form `acs:mns:{region}:{account}:/queues/{name}/messages`
+ * (`.../topics/{name}/messages`). The role given with the function gets `mns:SendMessage` on the queue or
+ * `mns:PublishMessage` on the topic, scoped to that one channel, and the configuration waits for that policy (Function
+ * Compute refuses destinations its role may not send to). Function Compute keeps one such configuration per
+ * function: a second one for the same function is an error. SMQ takes messages of at most 64 KB: a larger result
+ * is not delivered. Invocations by a time trigger get no destinations (https://www.alibabacloud.com/help/doc-detail/181866.htm).
+ */
+export class FunctionResultDestinations extends ros.Construct {
+  /** The `ALIYUN::FC3::AsyncInvokeConfig` resource (FC 3.0 functions only). */
+  public readonly asyncInvokeConfig?: fc3.RosAsyncInvokeConfig;
+
+  private readonly bound: BoundFunction;
+  private readonly given: ReadonlyArray<{ readonly prop: string; readonly channel: IChannel }>;
+  private readonly literalFunctionName?: string;
+  /** FC 2.0: the AsyncConfiguration this construct set on the function. */
+  private fc2Config?: fc.RosFunction.AsyncConfigurationProperty;
+
+  constructor(scope: ros.Construct, id: string, props: FunctionResultDestinationsProps) {
+    super(scope, id);
+    requireProps(this, props, '{ fn, onSuccess and/or onFailure }');
+    const fn = bindFunction(this, props.fn);
+    this.bound = fn;
+    const destinations = this.destinations(props, fn);
+    this.given = (['onSuccess', 'onFailure'] as const).filter((p) => props[p] !== undefined && props[p] !== null).map((prop) => ({ prop, channel: props[prop]! }));
+    checkRange(this, 'maxAsyncRetryAttempts', props.maxAsyncRetryAttempts, RETRY_ATTEMPTS.min, RETRY_ATTEMPTS.max);
+    const eventAge = durationSeconds(this, 'maxAsyncEventAge', props.maxAsyncEventAge, fn.generation === Generation.FC3 ? EVENT_AGE_FC3 : EVENT_AGE_FC2);
+    const first = configured.get(fn.fn);
+    if (first !== undefined) {
+      throw invalid(this, 'fn', fn.fn.node.path, `must not already have its results written by '${first}': Function Compute keeps one asynchronous invocation configuration per function`);
+    }
+    const role = this.checkRole(props.fn._role, fn, destinations);
+
+    const arn = (channel: IChannel, where: ros.IConstruct): string =>
+      Identifiers.fcAsyncDestinationArn(ros.Stack.of(channel) === ros.Stack.of(where) ? channel.channelAddress : literalAddress(channel, where));
+    const literalName = fn.fn.props?.functionName;
+    this.literalFunctionName = typeof literalName === 'string' && !isUnresolved(literalName) ? literalName : undefined;
+    let target: ros.RosResource;
+    if (fn.generation === Generation.FC3) {
+      claimLogicalId(this, id);
+      this.asyncInvokeConfig = new fc3.RosAsyncInvokeConfig(this, id, {
+        functionName: ros.Token.asString(fn.fn.attrFunctionName),
+        destinationConfig: withoutUndefined({
+          onSuccess: props.onSuccess ? { destination: arn(props.onSuccess, this) } : undefined,
+          onFailure: props.onFailure ? { destination: arn(props.onFailure, this) } : undefined,
+        }),
+        maxAsyncRetryAttempts: props.maxAsyncRetryAttempts,
+        maxAsyncEventAgeInSeconds: eventAge,
+      }, ros.Stack.of(this).enableResourcePropertyConstraint);
+      target = this.asyncInvokeConfig;
+    } else {
+      const rosFunction = fn.rosFunction!;
+      this.fc2Config = setAsyncConfiguration(this, fn, rosFunction, {
+        destination: withoutUndefined({
+          onSuccess: props.onSuccess ? arn(props.onSuccess, rosFunction) : undefined,
+          onFailure: props.onFailure ? arn(props.onFailure, rosFunction) : undefined,
+        }),
+        maxAsyncRetryAttempts: props.maxAsyncRetryAttempts,
+        maxAsyncEventAgeInSeconds: eventAge,
+      });
+      target = rosFunction;
+    }
+    configured.set(fn.fn, this.node.path);
+
+    if (role !== undefined) {
+      for (const channel of destinations) {
+        const grant = grantSend(channel, role);
+        // Function Compute checks the role when it takes the destinations: not before the role may send
+        if (ros.Stack.of(grant.policy) === ros.Stack.of(target)) {
+          target.addRosDependency(grant.policy.logicalId);
+        }
+      }
+    }
+  }
+
+  /**
+   * The two destinations, checked: at least one, each a queue or a topic in the function's region and account. The
+   * same channel for both is one channel.
+   */
+  private destinations(props: FunctionResultDestinationsProps, fn: BoundFunction): IChannel[] {
+    const given = (['onSuccess', 'onFailure'] as const).filter((p) => props[p] !== undefined && props[p] !== null);
+    if (given.length === 0) {
+      throw invalid(this, 'onSuccess', undefined, 'or onFailure must be given (or both): the queue or topic the results go to');
+    }
+    const channels: IChannel[] = [];
+    for (const prop of given) {
+      const channel = props[prop]!;
+      requireChannelOfAnyKind(this, prop, channel);
+      checkSameLocation(this, {
+        prop,
+        subject: locationOf(channel),
+        subjectName: channelDisplay(channel),
+        expected: fn.location,
+        expectedName: fn.display,
+        reason: 'Function Compute delivers the results with the function\'s role, to SMQ of the function\'s own region and account',
+        remedy: 'give the stacks an env with a literal region and account, or import the channel without a region and account of its own',
+      });
+      if (!channels.includes(channel)) {
+        channels.push(channel);
+      }
+    }
+    return channels;
+  }
+
+  /**
+   * The role to grant to: the one given with the function, checked to be a RAM role that Function Compute may assume
+   * and that the function (FC 2.0: its service) names. Without one, a warning (or for an FC 3.0 function without a
+   * role, an info) says what sends the results and what to allow by hand.
+   */
+  private checkRole(role: ram.IRole | undefined, fn: BoundFunction, channels: IChannel[]): ram.IGrantable | undefined {
+    const needs = channels.map((c) => `${SEND_ACTION[c.channelAddress.kind]} on ${channelDisplay(c)} (${describeValue(Identifiers.ramMessagesArn(c.channelAddress))})`).join(' and ');
+    const hasRole = fn.roleArn !== undefined && fn.roleArn !== null && fn.roleArn !== '';
+    if (role === undefined || role === null) {
+      if (hasRole) {
+        warnOnce(this, `fn: ${fn.display} sends its results with the role in ${fn.roleOwner} (${describeRoleArn(fn)}), which was not given here: `
+          + `allow that role ${needs} by hand, or pass the ram.Role as the last argument of ${factoryOf(fn)} to have it granted.`);
+      } else if (fn.generation === Generation.FC3) {
+        this.node.addInfo(`fn: ${fn.display} has no role: Function Compute sends its results with the service-linked role ${SERVICE_LINKED_ROLE}, `
+          + 'which the account creates once; see https://www.alibabacloud.com/help/en/functioncompute/fc/grant-function-compute-permissions-to-access-other-alibaba-cloud-services');
+      } else {
+        warnOnce(this, `fn: ${fn.display} sends its results with its service's role, and ${fn.roleOwner} names none: give the service a role trusted by `
+          + `${FC_SERVICE} (role: role.attrArn), allowed ${needs}, and pass it as the last argument of ${factoryOf(fn)} to have it granted.`);
+      }
+      return undefined;
+    }
+    if (!isConstruct(role) || (role as Partial<ram.IRole>).attrArn === undefined) {
+      throw invalid(this, 'fn (role)', describeConstruct(role), 'must be a RAM role (ram.Role of @alicloud/ros-cdk-ram)');
+    }
+    if (!hasRole) {
+      throw invalid(this, 'fn (role)', role.node.path, `must be the role of ${fn.display}, but ${fn.roleOwner} names none: `
+        + `Function Compute sends the results with that role; set it to role.attrArn`);
+    }
+    checkNamesRole(this, role, fn);
+    checkTrust(this, role);
+    const grantee = role as unknown as Partial<ram.IGrantable>;
+    if (grantee.grantPrincipal === undefined || grantee.grantPrincipal === null) {
+      warnOnce(this, `fn: '${role.node.path}' is not a ram.Role this library can grant to: allow it ${needs} by hand.`);
+      return undefined;
+    }
+    return grantee as ram.IGrantable;
+  }
+
+  /**
+   * At synth, when the app is complete:
+   * - an FC 3.0 function has one asynchronous invocation configuration: another `ALIYUN::FC3::AsyncInvokeConfig` in
+   *   the stack for the same function (made with `@alicloud/ros-cdk-fc3` directly) would replace this one;
+   * - an FC 2.0 function's AsyncConfiguration replaced after this construct set it loses the destinations;
+   * - a destination that is also what triggers the function asynchronously (a topic trigger without a filter tag, a
+   *   queue trigger with asynchronous invocation) would invoke it again with each result, without end.
+   */
+  protected override validate(): string[] {
+    return [...this.otherConfigs(), ...this.replacedConfig(), ...this.loops()];
+  }
+
+  private otherConfigs(): string[] {
+    const mine = this.asyncInvokeConfig;
+    if (mine === undefined) {
+      return [];
+    }
+    const stack = ros.Stack.of(mine);
+    const names = [JSON.stringify(stack.resolve(mine.functionName)), ...(this.literalFunctionName === undefined ? [] : [JSON.stringify(this.literalFunctionName)])];
+    return resourcesOf(stack, FC3_TYPE)
+      .filter((c) => c !== mine && names.includes(JSON.stringify(stack.resolve((c as fc3.RosAsyncInvokeConfig).functionName))))
+      .map((c) => `fn must not have another asynchronous invocation configuration, but '${c.node.path}' configures ${this.bound.display} too: `
+        + 'Function Compute keeps one per function, so the later one would replace the other');
+  }
+
+  private replacedConfig(): string[] {
+    const rosFunction = this.bound.rosFunction as fc.RosFunction | undefined;
+    if (this.fc2Config === undefined || rosFunction === undefined || rosFunction.asyncConfiguration === this.fc2Config) {
+      return [];
+    }
+    return [`fn must keep the AsyncConfiguration this construct set, but the asyncConfiguration of ${this.bound.display} was replaced afterwards: `
+      + 'its destinations are lost; set the other fields before creating the FunctionResultDestinations'];
+  }
+
+  private loops(): string[] {
+    const fn = this.bound.fn;
+    const stack = ros.Stack.of(fn);
+    const render = (value: unknown): string => JSON.stringify(stack.resolve(value));
+    const names = [render(fn.attrFunctionName), ...(this.literalFunctionName === undefined ? [] : [JSON.stringify(this.literalFunctionName)])];
+    const errors: string[] = [];
+    for (const type of ['ALIYUN::FC3::Trigger', 'ALIYUN::FC::Trigger']) {
+      for (const trigger of resourcesOf(stack, type) as Array<ros.RosResource & TriggerLike>) {
+        if (!names.includes(render(trigger.functionName))) {
+          continue;
+        }
+        const config = (ros.Tokenization.isResolvable(trigger.triggerConfig) ? undefined : trigger.triggerConfig) as { [key: string]: any } | undefined;
+        for (const { prop, channel } of this.given) {
+          const address = channel.channelAddress;
+          const topicLoop = address.kind === ChannelKind.TOPIC && trigger.triggerType === 'mns_topic'
+            && render(trigger.sourceArn) === render(Identifiers.fcTopicTriggerSourceArn(address))
+            && config?.filterTag === undefined && config?.FilterTag === undefined;
+          const queueLoop = address.kind === ChannelKind.QUEUE && trigger.triggerType === 'eventbridge' && config?.asyncInvocationType === true
+            && config?.eventSourceConfig?.eventSourceParameters?.sourceMNSParameters?.QueueName !== undefined
+            && render(config.eventSourceConfig.eventSourceParameters.sourceMNSParameters.QueueName) === render(address.name);
+          if (topicLoop || queueLoop) {
+            errors.push(`${prop} must not be the ${address.kind} whose trigger '${trigger.node.path}' invokes ${this.bound.display} asynchronously: `
+              + `each result written to it would invoke the function again, without end${topicLoop ? ' (a filter tag on the trigger keeps the results out)' : ''}`);
+          }
+        }
+      }
+    }
+    return errors;
+  }
+}
+
+/** What the loop check reads of an FC 3.0 or FC 2.0 trigger resource. */
+interface TriggerLike {
+  readonly functionName: unknown;
+  readonly triggerType: unknown;
+  readonly triggerConfig: unknown;
+  readonly sourceArn?: unknown;
+}
+
+/** Each stack's resources by type, found once: validation runs when the tree is complete. */
+const resourcesByType = new WeakMap<ros.Stack, Map<string, ros.RosResource[]>>();
+
+function resourcesOf(stack: ros.Stack, type: string): ros.RosResource[] {
+  let byType = resourcesByType.get(stack);
+  if (byType === undefined) {
+    byType = new Map();
+    for (const c of stack.node.findAll()) {
+      if (ros.RosResource.isRosResource(c) && ros.Stack.of(c) === stack) {
+        byType.set(c.rosResourceType, [...(byType.get(c.rosResourceType) ?? []), c]);
+      }
+    }
+    resourcesByType.set(stack, byType);
+  }
+  return byType.get(type) ?? [];
+}
+
+function bindFunction(scope: ros.IConstruct, fn: ResultFunction): BoundFunction {
+  if (typeof (fn as Partial<ResultFunction> | undefined)?._bind !== 'function') {
+    throw invalid(scope, 'fn', describeConstruct(fn), 'must be a ResultFunction: ResultFunction.fc3(fn, role) or ResultFunction.fc2(service, fn, role)');
+  }
+  const bound = fn._bind(scope, 'fn');
+  if (bound.generation === Generation.FC2) {
+    // the destinations go into the function's own resource, which lives in the function's stack
+    if (ros.Stack.of(bound.fn) !== ros.Stack.of(scope)) {
+      throw invalid(scope, 'fn', bound.fn.node.path, `must be in the stack of this construct ('${ros.Stack.of(scope).stackName}'): FC 2.0 destinations are `
+        + `set on the function's own resource, so create the FunctionResultDestinations in stack '${ros.Stack.of(bound.fn).stackName}'`);
+    }
+  } else {
+    checkSameLocation(scope, {
+      prop: 'fn',
+      subject: bound.location,
+      subjectName: bound.display,
+      expected: stackLocation(scope),
+      expectedName: 'the stack',
+      reason: 'ROS creates the asynchronous invocation configuration in the stack\'s region and account, naming the function by name',
+      remedy: 'give the stacks an env with a literal region and account',
+    });
+  }
+  return bound;
+}
+
+/**
+ * The role given must be the one the function (FC 2.0: its service) names: the same attribute or value, or a literal
+ * ARN that ends with the role's literal name. A parameter or another value that cannot be told apart passes.
+ */
+function checkNamesRole(scope: ros.IConstruct, role: ram.IRole, fn: BoundFunction): void {
+  const stack = ros.Stack.of(fn.fn);
+  const named = stack.resolve(fn.roleArn);
+  if (JSON.stringify(named) === JSON.stringify(stack.resolve(role.attrArn))) {
+    return;
+  }
+  const roleName = (role as { props?: { roleName?: unknown } }).props?.roleName;
+  if (typeof named === 'string') {
+    if (typeof roleName !== 'string' || isUnresolved(roleName) || named.toLowerCase().endsWith(`:role/${roleName.toLowerCase()}`)) {
+      return;
+    }
+    throw invalid(scope, 'fn (role)', role.node.path, `must be the role of ${fn.display}, whose ${fn.roleOwner.replace(/^the /, '')} is ${describeValue(named)}, not role ${describeValue(roleName)}`);
+  }
+  if (typeof named === 'object' && named !== null && 'Fn::GetAtt' in named) {
+    throw invalid(scope, 'fn (role)', role.node.path, `must be the role of ${fn.display}, whose ${fn.roleOwner.replace(/^the /, '')} names another resource's ARN`);
+  }
+}
+
+/** A role given must let Function Compute assume it: checked where its trust policy is literal. */
+function checkTrust(scope: ros.IConstruct, role: ram.IRole): void {
+  const document = (role as { props?: { assumeRolePolicyDocument?: unknown } }).props?.assumeRolePolicyDocument as ram.RosRole.AssumeRolePolicyDocumentProperty | undefined;
+  const statements = document?.statement;
+  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s))) {
+    return;
+  }
+  const list = (value: unknown): unknown[] | undefined => (isUnresolved(value) ? undefined : Array.isArray(value) ? value : [value]);
+  /** true, false, or undefined when a token decides */
+  const matches = (values: unknown[] | undefined, wanted: (v: unknown) => boolean): boolean | undefined => {
+    if (values === undefined) {
+      return undefined;
+    }
+    return values.some(wanted) ? true : values.some((v) => isUnresolved(v)) ? undefined : false;
+  };
+  const namesFc = (s: ram.RosRole.StatementProperty): boolean | undefined => {
+    const principal = s.principal as ram.RosRole.PrincipalProperty | undefined;
+    return isUnresolved(principal) ? undefined : matches(list(principal?.service), (v) => v === FC_SERVICE);
+  };
+  const assumes = (s: ram.RosRole.StatementProperty): boolean | undefined => matches(list(s.action), (a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*');
+  const typed = statements as ram.RosRole.StatementProperty[];
+  // in RAM a Deny wins over any Allow
+  const denied = typed.some((s) => s.effect === 'Deny' && namesFc(s) === true && assumes(s) === true);
+  const allowed = typed.some((s) => (s.effect === 'Allow' || isUnresolved(s.effect)) && namesFc(s) !== false && assumes(s) !== false);
+  if (denied || !allowed) {
+    throw invalid(scope, 'fn (role)', role.node.path, `must let the service ${FC_SERVICE} assume it (an Allow of sts:AssumeRole to principal { service: ['${FC_SERVICE}'] }, `
+      + 'and no Deny of it): Function Compute assumes it to send the results');
+  }
+}
+
+/**
+ * Sets the destinations in an FC 2.0 function's `AsyncConfiguration`, keeping what the function already sets there
+ * (such as `statefulInvocation`). A field set in both places is an error rather than one silently winning; so is a
+ * configuration given as a token, which synth cannot merge into.
+ */
+function setAsyncConfiguration(scope: ros.IConstruct, fn: BoundFunction, rosFunction: ros.RosResource,
+  ours: fc.RosFunction.AsyncConfigurationProperty): fc.RosFunction.AsyncConfigurationProperty {
+  const target = rosFunction as fc.RosFunction;
+  const existing = target.asyncConfiguration;
+  if (existing === undefined || existing === null) {
+    const config = withoutUndefined(ours);
+    target.asyncConfiguration = config;
+    return config;
+  }
+  if (ros.Tokenization.isResolvable(existing) || typeof existing !== 'object') {
+    throw invalid(scope, 'fn', fn.fn.node.path, 'must not have its asyncConfiguration given as a token: synth cannot add the destinations to it');
+  }
+  const given = existing as fc.RosFunction.AsyncConfigurationProperty;
+  const clashes = (Object.keys(withoutUndefined(ours)) as Array<keyof fc.RosFunction.AsyncConfigurationProperty>).filter((k) => given[k] !== undefined && given[k] !== null);
+  if (clashes.length > 0) {
+    throw invalid(scope, 'fn', fn.fn.node.path, `must not set asyncConfiguration.${clashes.join(' or asyncConfiguration.')} itself when a FunctionResultDestinations `
+      + 'sets it: set each in one place (the function keeps its other asyncConfiguration fields, such as statefulInvocation)');
+  }
+  const merged = { ...given, ...withoutUndefined(ours) };
+  target.asyncConfiguration = merged;
+  return merged;
+}
+
+/** Grants sending to `channel`, and nothing else, on that channel only. */
+function grantSend(channel: IChannel, grantee: ram.IGrantable): Grant {
+  const action = SEND_ACTION[channel.channelAddress.kind];
+  return channel.channelAddress.kind === ChannelKind.QUEUE ? (channel as IQueue).grant(grantee, action) : (channel as ITopic).grant(grantee, action);
+}
+
+/** The role a function names, for a message: its literal ARN, the resource whose ARN it is, or a deploy-time value. */
+function describeRoleArn(fn: BoundFunction): string {
+  const rendered = ros.Stack.of(fn.fn).resolve(fn.roleArn);
+  if (typeof rendered === 'string') {
+    return describeValue(rendered);
+  }
+  const getAtt = typeof rendered === 'object' && rendered !== null ? (rendered as { 'Fn::GetAtt'?: unknown })['Fn::GetAtt'] : undefined;
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') {
+    return `the Arn of resource ${getAtt[0]}`;
+  }
+  return 'a deploy-time value';
+}
+
+function factoryOf(fn: BoundFunction): string {
+  return fn.generation === Generation.FC3 ? 'ResultFunction.fc3(fn, role)' : 'ResultFunction.fc2(service, fn, role)';
+}
+
+function isConstruct(x: unknown): x is ros.IConstruct {
+  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
+}
+
+function describeConstruct(x: unknown): unknown {
+  return isConstruct(x) ? x.node.path : x;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
