@@ -30,6 +30,7 @@ import { claimName, generatePhysicalName, generatePhysicalNameFor, identityOf } 
 import { AppState, stackAccount, stackRegion, warnOnce, warnOncePerStack } from '../core/state';
 import { checkText, TextRule } from '../core/text';
 import { checkBoolean, checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
+import { checkServiceTrust } from '../core/trust';
 import { FILTER_TAG } from '../ros/mns-rules';
 import { channelDisplay, channelEnvironment, ChannelImportOptions, locationOf, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
@@ -429,7 +430,7 @@ export class TopicTrigger extends ros.Resource {
     if (!isConstruct(role) || (role as { attrArn?: unknown }).attrArn === undefined) {
       throw invalid(this, 'role', role, 'must be a RAM role (ram.Role of @alicloud/ros-cdk-ram)');
     }
-    checkTrust(this, role);
+    checkServiceTrust(this, 'role', role, SMQ_SERVICE, 'SMQ assumes it to invoke the function');
     const grantee = role as unknown as Partial<ram.IGrantable>;
     if (grantee.grantPrincipal !== undefined) {
       const placement = policyPlacement(grantee as ram.IGrantable, this);
@@ -690,40 +691,6 @@ function checkPolicyElsewhere(scope: ros.IConstruct, role: ram.IRole, fn: BoundF
   }
 }
 
-/** A user's role must let SMQ assume it: checked where its trust policy is literal. */
-function checkTrust(scope: ros.IConstruct, role: ram.IRole): void {
-  const document = (role as { props?: ram.RoleProps }).props?.assumeRolePolicyDocument as ram.RosRole.AssumeRolePolicyDocumentProperty | undefined;
-  const statements = document?.statement;
-  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s))) {
-    return;
-  }
-  const names = (s: ram.RosRole.StatementProperty): boolean | undefined => {
-    if (isUnresolved(s.principal)) {
-      return undefined;
-    }
-    const services = (s.principal as ram.RosRole.PrincipalProperty | undefined)?.service;
-    if (isUnresolved(services)) {
-      return undefined;
-    }
-    const list: unknown[] = Array.isArray(services) ? services : [services];
-    return list.some((v) => v === SMQ_SERVICE) ? true : list.some((v) => isUnresolved(v)) ? undefined : false;
-  };
-  const assumes = (s: ram.RosRole.StatementProperty): boolean | undefined => {
-    if (isUnresolved(s.action)) {
-      return undefined;
-    }
-    const list: unknown[] = Array.isArray(s.action) ? s.action : [s.action];
-    return list.some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*') ? true : list.some((a) => isUnresolved(a)) ? undefined : false;
-  };
-  const typed = statements as ram.RosRole.StatementProperty[];
-  // in RAM a Deny wins over any Allow
-  const denied = typed.some((s) => s.effect === 'Deny' && names(s) === true && assumes(s) === true);
-  const allowed = typed.some((s) => (s.effect === 'Allow' || isUnresolved(s.effect)) && names(s) !== false && assumes(s) !== false);
-  if (denied || !allowed) {
-    throw invalid(scope, 'role', role.node.path, `must let the service ${SMQ_SERVICE} assume it (an Allow of sts:AssumeRole to principal { service: ['${SMQ_SERVICE}'] }, and no Deny of it): `
-      + 'SMQ assumes it to invoke the function');
-  }
-}
 
 /**
  * The RAM resources of `fc:InvokeFunction` on one function: FC 3.0 `acs:fc:{region}:{account}:functions/{name}`; FC

@@ -814,20 +814,11 @@ function validateLifecycleHookProps(scope: ros.IConstruct, props: RosLifecycleHo
 
 /**
  * Renders the items of a list through `keys` (camelCase -> ROS name). Props reach `renderProperties` resolved, so a
- * token is by then an intrinsic function (`{"Ref": ...}`, `{"Fn::GetAtt": ...}`), which is left as it is.
+ * token is by then an intrinsic function (`{"Ref": ...}`, `{"Fn::GetAtt": ...}`), which `renderKeys` leaves as it is.
  */
 function renderItems(value: unknown, keys: { [camel: string]: string }): unknown {
   if (!Array.isArray(value)) {
     return value;
   }
-  return value.map((item) => (isPlainData(item) ? renderKeys(item, keys) : item));
-}
-
-/** A plain object that is not an intrinsic function. */
-function isPlainData(value: unknown): value is { [key: string]: any } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return false;
-  }
-  const keys = Object.keys(value);
-  return !(keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')));
+  return value.map((item) => renderKeys(item, keys));
 }

@@ -4,9 +4,12 @@ import * as ros from '@alicloud/ros-cdk-core';
  * Rendering helpers shared by the L1 classes in this folder: ROS CDK L1 props are camelCase, ROS templates PascalCase.
  */
 
-/** Maps each key of `props` through `keys` (camelCase -> ROS name), dropping `undefined` values. */
+/**
+ * Maps each key of `props` through `keys` (camelCase -> ROS name), dropping `undefined` values. A value that a token
+ * rendered to (`{ Ref: ... }`, `{ 'Fn::GetAtt': ... }`, ...) is kept as it is: props arrive here resolved.
+ */
 export function renderKeys(props: { [key: string]: any } | undefined, keys: { [camel: string]: string }): { [key: string]: any } | undefined {
-  if (props === undefined || props === null || typeof props !== 'object' || Array.isArray(props)) {
+  if (props === undefined || props === null || typeof props !== 'object' || Array.isArray(props) || isIntrinsic(props)) {
     return props;
   }
   const out: { [key: string]: any } = {};
@@ -17,6 +20,12 @@ export function renderKeys(props: { [key: string]: any } | undefined, keys: { [c
     }
   }
   return out;
+}
+
+/** A template function or reference, as a token renders: one key, `Ref` or `Fn::...`. */
+export function isIntrinsic(value: object): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }
 
 /** Renders a list of `{ key, value }` tags as ROS `[{ Key, Value }]`. */

@@ -19,6 +19,7 @@ import { claimLogicalId } from '../core/ids';
 import { checkSameLocation, Location } from '../core/location';
 import { stackAccount, stackRegion, warnOnce } from '../core/state';
 import { checkRange, describeValue, invalid, isUnresolved, requireProps } from '../core/validation';
+import { checkServiceTrust } from '../core/trust';
 import { channelDisplay, IChannel, literalAddress, locationOf, requireChannelOfAnyKind, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
@@ -359,7 +360,7 @@ export class FunctionResultDestinations extends ros.Construct {
         + `Function Compute sends the results with that role; set it to role.attrArn`);
     }
     checkNamesRole(this, role, fn);
-    checkTrust(this, role);
+    checkServiceTrust(this, 'fn (role)', role, FC_SERVICE, 'Function Compute assumes it to send the results');
     const grantee = role as unknown as Partial<ram.IGrantable>;
     if (grantee.grantPrincipal === undefined || grantee.grantPrincipal === null) {
       warnOnce(this, `fn: '${role.node.path}' is not a ram.Role this library can grant to: allow it ${needs} by hand.`);
@@ -505,35 +506,6 @@ function checkNamesRole(scope: ros.IConstruct, role: ram.IRole, fn: BoundFunctio
   }
 }
 
-/** A role given must let Function Compute assume it: checked where its trust policy is literal. */
-function checkTrust(scope: ros.IConstruct, role: ram.IRole): void {
-  const document = (role as { props?: { assumeRolePolicyDocument?: unknown } }).props?.assumeRolePolicyDocument as ram.RosRole.AssumeRolePolicyDocumentProperty | undefined;
-  const statements = document?.statement;
-  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s))) {
-    return;
-  }
-  const list = (value: unknown): unknown[] | undefined => (isUnresolved(value) ? undefined : Array.isArray(value) ? value : [value]);
-  /** true, false, or undefined when a token decides */
-  const matches = (values: unknown[] | undefined, wanted: (v: unknown) => boolean): boolean | undefined => {
-    if (values === undefined) {
-      return undefined;
-    }
-    return values.some(wanted) ? true : values.some((v) => isUnresolved(v)) ? undefined : false;
-  };
-  const namesFc = (s: ram.RosRole.StatementProperty): boolean | undefined => {
-    const principal = s.principal as ram.RosRole.PrincipalProperty | undefined;
-    return isUnresolved(principal) ? undefined : matches(list(principal?.service), (v) => v === FC_SERVICE);
-  };
-  const assumes = (s: ram.RosRole.StatementProperty): boolean | undefined => matches(list(s.action), (a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*');
-  const typed = statements as ram.RosRole.StatementProperty[];
-  // in RAM a Deny wins over any Allow
-  const denied = typed.some((s) => s.effect === 'Deny' && namesFc(s) === true && assumes(s) === true);
-  const allowed = typed.some((s) => (s.effect === 'Allow' || isUnresolved(s.effect)) && namesFc(s) !== false && assumes(s) !== false);
-  if (denied || !allowed) {
-    throw invalid(scope, 'fn (role)', role.node.path, `must let the service ${FC_SERVICE} assume it (an Allow of sts:AssumeRole to principal { service: ['${FC_SERVICE}'] }, `
-      + 'and no Deny of it): Function Compute assumes it to send the results');
-  }
-}
 
 /**
  * Sets the destinations in an FC 2.0 function's `AsyncConfiguration`, keeping what the function already sets there

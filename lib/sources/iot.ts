@@ -17,6 +17,7 @@ import { claimName, generatePhysicalName, identityOf } from '../core/names';
 import { stackRegion, warnOnce } from '../core/state';
 import { checkText, TextRule } from '../core/text';
 import { checkBoolean, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
+import { checkServiceTrust } from '../core/trust';
 import { MAX_RULE_ACTIONS, RosRule, RosRuleAction } from '../ros/iot';
 import { channelDisplay, locationOf, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
@@ -284,7 +285,7 @@ export class IotRuleNotification extends ros.Construct {
     if (!isConstruct(role) || (role as { attrArn?: unknown }).attrArn === undefined) {
       throw invalid(this, 'role', role, 'must be a RAM role (ram.Role of @alicloud/ros-cdk-ram)');
     }
-    checkTrust(this, role);
+    checkServiceTrust(this, 'role', role, IOT_SERVICE, 'IoT Platform assumes it to publish to the topic');
     const grantee = role as unknown as Partial<ram.IGrantable>;
     if (grantee.grantPrincipal !== undefined) {
       const placement = policyPlacement(grantee as ram.IGrantable, topic);
@@ -328,40 +329,6 @@ function checkDestination(scope: ros.IConstruct, destination: unknown): void {
   requireChannel(scope, 'destination', destination, ChannelKind.TOPIC);
 }
 
-/** A user's role must let IoT Platform assume it: checked where its trust policy is literal. */
-function checkTrust(scope: ros.IConstruct, role: ram.IRole): void {
-  const document = (role as { props?: ram.RoleProps }).props?.assumeRolePolicyDocument as ram.RosRole.AssumeRolePolicyDocumentProperty | undefined;
-  const statements = document?.statement;
-  if (!Array.isArray(statements) || statements.some((s) => isUnresolved(s))) {
-    return;
-  }
-  const names = (s: ram.RosRole.StatementProperty): boolean | undefined => {
-    if (isUnresolved(s.principal)) {
-      return undefined;
-    }
-    const services = (s.principal as ram.RosRole.PrincipalProperty | undefined)?.service;
-    if (isUnresolved(services)) {
-      return undefined;
-    }
-    const list: unknown[] = Array.isArray(services) ? services : [services];
-    return list.some((v) => v === IOT_SERVICE) ? true : list.some((v) => isUnresolved(v)) ? undefined : false;
-  };
-  const assumes = (s: ram.RosRole.StatementProperty): boolean | undefined => {
-    if (isUnresolved(s.action)) {
-      return undefined;
-    }
-    const list: unknown[] = Array.isArray(s.action) ? s.action : [s.action];
-    return list.some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*') ? true : list.some((a) => isUnresolved(a)) ? undefined : false;
-  };
-  const typed = statements as ram.RosRole.StatementProperty[];
-  // in RAM a Deny wins over any Allow
-  const denied = typed.some((s) => s.effect === 'Deny' && names(s) === true && assumes(s) === true);
-  const allowed = typed.some((s) => (s.effect === 'Allow' || isUnresolved(s.effect)) && names(s) !== false && assumes(s) !== false);
-  if (denied || !allowed) {
-    throw invalid(scope, 'role', role.node.path, `must let the service ${IOT_SERVICE} assume it (an Allow of sts:AssumeRole to principal { service: ['${IOT_SERVICE}'] }, and no Deny of it): `
-      + 'IoT Platform assumes it to publish to the topic');
-  }
-}
 
 function literalString(value: unknown): string | undefined {
   return typeof value === 'string' && !isUnresolved(value) ? value : undefined;

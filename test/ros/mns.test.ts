@@ -84,6 +84,16 @@ describe('RosQueue', () => {
     }, true)).not.toThrow();
     Template.fromStack(stack).hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: { Ref: 'S' }, VisibilityTimeout: { Ref: 'N' } });
   });
+
+  test('a whole DlqPolicy that is a token renders as the token, not as an empty object', () => {
+    const { stack } = newStack('L1');
+    const policy = new ros.RosParameter(stack, 'Policy', { type: ros.RosParameterType.JSON }).value;
+    new RosQueue(stack, 'Q', { queueName: 'q', dlqPolicy: policy }, true);
+    new smq.RosSubscription(stack, 'S', { topicName: 't', subscriptionName: 's', endpoint: 'acs:mns:cn-hangzhou:123:queues/q', dlqPolicy: policy }, true);
+    const resources = Template.fromStack(stack).toJSON().Resources;
+    expect(resources.Q.Properties.DlqPolicy).toEqual({ Ref: 'Policy' });
+    expect(resources.S.Properties.DlqPolicy).toEqual({ Ref: 'Policy' });
+  });
 });
 
 describe('RosTopic', () => {
