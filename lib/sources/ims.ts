@@ -9,11 +9,11 @@
  * https://www.alibabacloud.com/help/en/ims/user-guide/event-list-2
  */
 import * as ros from '@alicloud/ros-cdk-core';
-import { derivedId, claimLogicalId } from '../core/ids';
+import { derivedId } from '../core/ids';
 import { generatePhysicalNameFor } from '../core/names';
 import { stackRegion, warnOnce } from '../core/state';
 import { fragmentsOf } from '../core/text';
-import { invalid, isUnresolved } from '../core/validation';
+import { invalid, isUnresolved, ValidationError } from '../core/validation';
 import { QUEUE_NAME } from '../ros/mns-rules';
 import { Queue, QueueProps } from '../smq/queue';
 
@@ -38,8 +38,11 @@ export class ImsEvent {
   /** An intelligent production (editing) job finished. */
   public static readonly PRODUCE_MEDIA_COMPLETE = new ImsEvent('ProduceMediaComplete');
 
-  /** Any other event type IMS documents, by its name, such as `MediaConvertOutputComplete`. */
+  /** Any other event type IMS documents, by its name (letters and digits), such as `MediaConvertOutputComplete`. */
   public static of(name: string): ImsEvent {
+    if (typeof name !== 'string' || isUnresolved(name) || !EVENT_NAME.test(name)) {
+      throw new ValidationError('', 'ImsEvent.of(name)', name, 'must be an IMS event type name such as "MediaConvertComplete" (letters and digits, a literal)');
+    }
     return new ImsEvent(name);
   }
 
@@ -82,6 +85,7 @@ const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 export class ImsCallbackQueue extends Queue {
   /** The `SetEventCallback` command, as the stack output holds it. */
   public readonly setEventCallbackCommand: string;
+  private readonly outputIds: string[] = [];
 
   constructor(scope: ros.Construct, id: string, props: ImsCallbackQueueProps = {}) {
     const given = props?.queueName;
@@ -97,12 +101,25 @@ export class ImsCallbackQueue extends Queue {
       ...(events.length > 0 ? [` --EventTypeList ${events.join(',')}`] : []),
     ]);
     const output = (suffix: string, value: string, description: string): void => {
-      const outputId = claimLogicalId(this, derivedId(this, suffix));
+      const outputId = derivedId(this, suffix);
+      this.outputIds.push(outputId);
       new ros.RosOutput(this, outputId, { value, description });
     };
     output('CallbackQueueName', this.queueName, 'IMS SetEventCallback CallbackQueueName (CallbackType MNS)');
     output('CallbackRegion', region, 'The region to call IMS SetEventCallback in: the callback queue\'s');
     output('SetEventCallbackCommand', this.setEventCallbackCommand, 'Run once after the deploy to send IMS callbacks to this queue');
+  }
+
+  /** Outputs are named by construct id, in a section of their own: another output with one of ours is an error at synth. */
+  protected override validate(): string[] {
+    const errors = super.validate();
+    const stack = ros.Stack.of(this);
+    const others = stack.node.findAll().filter((c) => c instanceof ros.RosOutput && this.outputIds.includes(c.node.id) && c.node.scope !== this);
+    for (const other of others) {
+      errors.push(`output id '${other.node.id}' must be unique in the stack: '${other.node.path}' and '${this.node.path}' both make an output with it `
+        + '(in ROS CDK an output\'s id is its construct id): give one of them another id');
+    }
+    return errors;
   }
 }
 
@@ -121,7 +138,11 @@ function checkPrefix(scope: ros.IConstruct, name: string | undefined): void {
     return;
   }
   const whole = !isUnresolved(name);
-  const ok = whole || head.length >= PREFIX.length ? head.startsWith(PREFIX) : PREFIX.startsWith(head);
+  if (!whole && head.length < PREFIX.length && PREFIX.startsWith(head)) {
+    warnOnce(scope, `queueName: IMS delivers callbacks only to queues whose names start with "${PREFIX}", and a token decides whether this one does (it starts with "${head}"): make sure it does.`);
+    return;
+  }
+  const ok = whole || head.length >= PREFIX.length ? head.startsWith(PREFIX) : false;
   if (!ok) {
     throw invalid(scope, 'queueName', whole ? name : `${head}<token>`, `must start with "${PREFIX}": IMS delivers callbacks only to such queues`);
   }

@@ -84,7 +84,10 @@ describe('ImsCallbackQueue', () => {
     new ImsCallbackQueue(stack, 'A', { queueName: param });
     new ImsCallbackQueue(stack, 'B', { queueName: `ice-callback-${param}` });
     new ImsCallbackQueue(stack, 'C', { queueName: `ice-${param}` });
-    expect(warnings(stack)).toEqual(['Media/A: queueName: IMS delivers callbacks only to queues whose names start with "ice-callback-", and this name starts with a token: make sure it does.']);
+    expect(warnings(stack)).toEqual([
+      'Media/A: queueName: IMS delivers callbacks only to queues whose names start with "ice-callback-", and this name starts with a token: make sure it does.',
+      'Media/C: queueName: IMS delivers callbacks only to queues whose names start with "ice-callback-", and a token decides whether this one does (it starts with "ice-"): make sure it does.',
+    ]);
     expectInvalid(() => new ImsCallbackQueue(stack, 'D', { queueName: `callbacks-${param}` }),
       'Media/D: queueName must start with "ice-callback-": IMS delivers callbacks only to such queues, got "callbacks-<token>"');
   });
@@ -94,7 +97,7 @@ describe('ImsCallbackQueue', () => {
       ['a name without the prefix', { queueName: 'callbacks' }, 'Media/X: queueName must start with "ice-callback-": IMS delivers callbacks only to such queues, got "callbacks"'],
       ['the prefix without its hyphen', { queueName: 'ice-callbacks' }, 'Media/X: queueName must start with "ice-callback-": IMS delivers callbacks only to such queues, got "ice-callbacks"'],
       ['an empty event list', { eventTypes: [] }, 'Media/X: eventTypes must list at least one ImsEvent, or be left out for every event, got []'],
-      ['an event type that is not a name', { eventTypes: [ImsEvent.of('Produce Media')] },
+      ['an event type that is not a name', { eventTypes: [{ value: 'Produce Media' } as any] },
         'Media/X: eventTypes[0] must be an IMS event type such as ImsEvent.PRODUCE_MEDIA_COMPLETE or ImsEvent.of("MediaConvertComplete") (letters and digits), got "Produce Media"'],
       ['a string for an event type', { eventTypes: ['ProduceMediaComplete' as any] },
         'Media/X: eventTypes[0] must be an IMS event type such as ImsEvent.PRODUCE_MEDIA_COMPLETE or ImsEvent.of("MediaConvertComplete") (letters and digits), got "ProduceMediaComplete"'],
@@ -109,3 +112,29 @@ describe('ImsCallbackQueue', () => {
 });
 
 type ImsCallbackQueueArgs = ConstructorParameters<typeof ImsCallbackQueue>[2];
+
+describe('ImsCallbackQueue after review', () => {
+  test('a name whose literal start is only part of the prefix, the rest a token: a warning, not silence', () => {
+    const { stack } = newStack('Media');
+    const param = new ros.RosParameter(stack, 'Name', { type: ros.RosParameterType.STRING }).valueAsString;
+    new ImsCallbackQueue(stack, 'A', { queueName: `ice-callback${param}` });
+    expect(warnings(stack)).toEqual([
+      'Media/A: queueName: IMS delivers callbacks only to queues whose names start with "ice-callback-", and a token decides whether this one does (it starts with "ice-callback"): make sure it does.',
+    ]);
+  });
+
+  test('output ids: another output with one of ours is a clear error; a resource with the same id is not a clash', () => {
+    const { app, stack } = newStack('Media');
+    new ros.RosOutput(stack, 'CbCallbackRegion', { value: 'x' });
+    new ImsCallbackQueue(stack, 'Cb');
+    expect(() => app.synth()).toThrow(/output id 'CbCallbackRegion' must be unique in the stack: 'Media\/CbCallbackRegion' and 'Media\/Cb' both make an output with it/);
+    const other = newStack('Media');
+    new smq.Queue(other.stack, 'CbCallbackQueueName');
+    expect(() => new ImsCallbackQueue(other.stack, 'Cb')).not.toThrow();
+  });
+
+  test('ImsEvent.of checks its name at once', () => {
+    expect(() => ImsEvent.of(null as any)).toThrow('ImsEvent.of(name) must be an IMS event type name such as "MediaConvertComplete" (letters and digits, a literal), got null');
+    expect(() => ImsEvent.of('Produce Media')).toThrow(/ImsEvent.of\(name\) must be/);
+  });
+});
