@@ -2,23 +2,26 @@
  * Who owns each resource of a channel: the one place that decides what the bare side builds, and how.
  *
  * - **The user's own constructs** ({@link USER_CONSTRUCTS}): what an app builds itself with upstream classes
- *   (`ram.Role`, `oss.Bucket`, `fc3.Function`) and hands to ros-cdk-smq. Both sides build them with the same code, from this module, so
- *   their cost (ros-cdk-ram's, ros-cdk-oss's and ros-cdk-fc3's included) is on both sides and not counted as ours.
+ *   (`ram.Role`, `oss.Bucket`, `fc3.Function`) and hands to ros-cdk-smq, and its scaling group, which it builds with
+ *   this library's own L1 `ess.RosScalingGroup` (no upstream ros-cdk package has `ALIYUN::ESS::ScalingGroup`). Both
+ *   sides build them with the same code, from this module, so their cost (ros-cdk-ram's, ros-cdk-oss's and
+ *   ros-cdk-fc3's included, and lib/ros/ess.ts's for the group) is on both sides and not counted as ours.
  * - **What ros-cdk-smq emits** ({@link LIBRARY}, {@link LIBRARY_TYPES}): queues, topics, subscriptions, the managed
  *   policies its grants make, SMQ event notification rules, EventBridge rules, CloudMonitor metric rules and targets,
- *   and FC 3.0 topic triggers with the RAM role each makes. Ours builds them with the library; the bare side writes
- *   each as one L1 call, with the properties read from ours' template: the upstream L1 class where this library
- *   itself builds on one that a hand-written app would call (`eventbridge.RosRule`, `cms.RosResourceMetricRule`,
- *   `cms.RosMetricRuleTargets`, `fc3.RosTrigger`, and `ram.RosRole` for the trigger's role, which the library makes
- *   with the `ram.Role` L2 around it), else a bare
- *   `ros.RosResource` (the MNS types, for which this project installs no upstream L1 package, and the RAM managed
+ *   FC 3.0 topic triggers with the RAM role each makes, and Auto Scaling lifecycle hooks. Ours builds them with the
+ *   library; the bare side writes each as one L1 call, with the properties read from ours' template: the upstream L1
+ *   class where this library itself builds on one that a hand-written app would call (`eventbridge.RosRule`,
+ *   `cms.RosResourceMetricRule`, `cms.RosMetricRuleTargets`, `fc3.RosTrigger`, and `ram.RosRole` for the trigger's
+ *   role, which the library makes with the `ram.Role` L2 around it), else a bare `ros.RosResource` (the MNS types
+ *   and `ALIYUN::ESS::LifecycleHook`, for which no upstream L1 package exists or is installed, and the RAM managed
  *   policy, written bare since the first version of the benchmark).
  *
  * Any other resource in ours' templates is an error ({@link classify} throws): a new wiring that brings a resource
  * of its own must say here whose it is.
  *
- * This module loads ros-cdk-core and the upstream packages the user's constructs and the L1s come from, never this
- * library: the bare child loads it.
+ * This module loads ros-cdk-core and the upstream packages the user's constructs and the L1s come from, and of this
+ * library only lib/ros/ess.ts (the module that `ess` of '../lib' is: the user's `ess.RosScalingGroup`), with the
+ * validation and rendering helpers it imports, never its constructs: the bare child loads it.
  */
 import * as ros from '@alicloud/ros-cdk-core';
 import * as cms from '@alicloud/ros-cdk-cms';
@@ -26,6 +29,9 @@ import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
 import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as oss from '@alicloud/ros-cdk-oss';
 import * as ram from '@alicloud/ros-cdk-ram';
+// `ess` of '../lib' (lib/index.ts: `export * as ess from './ros/ess'`), the same module and classes, without loading
+// the rest of the library into the bare child
+import * as ess from '../lib/ros/ess';
 
 /** A construct the user builds with its upstream class, one per channel, emitting one resource. */
 export interface UserConstruct<T extends ros.IConstruct = ros.IConstruct> {
@@ -94,8 +100,31 @@ export const FUNCTION: UserConstruct<fc3.Function> = {
   }),
 };
 
-/** The user's own constructs a channel may contain. Built with their upstream classes on both sides. */
-export const USER_CONSTRUCTS: readonly UserConstruct[] = [ROLE, BUCKET, FUNCTION];
+/** The vSwitch every channel's scaling group launches into (a literal: the app's one VPC, made elsewhere). */
+export const GROUP_VSWITCH_ID = 'vsw-ros-cdk-smq-bench';
+
+/**
+ * The scaling group whose scale-ins channel `i`'s queue hears of: `G{i}`, an `ess.RosScalingGroup` (this library's own
+ * L1 of `ALIYUN::ESS::ScalingGroup`, which no upstream ros-cdk package has: a user calls it as an L1, with the stack's
+ * property constraint flag) of 0 to 1 instances in {@link GROUP_VSWITCH_ID}, with no notification configurations.
+ */
+export const GROUP: UserConstruct<ess.RosScalingGroup> = {
+  name: 'ess.RosScalingGroup',
+  type: ess.RosScalingGroup.ROS_RESOURCE_TYPE_NAME,
+  logicalId: (index) => `G${index}`,
+  channelOf: channelOf('G'),
+  create: (stack, index) => new ess.RosScalingGroup(stack, GROUP.logicalId(index), {
+    minSize: 0,
+    maxSize: 1,
+    vSwitchIds: [GROUP_VSWITCH_ID],
+  }, stack.enableResourcePropertyConstraint),
+};
+
+/**
+ * The user's own constructs a channel may contain. Built on both sides by the same code: with their upstream classes,
+ * and the scaling group with this library's `ess.RosScalingGroup`.
+ */
+export const USER_CONSTRUCTS: readonly UserConstruct[] = [ROLE, BUCKET, FUNCTION, GROUP];
 
 /** A resource's `Properties` in a template (values may be intrinsic functions: `{ "Fn::GetAtt": [...] }`, ...). */
 export type TemplateProperties = { readonly [key: string]: any };
@@ -312,6 +341,8 @@ export const LIBRARY: readonly LibraryType[] = [
   // user's own R{i} is matched first, as a user construct)
   { type: 'ALIYUN::FC3::Trigger', l1: { name: 'fc3.RosTrigger', class: fc3.RosTrigger, props: fc3TriggerProps } },
   { type: 'ALIYUN::RAM::Role', logicalIds: /^F(0|[1-9]\d*)TriggerRole$/, l1: { name: 'ram.RosRole', class: ram.RosRole, props: roleProps } },
+  // sources.LifecycleHook (the library's own RosLifecycleHook L1; no upstream ros-cdk package has the type)
+  { type: 'ALIYUN::ESS::LifecycleHook' },
 ];
 
 /** The ROS types of {@link LIBRARY}. */

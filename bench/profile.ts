@@ -3,7 +3,9 @@
  * (this library, ros-cdk-core, the upstream packages, constructs, Node, GC) and ours' hottest functions. Both sides
  * load ros-cdk-ram, ros-cdk-oss and ros-cdk-fc3 (the user's own `ram.Role`, `oss.Bucket` and `fc3.Function` are built
  * with them on both) and ros-cdk-cms and ros-cdk-eventbridge (both sides write those types with their L1s, and the
- * FC 3.0 trigger and its role with `fc3.RosTrigger` and `ram.RosRole`).
+ * FC 3.0 trigger and its role with `fc3.RosTrigger` and `ram.RosRole`). Both also load lib/ros/ess.ts, this library's
+ * L1 of the user's own scaling group (`ess.RosScalingGroup`): the bare side's self time under "lib/ (ours)" is that
+ * L1 and the helpers it calls, the user's cost on both sides.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -9,7 +9,7 @@ function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The user's own constructs, as `ram.Role`, `oss.Bucket` and `fc3.Function` (code spans). */
+/** The user's own constructs, as `ram.Role`, `oss.Bucket`, `fc3.Function` and `ess.RosScalingGroup` (code spans). */
 const userConstructs = (): string => list(USER_CONSTRUCTS.map((c) => `\`${c.name}\``));
 
 /** How the bare side writes what ros-cdk-smq emits, in words, from bench/ownership.ts. */
@@ -277,8 +277,9 @@ export function renderResults(summary: Summary, analysis?: string): string {
       + 'Construct time is `new App` to the last construct; synth time is `app.synth()`, which writes the templates, manifest.json and tree.json.',
     '- **Bare.** The same templates from ours\' synthesized ones of the same N, into stacks of the same names, resource by resource in '
       + 'template order, then `app.synth()` the same way. Which resources are whose is decided in one place, bench/ownership.ts: '
-      + `the user's own constructs (the channel's ${userConstructs()}, logical ids ${list(USER_CONSTRUCTS.map((c) => `\`${c.logicalId(0).slice(0, -1)}{i}\``))}) are built with their upstream `
-      + 'class by the very function ours uses, so ros-cdk-ram\'s, ros-cdk-oss\'s and ros-cdk-fc3\'s cost is on both sides; what ros-cdk-smq emits is '
+      + `the user's own constructs (the channel's ${userConstructs()}, logical ids ${list(USER_CONSTRUCTS.map((c) => `\`${c.logicalId(0).slice(0, -1)}{i}\``))}) are built by the very function ours uses, `
+      + 'with their upstream class (the scaling group with this library\'s own L1 `ess.RosScalingGroup`: no upstream package has the type), '
+      + 'so ros-cdk-ram\'s, ros-cdk-oss\'s and ros-cdk-fc3\'s cost, and lib/ros/ess.ts\'s, is on both sides; what ros-cdk-smq emits is '
       + `written as one L1 call per resource: ${libraryWriters()} (\`new ros.RosResource(stack, logicalId, { type, properties })\`); `
       + 'anything else fails the run. An upstream L1 gets `stack.enableResourcePropertyConstraint` as its last argument, as this library '
       + 'passes it, so both sides pay the same property validation. The input is read and '
@@ -288,7 +289,8 @@ export function renderResults(summary: Summary, analysis?: string): string {
       + 'from it (intrinsic functions kept as the template has them). The L1 keeps them as its '
       + 'properties, just as a hand-written L1 app keeps its property literals; the wrapper lists are dropped once the resources are built. '
       + 'So the bare side holds no second copy of the templates, and ours holds no input at all. The bare child loads '
-      + '`@alicloud/ros-cdk-ram`, `-oss`, `-fc3`, `-cms` and `-eventbridge` but not this library; loading it is part of our cost.',
+      + '`@alicloud/ros-cdk-ram`, `-oss`, `-fc3`, `-cms` and `-eventbridge`, and of this library only lib/ros/ess.ts (for the user\'s '
+      + '`ess.RosScalingGroup`, with the validation and rendering helpers it imports), not its constructs; loading them is part of our cost.',
     '- **Traces off.** The same two runs with `new ros.App({ outdir, stackTraces: false })` on both sides, what an app writes to turn '
       + 'creation stack traces off (core then sets `CDK_DISABLE_STACK_TRACE` for the rest of the process, so its tokens skip them too).',
     '- **Equality.** After every run the runner compares every `*.template.json` of the run byte for byte with ours\' first run of '

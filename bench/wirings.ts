@@ -2,14 +2,14 @@
  * What one benchmark "channel" is made of.
  *
  * A channel is a realistic bundle of wirings around one queue. Each wiring is one entry in {@link WIRINGS}: a name and
- * a function that adds it to a {@link Bundle}. The bundle creates the shared pieces (queue, topic, role) the first time
- * a wiring asks for them, so a wiring only says what it connects. To benchmark a new integration (OSS notification,
- * FC 3.0 topic trigger, CloudMonitor alarm target, ...), append one entry here; the runner prints the list it used and
- * splits the channels over stacks from the measured size of one bundle.
+ * a function that adds it to a {@link Bundle}. The bundle creates the shared pieces (queue, topic, role, ...) the first
+ * time a wiring asks for them, so a wiring only says what it connects. To benchmark a new integration (OSS
+ * notification, FC 3.0 topic trigger, CloudMonitor alarm target, Auto Scaling lifecycle hook, ...), append one entry
+ * here; the runner prints the list it used and splits the channels over stacks from the measured size of one bundle.
  *
- * The user's own constructs a bundle uses (its RAM role, its OSS bucket, its FC 3.0 function) are made by
- * bench/ownership.ts, which the bare side calls too: a wiring that brings a new one adds it there, and a new resource
- * type the library emits is added there too, with how the bare side writes it.
+ * The user's own constructs a bundle uses (its RAM role, its OSS bucket, its FC 3.0 function, its scaling group) are
+ * made by bench/ownership.ts, which the bare side calls too: a wiring that brings a new one adds it there, and a new
+ * resource type the library emits is added there too, with how the bare side writes it.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,10 +18,10 @@ import * as ros from '@alicloud/ros-cdk-core';
 import type * as fc3 from '@alicloud/ros-cdk-fc3';
 import type * as oss from '@alicloud/ros-cdk-oss';
 import type * as ram from '@alicloud/ros-cdk-ram';
-import { consumers, Duration, smq, sources } from '../lib';
-import { BUCKET, FUNCTION, ROLE } from './ownership';
+import { consumers, Duration, ess, smq, sources } from '../lib';
+import { BUCKET, FUNCTION, GROUP, ROLE } from './ownership';
 
-export { BUCKET, classify, FUNCTION, LIBRARY, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
+export { BUCKET, classify, FUNCTION, GROUP, GROUP_VSWITCH_ID, LIBRARY, LIBRARY_TYPES, ROLE, USER_CONSTRUCTS } from './ownership';
 export type { LibraryType, Owner, UserConstruct } from './ownership';
 
 /** The most resources ROS accepts in one stack (core throws at synth above it). */
@@ -54,6 +54,7 @@ export class Bundle {
   private r?: ram.Role;
   private bk?: oss.Bucket;
   private f?: fc3.Function;
+  private g?: ess.RosScalingGroup;
 
   /**
    * @param stack the stack the channel lives in
@@ -99,13 +100,22 @@ export class Bundle {
     this.f ??= FUNCTION.create(this.stack, this.index);
     return this.f;
   }
+
+  /**
+   * The Auto Scaling group whose scale-ins the channel's queue hears of: `G{i}`. The user's own construct (an
+   * `ess.RosScalingGroup`), made by {@link GROUP} (bench/ownership.ts) as the bare side makes it.
+   */
+  public get group(): ess.RosScalingGroup {
+    this.g ??= GROUP.create(this.stack, this.index);
+    return this.g;
+  }
 }
 
 /**
- * The wirings of one channel, in the order they are added. Today: 13 resources (queue, DLQ, topic, subscription, role,
+ * The wirings of one channel, in the order they are added. Today: 15 resources (queue, DLQ, topic, subscription, role,
  * managed policy, bucket, OSS notification rule, CloudMonitor metric rule, its target, FC 3.0 function, its topic
- * trigger and the trigger's invocation role); the role, the bucket and the function are the user's own, the other 10
- * are what ros-cdk-smq emits.
+ * trigger, the trigger's invocation role, scaling group and its lifecycle hook); the role, the bucket, the function and
+ * the scaling group are the user's own, the other 11 are what ros-cdk-smq emits.
  *
  * - The OSS notification: uploads under `uploads/` of the channel's own bucket (an `oss.Bucket` the app makes, not a
  *   `bucketName`: an app that builds a channel per workload builds its bucket too) go to the channel's queue. The
@@ -119,6 +129,11 @@ export class Bundle {
  *   `fc3.Function` the app makes, `F{i}`) through a `consumers.TopicTrigger` `F{i}Trigger` with the defaults: the
  *   `ALIYUN::FC3::Trigger` `F{i}Trigger` and the `ALIYUN::RAM::Role` `F{i}TriggerRole` it makes for SMQ to assume,
  *   with an inline policy that allows `fc:InvokeFunction` on this function only.
+ * - The Auto Scaling lifecycle hook: every scale-in of the channel's own scaling group (an `ess.RosScalingGroup` the app
+ *   makes, `G{i}`, 0 to 1 instances) waits while a consumer of the channel's queue drains the instances: a
+ *   `sources.LifecycleHook` `H{i}` with `LifecycleTransition.SCALE_IN` and the defaults (`ALIYUN::ESS::LifecycleHook`
+ *   `H{i}`, the queue as `acs:ess:{region}:{account}:queue/{name}`). The group gets no scaling notifications
+ *   (`sources.ScalingNotifications`): the bundle has the hook only.
  */
 export const WIRINGS: readonly Wiring[] = [
   { name: 'queue+dlq', add: (b) => void b.queue },
@@ -145,6 +160,14 @@ export const WIRINGS: readonly Wiring[] = [
   {
     name: 'topic->fc3 function trigger',
     add: (b) => void new consumers.TopicTrigger(b.stack, `F${b.index}Trigger`, { topic: b.topic, fn: consumers.TriggerFunction.fc3(b.fn) }),
+  },
+  {
+    name: 'ess scale-in lifecycle hook->queue',
+    add: (b) => void new sources.LifecycleHook(b.stack, `H${b.index}`, {
+      group: b.group,
+      transition: sources.LifecycleTransition.SCALE_IN,
+      destination: b.queue,
+    }),
   },
 ];
 

@@ -1,9 +1,11 @@
 /**
  * Smoke test of `npm run bench` (bench/run.ts) at N = 100, creation traces on and off: it runs, both sides emit equal
  * templates, the bundle holds what it promises (the OSS notification on the SMQ path for the app's first 10 channels
- * only, the CloudMonitor alarm and its target), the user's own role and bucket are built with `ram.Role` and
- * `oss.Bucket` on both sides, the library's CloudMonitor and EventBridge resources with their upstream L1s, the lines
- * have the promised form, and RESULTS.md goes where it is told. Timings are not checked.
+ * only, the CloudMonitor alarm and its target, the FC 3.0 topic trigger, the Auto Scaling lifecycle hook), the user's
+ * own role, bucket, function and scaling group are built with `ram.Role`, `oss.Bucket`, `fc3.Function` and
+ * `ess.RosScalingGroup` on both sides, the library's CloudMonitor, EventBridge and FC 3.0 resources with their upstream
+ * L1s and its lifecycle hook as a bare `ros.RosResource`, the lines have the promised form, and RESULTS.md goes where
+ * it is told. Timings are not checked.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,11 +16,13 @@ import * as eventbridge from '@alicloud/ros-cdk-eventbridge';
 import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as oss from '@alicloud/ros-cdk-oss';
 import * as ram from '@alicloud/ros-cdk-ram';
+import { ess } from '../lib';
 import { buildBare, loadBareInput } from '../bench/child';
 import { compareTemplates, parseArgs, runBench } from '../bench/run';
 import { formatFinalLine, formatTracesGainLine, formatTracesOffLine, Row } from '../bench/report';
 import {
-  BUCKET, classify, FUNCTION, LIBRARY, LIBRARY_TYPES, measureLayout, ROLE, SMQ_PATH_CHANNELS, USER_CONSTRUCTS, WIRINGS,
+  BUCKET, classify, FUNCTION, GROUP, GROUP_VSWITCH_ID, LIBRARY, LIBRARY_TYPES, measureLayout, ROLE, SMQ_PATH_CHANNELS, USER_CONSTRUCTS,
+  WIRINGS,
 } from '../bench/wirings';
 
 const RATIOS = /time ratio \d+\.\d\d, memory ratio \d+\.\d\d, growth 1k->10k (\d+\.\d\dx|n\/a)/;
@@ -27,7 +31,7 @@ const OFF_LINE = new RegExp(`^bench: traces off: ${RATIOS.source}$`);
 const GAIN_LINE = /^bench: traces off \/ on, ours: n=100 time \d+\.\d\d, peak RSS \d+\.\d\d$/;
 const SIDES = 'ours construct \\d+ ms \\+ synth \\d+ ms = \\d+ ms, peak RSS \\d+ MB \\| bare construct \\d+ ms \\+ synth \\d+ ms = \\d+ ms, '
   + 'peak RSS \\d+ MB \\| ours\\/bare time \\d+\\.\\d\\d, memory \\d+\\.\\d\\d';
-const SHAPE = '\\(5 stacks, 1300 resources, templates \\d+\\.\\d\\d MB each side, median of 1\\)';
+const SHAPE = '\\(5 stacks, 1500 resources, templates \\d+\\.\\d\\d MB each side, median of 1\\)';
 const N_LINE = new RegExp(`^bench: n=100 ${SHAPE}: ${SIDES}$`);
 const N_LINE_OFF = new RegExp(`^bench: n=100 traces off ${SHAPE}: ${SIDES}$`);
 
@@ -64,13 +68,14 @@ describe('bench', () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  test('one channel is the 13-resource bundle, 23 channels to a stack', () => {
-    expect(measureLayout()).toEqual({ resourcesPerChannel: 13, channelsPerStack: 23 });
+  test('one channel is the 15-resource bundle, 20 channels to a stack', () => {
+    expect(measureLayout()).toEqual({ resourcesPerChannel: 15, channelsPerStack: 20 });
   });
 
   test('prints the wirings it included', () => {
     expect(lines[0]).toBe(`bench: wirings per channel: ${WIRINGS.map((w) => w.name).join(', ')}`);
-    for (const wiring of ['queue+dlq', 'oss bucket->queue notification', 'cms queue backlog alarm->topic target', 'topic->fc3 function trigger']) {
+    for (const wiring of ['queue+dlq', 'oss bucket->queue notification', 'cms queue backlog alarm->topic target', 'topic->fc3 function trigger',
+      'ess scale-in lifecycle hook->queue']) {
       expect(lines[0]).toContain(wiring);
     }
   });
@@ -95,13 +100,16 @@ describe('bench', () => {
     }
   });
 
-  test('each channel holds the bundle: queue, DLQ, topic, subscription, role and policy, bucket, OSS notification, alarm and its target', () => {
+  test('each channel holds the bundle: queue, DLQ, topic, subscription, role and policy, bucket, OSS notification, alarm and its target, '
+    + 'function and its topic trigger, scaling group and its lifecycle hook', () => {
     const resourcesOf = (stack: string): { [id: string]: { Type: string; Properties: any } } =>
       JSON.parse(fs.readFileSync(path.join(out, 'n100', 'bare', `${stack}.template.json`), 'utf8')).Resources;
     const first = resourcesOf('Bench0000');
     const last = resourcesOf('Bench0004');
-    expect(Object.keys(first)).toHaveLength(299);
-    expect(Object.keys(last)).toHaveLength(104);
+    // 20 channels of 15 resources in each of the 5 stacks: channels 80 to 99 in the last
+    expect(Object.keys(first)).toHaveLength(300);
+    expect(Object.keys(last)).toHaveLength(300);
+    expect(last.Q80.Type).toBe('ALIYUN::MNS::Queue');
     const typeOf = (resources: typeof first, pattern: RegExp): string[] => Object.keys(resources).filter((id) => pattern.test(id)).map((id) => resources[id].Type);
     expect(last.Q99Dlq.Type).toBe('ALIYUN::MNS::Queue');
     expect(typeOf(last, /^T99ToQ99[0-9a-f]{8}$/)).toEqual(['ALIYUN::MNS::Subscription']);
@@ -121,9 +129,19 @@ describe('bench', () => {
     expect(last.F99Trigger.Properties.SourceArn['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': ['T99', 'TopicName'] });
     expect(last.F99TriggerRole.Type).toBe('ALIYUN::RAM::Role');
     expect(last.F99TriggerRole.Properties.Policies[0].PolicyDocument.Statement[0].Action).toEqual(['fc:InvokeFunction']);
+    // the Auto Scaling lifecycle hook: the user's scaling group (with no notification configurations: the bundle has
+    // the hook only), and the hook on its scale-ins, which notifies the channel's queue
+    expect(last.G99).toEqual({ Type: 'ALIYUN::ESS::ScalingGroup', Properties: { MaxSize: 1, MinSize: 0, VSwitchIds: [GROUP_VSWITCH_ID] } });
+    expect(last.H99.Type).toBe('ALIYUN::ESS::LifecycleHook');
+    expect(Object.keys(last.H99.Properties).sort()).toEqual(['LifecycleTransition', 'NotificationArn', 'ScalingGroupId']);
+    expect(last.H99.Properties.LifecycleTransition).toBe('SCALE_IN');
+    expect(last.H99.Properties.ScalingGroupId).toEqual({ 'Fn::GetAtt': ['G99', 'ScalingGroupId'] });
+    expect(last.H99.Properties.NotificationArn['Fn::Join'][1]).toEqual([
+      'acs:ess:', { Ref: 'ALIYUN::Region' }, ':', { Ref: 'ALIYUN::TenantId' }, ':queue/', { 'Fn::GetAtt': ['Q99', 'QueueName'] },
+    ]);
     // the OSS notification: SMQ's own rule for channels 0 to 9 of the app (all in the first stack), EventBridge after
     expect(SMQ_PATH_CHANNELS).toBe(10);
-    for (let i = 0; i < 23; i++) {
+    for (let i = 0; i < 20; i++) {
       expect(first[`O${i}`]?.Type).toBe(i < SMQ_PATH_CHANNELS ? 'ALIYUN::MNS::EventNotification' : undefined);
       expect(first[`O${i}Rule`]?.Type).toBe(i < SMQ_PATH_CHANNELS ? undefined : 'ALIYUN::EventBridge::Rule');
     }
@@ -134,21 +152,24 @@ describe('bench', () => {
     }
   });
 
-  test('the bare side builds the user\'s role and bucket with ram.Role and oss.Bucket, and only what the library emits as L1s', () => {
+  test('the bare side builds the user\'s role, bucket, function and scaling group as ours does, and only what the library emits as L1s', () => {
     for (const side of ['bare', 'bare-traces-off']) {
       const bare = path.join(out, 'n100', side);
       // ram.Role and oss.Bucket make their L1 as a child with the same id; an L1 is a leaf right under the stack
       expect(Object.keys(treeNode(bare, 'Bench0004/R99')?.children ?? {})).toEqual(['R99']);
       expect(Object.keys(treeNode(bare, 'Bench0004/B99')?.children ?? {})).toEqual(['B99']);
       expect(Object.keys(treeNode(bare, 'Bench0004/F99')?.children ?? {})).toEqual(['F99']);
-      for (const id of ['Q99', 'Q99Dlq', 'T99', 'A99', 'O99Rule', 'F99Trigger', 'F99TriggerRole']) {
+      // the user's scaling group is an L1 (ess.RosScalingGroup) on both sides; the hook is written as one L1 here
+      for (const id of ['Q99', 'Q99Dlq', 'T99', 'A99', 'O99Rule', 'F99Trigger', 'F99TriggerRole', 'G99', 'H99']) {
         expect(treeNode(bare, `Bench0004/${id}`)).toEqual({ id, path: `Bench0004/${id}` });
       }
     }
-    // and ours the same role and bucket, under the same paths
+    // and ours the same role, bucket, function and group, under the same paths (and the hook's L1 under its construct)
     expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/R99')?.children ?? {})).toEqual(['R99']);
     expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/B99')?.children ?? {})).toEqual(['B99']);
     expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/F99')?.children ?? {})).toEqual(['F99']);
+    expect(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/G99')).toEqual({ id: 'G99', path: 'Bench0004/G99' });
+    expect(Object.keys(treeNode(path.join(out, 'n100', 'ours'), 'Bench0004/H99')?.children ?? {})).toEqual(['H99']);
   });
 
   test('the bare side writes each resource with the class bench/ownership.ts names', () => {
@@ -163,7 +184,8 @@ describe('bench', () => {
       expect(l1('F0')).toBeInstanceOf(fc3.Function);
       expect(l1('F0Trigger')).toBeInstanceOf(fc3.RosTrigger);
       expect(l1('F0TriggerRole').constructor).toBe(ram.RosRole);
-      for (const id of ['Q0', 'Q0Dlq', 'T0', 'O0']) {
+      expect(l1('G0').constructor).toBe(ess.RosScalingGroup);
+      for (const id of ['Q0', 'Q0Dlq', 'T0', 'O0', 'H0']) {
         expect(l1(id).constructor).toBe(ros.RosResource);
       }
       expect(l1('O10Rule')).toBeInstanceOf(eventbridge.RosRule);
@@ -177,7 +199,9 @@ describe('bench', () => {
   });
 
   test('whose each resource is, is decided by bench/ownership.ts', () => {
-    expect(USER_CONSTRUCTS).toEqual([ROLE, BUCKET, FUNCTION]);
+    expect(USER_CONSTRUCTS).toEqual([ROLE, BUCKET, FUNCTION, GROUP]);
+    expect(GROUP.logicalId(42)).toBe('G42');
+    expect(classify('G42', 'ALIYUN::ESS::ScalingGroup')).toEqual({ owner: 'user', construct: GROUP, channel: 42 });
     expect(FUNCTION.logicalId(42)).toBe('F42');
     expect(classify('F42', 'ALIYUN::FC3::Function')).toEqual({ owner: 'user', construct: FUNCTION, channel: 42 });
     expect(ROLE.logicalId(42)).toBe('R42');
@@ -199,12 +223,15 @@ describe('bench', () => {
       'ALIYUN::CMS::MetricRuleTargets': 'cms.RosMetricRuleTargets',
       'ALIYUN::FC3::Trigger': 'fc3.RosTrigger',
       'ALIYUN::RAM::Role': 'ram.RosRole',
+      'ALIYUN::ESS::LifecycleHook': 'ros.RosResource',
     });
     // a role or bucket that is not a channel's, or a resource nobody claims, fails the run
     expect(() => classify('Other', 'ALIYUN::RAM::Role')).toThrow(/neither one of the user's own constructs/);
     expect(() => classify('R01', 'ALIYUN::RAM::Role')).toThrow(/bench\/ownership\.ts/);
     expect(() => classify('F01TriggerRole', 'ALIYUN::RAM::Role')).toThrow(/bench\/ownership\.ts/);
     expect(() => classify('X1', 'ALIYUN::OSS::Bucket')).toThrow(/bench\/ownership\.ts/);
+    expect(() => classify('G01', 'ALIYUN::ESS::ScalingGroup')).toThrow(/bench\/ownership\.ts/);
+    expect(() => classify('X1', 'ALIYUN::ESS::ScalingConfiguration')).toThrow(/bench\/ownership\.ts/);
     expect(() => classify('X1', 'ALIYUN::ECS::Instance')).toThrow(/bench\/ownership\.ts/);
     // an upstream L1's props are written out field by field: a property ownership.ts does not know fails loudly
     const rule = LIBRARY.find((t) => t.type === 'ALIYUN::CMS::ResourceMetricRule')!.l1!;
@@ -214,10 +241,12 @@ describe('bench', () => {
   test('writes RESULTS.md into the given out dir and leaves bench/RESULTS.md alone', () => {
     const results = fs.readFileSync(path.join(out, 'RESULTS.md'), 'utf8');
     expect(results).toMatch(/^# Benchmark results/);
-    expect(results).toMatch(/\| 100 \| on \| 5 \| 1300 \| \d+ \|/);
-    expect(results).toMatch(/\| 100 \| off \| 5 \| 1300 \| \d+ \|/);
+    expect(results).toMatch(/\| 100 \| on \| 5 \| 1500 \| \d+ \|/);
+    expect(results).toMatch(/\| 100 \| off \| 5 \| 1500 \| \d+ \|/);
     expect(results).toContain('`eventbridge.RosRule` (ALIYUN::EventBridge::Rule)');
     expect(results).toContain('`fc3.RosTrigger` (ALIYUN::FC3::Trigger)');
+    expect(results).toContain('`ALIYUN::ESS::LifecycleHook` as bare `ros.RosResource`s');
+    expect(results).toContain('`ess.RosScalingGroup`');
     expect(results).toMatch(/\| 100 \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \|/);
     expect(results).toContain(`${os.cpus().length} cores`);
     expect(results).toContain(`Node ${process.version}`);
