@@ -14,8 +14,9 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { checkPropsTree, checkTags } from './mns-rules';
 import { Attributes, renderKeys, ValidatedProps } from './render';
+import { identityOf } from '../core/names';
 import { checkText, fragmentsOf, literalText, TextRule } from '../core/text';
-import { checkBoolean, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule, requireProps } from '../core/validation';
+import { checkBoolean, checkOneOf, checkRequired, checkRule, invalid, isUnresolved, RangeRule, requireProps, ValidationError } from '../core/validation';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // ALIYUN::ESS::ScalingGroup
@@ -90,7 +91,7 @@ export interface RosScalingGroupProps {
   readonly scalingGroupName?: string | ros.IResolvable;
   /** ScalingPolicy: the reclaim mode, `recycle`, `release` or `forcerelease`. @default release */
   readonly scalingPolicy?: string | ros.IResolvable;
-  /** ServerGroups: ALB or NLB server groups the instances join. @default - none */
+  /** ServerGroups: ALB or NLB server groups the instances join, at most 100. @default - none */
   readonly serverGroups?: Array<RosScalingGroup.ServerGroupsProperty | ros.IResolvable> | ros.IResolvable;
   /** SpotAllocationStrategy: `priority` or `lowestPrice` (with MultiAZPolicy COMPOSABLE). @default priority */
   readonly spotAllocationStrategy?: string | ros.IResolvable;
@@ -389,7 +390,7 @@ export namespace RosScalingGroup {
     readonly type: string | ros.IResolvable;
     /** Port: the port the instances serve on, 1 to 65535. */
     readonly port: number | ros.IResolvable;
-    /** Weight: the weight of the instances in the server group. */
+    /** Weight: the weight of the instances in the server group, 0 (no requests) to 100. */
     readonly weight: number | ros.IResolvable;
   }
 
@@ -576,12 +577,41 @@ export const NOTIFICATION_RULES = {
   maxTypes: 8,
 };
 
-const METADATA: TextRule = {
+/** The characters NotificationMetadata may hold; its length is counted by {@link checkNotificationMetadata}. */
+const METADATA_CHARS: TextRule = {
   minLength: 1,
-  maxLength: LIFECYCLE_HOOK_RULES.metadataMaxLength,
+  // UTF-16 units are at most twice the characters: the length itself is checked in characters before
+  maxLength: 2 * LIFECYCLE_HOOK_RULES.metadataMaxLength,
   chars: /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/,
   charset: 'characters that are not control characters (tabs and line breaks are fine)',
 };
+
+/**
+ * Checks a lifecycle hook's NotificationMetadata: 1 to 4096 characters (Unicode code points: the references say
+ * "characters", so an emoji, two UTF-16 units in JavaScript, counts once), no control characters but tabs and line
+ * breaks. With tokens, the literal text alone must fit. Skips `undefined` and `IResolvable` objects.
+ *
+ * @internal
+ */
+export function checkNotificationMetadata(scope: ros.IConstruct, prop: string, value: unknown): void {
+  const text = literalOrUndefined(value);
+  if (text === undefined) {
+    return;
+  }
+  if (typeof text !== 'string') {
+    throw invalid(scope, prop, text, 'must be a string');
+  }
+  const max = LIFECYCLE_HOOK_RULES.metadataMaxLength;
+  const fragments = fragmentsOf(scope, text);
+  const length = [...literalText(fragments)].length;
+  if (!isUnresolved(text) && (length < 1 || length > max)) {
+    throw invalid(scope, prop, text, `must be ${length > max ? 'at most' : 'between 1 and'} ${max} characters long (length ${length})`);
+  }
+  if (isUnresolved(text) && length > max) {
+    throw invalid(scope, prop, literalText(fragments, '<token>'), `must be at most ${max} characters long, and its literal text alone has ${length}`);
+  }
+  checkText(scope, prop, text, METADATA_CHARS);
+}
 
 const GROUP_RULES = {
   // MinSize and MaxSize: the current generated L1 says 0 to 2000; the ROS reference page still says 1000
@@ -592,7 +622,11 @@ const GROUP_RULES = {
   spotInstancePools: { min: 1, max: 10 },
   maxInstanceLifetime: { min: 86400, max: 2147483647, unit: 'seconds' },
   weightedCapacity: { min: 1, max: 500 },
+  // ServerGroups items, as the ROS reference of ALIYUN::ESS::ServerGroupAttachment documents the same items
+  // (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-ess-servergroupattachment): Port 1 to 65535,
+  // Weight 0 to 100, at most 100 server groups in a scaling group
   port: { min: 1, max: 65535 },
+  weight: { min: 0, max: 100 },
 } satisfies { readonly [prop: string]: RangeRule };
 
 const STRATEGIES = ['priority', 'lowestPrice'] as const;
@@ -600,6 +634,7 @@ const GROUP_TYPES = ['ECS', 'ECI'] as const;
 const MULTI_AZ_POLICIES = ['PRIORITY', 'BALANCE', 'COST_OPTIMIZED', 'COMPOSABLE'] as const;
 const SCALING_POLICIES = ['recycle', 'release', 'forcerelease'] as const;
 const REMOVAL_POLICIES = ['OldestInstance', 'NewestInstance', 'OldestScalingConfiguration', 'CustomPolicy'] as const;
+const MAX_SERVER_GROUPS = 100;
 const ID_TEXT: TextRule = { minLength: 1, maxLength: 256 };
 /** An ARN of a function (CustomPolicyARN): no documented length; whitespace and control characters are refused. */
 const ARN_TEXT: TextRule = { minLength: 1, maxLength: 1024 };
@@ -675,14 +710,6 @@ function checkArn(scope: ros.IConstruct, prop: string, value: unknown, pattern: 
   }
 }
 
-/** A key for comparing two ARNs: the literal, or how the template renders it. */
-function arnKey(scope: ros.IConstruct, value: unknown): string | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  return isUnresolved(value) ? JSON.stringify(ros.Stack.of(scope).resolve(value)) : value;
-}
-
 const GROUP_ARN_ALLOWED = 'must be "acs:ess:{region}:{account}:queue/{name}", "acs:ess:{region}:{account}:topic/{name}" '
   + 'or "acs:ess:{region}:{account}:cloudmonitor" (Auto Scaling\'s form: service "ess", singular "queue" or "topic", no slash)';
 const HOOK_ARN_ALLOWED = 'must be "acs:ess:{region}:{account}:queue/{name}", "acs:ess:{region}:{account}:topic/{name}" '
@@ -751,7 +778,7 @@ function validateScalingGroupProps(scope: ros.IConstruct, props: RosScalingGroup
       }
     }
   });
-  literalList(scope, 'serverGroups', props.serverGroups, Infinity)?.forEach((entry, i) => {
+  literalList(scope, 'serverGroups', props.serverGroups, MAX_SERVER_GROUPS)?.forEach((entry, i) => {
     const item = literalItem(scope, `serverGroups[${i}]`, entry, '{ serverGroupId, type, port, weight }');
     if (item !== undefined) {
       for (const key of ['serverGroupId', 'type', 'port', 'weight']) {
@@ -760,44 +787,128 @@ function validateScalingGroupProps(scope: ros.IConstruct, props: RosScalingGroup
       checkText(scope, `serverGroups[${i}].serverGroupId`, literalOrUndefined(item.serverGroupId), ID_TEXT);
       checkText(scope, `serverGroups[${i}].type`, literalOrUndefined(item.type), ID_TEXT);
       checkRule(scope, `serverGroups[${i}].port`, item.port as number, GROUP_RULES.port);
+      checkRule(scope, `serverGroups[${i}].weight`, item.weight as number, GROUP_RULES.weight);
     }
   });
   checkTags(scope, 'tags', props.tags as RosScalingGroup.TagsProperty[] | undefined);
+  const entries = literalList(scope, 'notificationConfigurations', props.notificationConfigurations, NOTIFICATION_RULES.maxPerGroup);
+  if (entries !== undefined) {
+    checkNotificationConfigurations(scope, entries, { constraints: true });
+  }
+}
+
+/** How {@link checkNotificationConfigurations} checks a list. @internal */
+export interface NotificationConfigurationsCheck {
+  /** Check each entry against the documented constraints; otherwise only that no two entries name one receiver. */
+  readonly constraints: boolean;
+  /**
+   * What made entry `i`, for the messages, when not the group's own property (`add(queue 'X/Q')`, of ScalingNotifications).
+   * @default - every entry is the group's own
+   */
+  readonly madeBy?: (i: number) => string | undefined;
+}
+
+/**
+ * Checks the entries of a group's NotificationConfigurations (the number of entries is the caller's): each ARN in the
+ * form of the reference, 1 to 8 notification types, and one entry per receiver (ARNs compared by `identityOf`, so an
+ * owned queue's ARN and the literal ARN of its name are one receiver). Index `i` of a message is the entry's index in
+ * the rendered list.
+ *
+ * @internal
+ */
+export function checkNotificationConfigurations(scope: ros.IConstruct, entries: readonly unknown[], check: NotificationConfigurationsCheck): void {
   const seen = new Map<string, number>();
-  literalList(scope, 'notificationConfigurations', props.notificationConfigurations, NOTIFICATION_RULES.maxPerGroup)?.forEach((entry, i) => {
+  entries.forEach((entry, i) => {
     const prop = `notificationConfigurations[${i}]`;
-    const item = literalItem(scope, prop, entry, '{ notificationArn, notificationTypes }');
+    const item = check.constraints ? literalItem(scope, prop, entry, '{ notificationArn, notificationTypes }') : plainItem(entry);
     if (item === undefined) {
       return;
     }
-    checkRequired(scope, `${prop}.notificationArn`, item.notificationArn);
-    checkArn(scope, `${prop}.notificationArn`, item.notificationArn, GROUP_NOTIFICATION_ARN, GROUP_ARN_ALLOWED);
-    const key = arnKey(scope, item.notificationArn);
-    if (key !== undefined) {
+    if (check.constraints) {
+      checkRequired(scope, `${prop}.notificationArn`, item.notificationArn);
+      checkArn(scope, `${prop}.notificationArn`, item.notificationArn, GROUP_NOTIFICATION_ARN, GROUP_ARN_ALLOWED);
+    }
+    const arn = item.notificationArn;
+    if (typeof arn === 'string') {
+      const key = identityOf(scope, arn);
       const first = seen.get(key);
       if (first !== undefined) {
-        throw invalid(scope, `${prop}.notificationArn`, literalText(fragmentsOf(scope, item.notificationArn as string), '<token>'),
-          `must differ from notificationConfigurations[${first}].notificationArn: Auto Scaling takes one notification rule per receiver in a group`);
+        throw sameReceiver(scope, entries, first, i, check.madeBy ?? (() => undefined));
       }
       seen.set(key, i);
     }
-    if (item.notificationTypes === undefined || item.notificationTypes === null) {
-      throw invalid(scope, `${prop}.notificationTypes`, item.notificationTypes, 'is required');
+    if (check.constraints) {
+      if (item.notificationTypes === undefined || item.notificationTypes === null) {
+        throw invalid(scope, `${prop}.notificationTypes`, item.notificationTypes, 'is required');
+      }
+      literalList(scope, `${prop}.notificationTypes`, item.notificationTypes, NOTIFICATION_RULES.maxTypes, 1)?.forEach((type, j) => {
+        checkRequired(scope, `${prop}.notificationTypes[${j}]`, type);
+        checkEventType(scope, `${prop}.notificationTypes[${j}]`, literalOrUndefined(type));
+      });
     }
-    literalList(scope, `${prop}.notificationTypes`, item.notificationTypes, NOTIFICATION_RULES.maxTypes, 1)?.forEach((type, j) => {
-      checkRequired(scope, `${prop}.notificationTypes[${j}]`, type);
-      checkText(scope, `${prop}.notificationTypes[${j}]`, literalOrUndefined(type), EVENT_TYPE);
-    });
   });
 }
 
-/** A notification type, such as `AUTOSCALING:SCALE_OUT_ERROR` or `SCALING_GROUP_DIAGNOSE`. @internal */
-export const EVENT_TYPE: TextRule = {
-  minLength: 1,
-  maxLength: 128,
-  chars: /[A-Za-z0-9_:]/,
-  charset: 'letters, digits, underscores and colons, such as "AUTOSCALING:SCALE_OUT_ERROR"',
-};
+/** A plain object entry (not a token), or `undefined`. */
+function plainItem(entry: unknown): { [key: string]: unknown } | undefined {
+  return entry !== null && typeof entry === 'object' && !Array.isArray(entry) && !isUnresolved(entry) ? entry as { [key: string]: unknown } : undefined;
+}
+
+/**
+ * Entries `first` and `second` name one receiver. The group's own entry is blamed when the other one was added by
+ * `ScalingNotifications.add()` (own entries come first, and add() refused the receiver if the entry named it then).
+ */
+function sameReceiver(scope: ros.IConstruct, entries: readonly unknown[], first: number, second: number, madeBy: (i: number) => string | undefined): ValidationError {
+  const rule = 'Auto Scaling takes one notification rule per receiver in a group';
+  const arnOf = (i: number): string => literalText(fragmentsOf(scope, (entries[i] as { notificationArn: string }).notificationArn), '<token>');
+  const byFirst = madeBy(first);
+  const bySecond = madeBy(second);
+  if (byFirst === undefined && bySecond !== undefined) {
+    return invalid(scope, `notificationConfigurations[${first}].notificationArn`, arnOf(first),
+      `must differ from the receiver that ScalingNotifications.${bySecond} sends to (notificationConfigurations[${second}]): ${rule}`);
+  }
+  const name = (i: number, by: string | undefined): string => `notificationConfigurations[${i}]${by === undefined ? '' : ` (made by ScalingNotifications.${by})`}`;
+  return invalid(scope, `${name(second, bySecond)}.notificationArn`, arnOf(second), `must differ from ${name(first, byFirst)}.notificationArn: ${rule}`);
+}
+
+/**
+ * A notification type as the references write them: `AUTOSCALING:` and upper-case words joined by underscores
+ * (`AUTOSCALING:SCALE_OUT_ERROR`, the values of DescribeNotificationTypes), or the words alone (the console's
+ * `SCALING_GROUP_DIAGNOSE`); digits are taken within words.
+ */
+const EVENT_TYPE_PATTERN = /^(AUTOSCALING:)?[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+const EVENT_TYPE_CHARS = /^[A-Z0-9_:]*$/;
+const EVENT_TYPE_MAX_LENGTH = 128;
+const EVENT_TYPE_ALLOWED = `must be a notification type of at most ${EVENT_TYPE_MAX_LENGTH} characters: "AUTOSCALING:" and upper-case words `
+  + 'joined by underscores, such as "AUTOSCALING:SCALE_OUT_ERROR" (or the words alone, as in "SCALING_GROUP_DIAGNOSE")';
+const TOKEN_MARKER = /\$\{Token\[[^\]]*\]\}/g;
+
+/**
+ * Checks a notification type against {@link EVENT_TYPE_PATTERN}; with tokens, that its literal pieces hold only
+ * upper-case letters, digits, underscores and colons. `scope` is `undefined` for a value given to no construct
+ * (`ScalingEvent.of`). Skips `undefined` unless `required`.
+ *
+ * @internal
+ */
+export function checkEventType(scope: ros.IConstruct | undefined, prop: string, value: unknown, required = false): void {
+  if (value === undefined && !required) {
+    return;
+  }
+  const fail = (): ValidationError => new ValidationError(scope?.node.path ?? '', prop, value, EVENT_TYPE_ALLOWED);
+  if (typeof value !== 'string') {
+    throw fail();
+  }
+  if (!isUnresolved(value)) {
+    if (value.length > EVENT_TYPE_MAX_LENGTH || !EVENT_TYPE_PATTERN.test(value)) {
+      throw fail();
+    }
+    return;
+  }
+  const literal = value.split(TOKEN_MARKER).join('');
+  if (literal.length > EVENT_TYPE_MAX_LENGTH || !EVENT_TYPE_CHARS.test(literal)) {
+    throw fail();
+  }
+}
 
 /** Checks `ALIYUN::ESS::LifecycleHook` props against the reference. */
 function validateLifecycleHookProps(scope: ros.IConstruct, props: RosLifecycleHookProps): void {
@@ -809,7 +920,7 @@ function validateLifecycleHookProps(scope: ros.IConstruct, props: RosLifecycleHo
   checkRule(scope, 'heartbeatTimeout', props.heartbeatTimeout as number, LIFECYCLE_HOOK_RULES.heartbeatTimeout);
   checkText(scope, 'lifecycleHookName', literalOrUndefined(props.lifecycleHookName), ESS_NAME);
   checkArn(scope, 'notificationArn', props.notificationArn, HOOK_NOTIFICATION_ARN, HOOK_ARN_ALLOWED);
-  checkText(scope, 'notificationMetadata', literalOrUndefined(props.notificationMetadata), METADATA);
+  checkNotificationMetadata(scope, 'notificationMetadata', props.notificationMetadata);
 }
 
 /**

@@ -21,9 +21,12 @@ import { claimLogicalId } from '../core/ids';
 import { checkSameLocation, Location } from '../core/location';
 import { identityOf } from '../core/names';
 import { infoOncePerStack } from '../core/state';
-import { checkText, fragmentsOf, literalText, plainText } from '../core/text';
+import { checkText, fragmentsOf, literalText } from '../core/text';
 import { checkOneOf, invalid, isUnresolved, requireProps, ValidationError } from '../core/validation';
-import { ESS_NAME, EVENT_TYPE, LIFECYCLE_HOOK_RULES, NOTIFICATION_RULES, RosLifecycleHook, RosScalingGroup } from '../ros/ess';
+import {
+  checkEventType, checkNotificationConfigurations, checkNotificationMetadata, ESS_NAME, LIFECYCLE_HOOK_RULES, NOTIFICATION_RULES,
+  RosLifecycleHook, RosScalingGroup,
+} from '../ros/ess';
 import { channelDisplay, IChannel, literalAddress, locationOf, requireChannelOfAnyKind, stackLocation } from '../smq/channel';
 import { ChannelAddress, Identifiers } from '../smq/identifiers';
 
@@ -95,18 +98,17 @@ export class ScalingEvent {
   ]) as ScalingEvent[];
 
   /**
-   * A type the constants do not name, such as `AUTOSCALING:SCALE_OUT_SUCCESS`: letters, digits, underscores and
-   * colons; passed on as it is (a token is not checked).
+   * A type the constants do not name, in the form the references write types: `AUTOSCALING:` and upper-case words
+   * joined by underscores, such as `AUTOSCALING:SCALE_OUT_PARTIAL` (or the words alone, as the console's
+   * `SCALING_GROUP_DIAGNOSE`), at most 128 characters. With a token, only its literal pieces are checked (upper-case
+   * letters, digits, underscores and colons).
    */
   public static of(value: string): ScalingEvent {
     const known = KNOWN_EVENTS.find((e) => e.value === value);
     if (known !== undefined) {
       return known;
     }
-    if (!isUnresolved(value) && (typeof value !== 'string' || value.length < EVENT_TYPE.minLength || value.length > EVENT_TYPE.maxLength
-      || ![...value].every((c) => EVENT_TYPE.chars!.test(c)))) {
-      throw new ValidationError('', 'ScalingEvent.of(value)', value, `must be a notification type of ${EVENT_TYPE.minLength} to ${EVENT_TYPE.maxLength} ${EVENT_TYPE.charset}`);
-    }
+    checkEventType(undefined, 'ScalingEvent.of(value)', value, true);
     return new ScalingEvent(value);
   }
 
@@ -134,22 +136,26 @@ export interface ScalingNotificationOptions {
 
 const STATE_ID = 'ros-cdk-smq.notifications';
 
-/** One notification rule of a group, with where it came from (for errors). */
-interface Rule {
-  readonly key?: string;
-  readonly from: string;
+/** An entry `add()` made, with what made it (for errors). */
+interface Added {
+  readonly entry: RosScalingGroup.NotificationConfigurationsProperty;
+  /** `add(queue 'Shop/Jobs')` */
+  readonly madeBy: string;
 }
+
+type Entry = RosScalingGroup.NotificationConfigurationsProperty | ros.IResolvable;
 
 /**
  * The notification rules this library adds to one scaling group, kept on the group (a hidden child that emits nothing).
- * At synth it checks that the group's `notificationConfigurations` still holds the lazy list that renders them.
+ * The group's property becomes a lazy list: the group's own list (the array it was given, read at synth, so that
+ * entries pushed to it later are in) followed by the entries `add()` made. At synth it checks the whole list with the
+ * rules the group's L1 applies to a literal list, which it cannot apply to the lazy one.
  */
 class NotificationsState extends ros.Construct {
-  public readonly rules: Rule[] = [];
-  public readonly added: RosScalingGroup.NotificationConfigurationsProperty[] = [];
+  public readonly added: Added[] = [];
   public readonly lazy: ros.IResolvable;
 
-  /** The state of `group`, made on the first `add()`: the entries the group was given so far are kept first. */
+  /** The state of `group`, made on the first `add()`: the entries the group was given are kept first. */
   public static of(group: RosScalingGroup, prop: string): NotificationsState {
     const found = group.node.tryFindChild(STATE_ID);
     if (found instanceof NotificationsState) {
@@ -159,24 +165,49 @@ class NotificationsState extends ros.Construct {
     if (given !== undefined && given !== null && (isUnresolved(given) || !Array.isArray(given))) {
       throw invalid(group, prop, given, 'can only add to a group whose notificationConfigurations is a list (or not given), not a token');
     }
-    return new NotificationsState(group, given === undefined || given === null ? [] : [...given]);
+    return new NotificationsState(group, given === undefined || given === null ? undefined : given);
   }
 
-  private constructor(private readonly group: RosScalingGroup, base: Array<RosScalingGroup.NotificationConfigurationsProperty | ros.IResolvable>) {
+  private constructor(private readonly group: RosScalingGroup, private readonly own: Entry[] | undefined) {
     super(group, STATE_ID);
-    base.forEach((entry, i) => {
-      const arn = (entry as RosScalingGroup.NotificationConfigurationsProperty | undefined)?.notificationArn;
-      this.rules.push({ key: typeof arn === 'string' ? identityOf(group, arn) : undefined, from: `its notificationConfigurations[${i}]` });
+    this.lazy = ros.Lazy.anyValue({
+      produce: () => {
+        const entries = this.entries();
+        return entries.length === 0 ? undefined : entries;
+      },
     });
-    this.lazy = ros.Lazy.anyValue({ produce: () => [...base, ...this.added] });
     group.notificationConfigurations = this.lazy;
   }
 
+  /** The group's own entries as they are now, then those `add()` made. */
+  public entries(): Entry[] {
+    return [...(this.own ?? []), ...this.added.map((a) => a.entry)];
+  }
+
+  /** The number of the group's own entries now. */
+  public get ownCount(): number {
+    return this.own?.length ?? 0;
+  }
+
+  /** What made entry `i` of {@link entries}: `undefined` for the group's own. */
+  public madeBy(i: number): string | undefined {
+    return i < this.ownCount ? undefined : this.added[i - this.ownCount]?.madeBy;
+  }
+
   protected override validate(): string[] {
-    if (this.group.notificationConfigurations !== this.lazy) {
-      return [`${this.group.node.path}: notificationConfigurations was replaced after ScalingNotifications.of(group).add() filled it, `
+    const group = this.group;
+    if (group.notificationConfigurations !== this.lazy) {
+      return [`${group.node.path}: notificationConfigurations was replaced after ScalingNotifications.of(group).add() filled it, `
         + 'which drops the notifications added: give the group\'s own entries before the first add(), or add every receiver with add()'];
     }
+    const entries = this.entries();
+    if (entries.length > NOTIFICATION_RULES.maxPerGroup) {
+      throw invalid(group, 'notificationConfigurations', `${this.ownCount} of its own and ${this.added.length} made by ScalingNotifications.add()`,
+        `must have at most ${NOTIFICATION_RULES.maxPerGroup} entries in all: Auto Scaling takes at most ${NOTIFICATION_RULES.maxPerGroup} notification rules in a group`);
+    }
+    // the L1's own checks of a literal list (off with the flag, as in the L1); one entry per receiver always
+    const constraints = (group as { enableResourcePropertyConstraint?: unknown }).enableResourcePropertyConstraint !== false;
+    checkNotificationConfigurations(group, entries, { constraints, madeBy: (i) => this.madeBy(i) });
     return [];
   }
 }
@@ -240,7 +271,9 @@ export class ScalingNotifications {
   /**
    * Sends notifications of `options.events` to a queue or topic in the group's region and account: one more entry of
    * the group's `NotificationConfigurations`, with the channel as `acs:ess:{region}:{account}:queue/{name}` (or
-   * `topic/{name}`). Entries the group was given before the first `add()` are kept.
+   * `topic/{name}`). The group's own entries stay first: the list it was given before the first `add()` is read when
+   * the template is written (entries pushed to it later are in), and the whole list is checked then as the group's L1
+   * checks a literal list. A queue or topic made in another stack makes the group's stack depend on that stack.
    *
    * @param destination the queue or topic (each one once per group: give all its events in one call)
    * @param options the events notified
@@ -257,18 +290,22 @@ export class ScalingNotifications {
     const state = NotificationsState.of(group, prop);
     const arn = Identifiers.essNotificationArn(addressFor(destination, group));
     const key = identityOf(group, arn);
-    const same = state.rules.find((r) => r.key === key);
-    if (same !== undefined) {
-      throw invalid(group, prop, destination.node.path, `must be a queue or topic the scaling group does not notify yet, but ${same.from} `
-        + 'already sends to it (Auto Scaling takes one notification rule per receiver in a group: give all its events in one add())');
+    const entries = state.entries();
+    const same = entries.findIndex((e) => typeof (e as Partial<RosScalingGroup.NotificationConfigurationsProperty>)?.notificationArn === 'string'
+      && identityOf(group, (e as RosScalingGroup.NotificationConfigurationsProperty).notificationArn as string) === key);
+    if (same >= 0) {
+      const by = state.madeBy(same);
+      throw invalid(group, prop, destination.node.path, `must be a queue or topic the scaling group does not notify yet, but `
+        + `${by === undefined ? `its notificationConfigurations[${same}]` : by} already sends to it (Auto Scaling takes one notification rule per `
+        + 'receiver in a group: give all its events in one add())');
     }
-    const count = state.rules.length + 1;
+    const count = entries.length + 1;
     if (count > NOTIFICATION_RULES.maxPerGroup) {
       throw invalid(group, prop, destination.node.path, `must not be notification rule number ${count} of the scaling group: `
         + `Auto Scaling takes at most ${NOTIFICATION_RULES.maxPerGroup} in a group`);
     }
-    state.rules.push({ key, from: `add(${channelDisplay(destination)})` });
-    state.added.push({ notificationArn: arn, notificationTypes: types });
+    channelDependency(group, prop, destination, `make the ${destination.channelAddress.kind} in the scaling group's stack, or in a stack it may depend on`)();
+    state.added.push({ entry: { notificationArn: arn, notificationTypes: types }, madeBy: `add(${channelDisplay(destination)})` });
     infoOncePerStack(group, ROLE_NOTE);
   }
 }
@@ -329,12 +366,8 @@ interface HookClaims {
   readonly names: Map<string, string>;
 }
 
-/** Hooks per group object. */
-const HOOKS_PER_GROUP = new WeakMap<object, HookClaims>();
-/** Hooks per group ID given as a string, per app. */
-const HOOKS_PER_ID = new WeakMap<object, Map<string, HookClaims>>();
-
-const METADATA = plainText(1, LIFECYCLE_HOOK_RULES.metadataMaxLength, true);
+/** Hooks per scaling group (see `LifecycleHook.groupKey`), per app. */
+const HOOKS = new WeakMap<object, Map<string, HookClaims>>();
 const GROUP_ID = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_-]/, charset: 'letters, digits, underscores and hyphens, such as "asg-bp1igpak5ft1flyp****"' };
 
 /**
@@ -342,7 +375,8 @@ const GROUP_ID = { minLength: 1, maxLength: 128, chars: /[A-Za-z0-9_-]/, charset
  * gets this construct's id as its logical id): instances wait in the scale-out or scale-in while a consumer of the
  * channel prepares or drains them, and call CompleteLifecycleAction (or the hook times out). The channel is named
  * `acs:ess:{region}:{account}:queue/{name}` (or `topic/{name}`) and must be in the group's region and account; a group
- * takes at most 10 hooks.
+ * takes at most 10 hooks. A channel made in another stack is named by its literal name, and the hook's stack is made to
+ * depend on the channel's stack.
  */
 export class LifecycleHook extends ros.Construct {
   /** The `ALIYUN::ESS::LifecycleHook` resource. */
@@ -359,7 +393,7 @@ export class LifecycleHook extends ros.Construct {
     checkOneOf(this, 'transition', props.transition as string, LIFECYCLE_HOOK_RULES.transitions);
     checkOneOf(this, 'defaultResult', props.defaultResult as string | undefined, LIFECYCLE_HOOK_RULES.defaultResults);
     const heartbeat = durationSeconds(this, 'heartbeatTimeout', props.heartbeatTimeout, LIFECYCLE_HOOK_RULES.heartbeatTimeout);
-    checkText(this, 'metadata', props.metadata, METADATA);
+    checkNotificationMetadata(this, 'metadata', props.metadata);
     checkText(this, 'lifecycleHookName', props.lifecycleHookName, ESS_NAME);
     const group = props.group ?? undefined;
     if (group !== undefined) {
@@ -375,7 +409,10 @@ export class LifecycleHook extends ros.Construct {
       });
     }
     checkLocation(this, 'destination', props.destination, stackLocation(group ?? this), group !== undefined ? 'the scaling group' : 'the stack and its scaling group');
+    const dependOnChannel = channelDependency(this, 'destination', props.destination,
+      `make the lifecycle hook in the ${props.destination.channelAddress.kind}'s stack (its group may be in another stack)`);
     this.claim(group, scalingGroupId, props.lifecycleHookName);
+    dependOnChannel();
     infoOncePerStack(this, ROLE_NOTE);
     this.rosLifecycleHook = new RosLifecycleHook(this, claimLogicalId(this, id), {
       scalingGroupId,
@@ -416,22 +453,12 @@ export class LifecycleHook extends ros.Construct {
 
   /** Records the hook on its group: at most 10 hooks, each name once. */
   private claim(group: IScalingGroup | undefined, scalingGroupId: string, name: string | undefined): void {
-    let claims: HookClaims | undefined;
-    if (group !== undefined) {
-      claims = HOOKS_PER_GROUP.get(group);
-      if (claims === undefined) {
-        claims = { count: 0, names: new Map() };
-        HOOKS_PER_GROUP.set(group, claims);
-      }
-    } else {
-      const root = this.node.root;
-      const byId = HOOKS_PER_ID.get(root) ?? new Map<string, HookClaims>();
-      HOOKS_PER_ID.set(root, byId);
-      // a literal ID names one group in the app; a token only within its stack
-      const key = isUnresolved(scalingGroupId) ? `${ros.Stack.of(this).node.path}\u0000${identityOf(this, scalingGroupId)}` : scalingGroupId;
-      claims = byId.get(key) ?? { count: 0, names: new Map() };
-      byId.set(key, claims);
-    }
+    const root = this.node.root;
+    const groups = HOOKS.get(root) ?? new Map<string, HookClaims>();
+    HOOKS.set(root, groups);
+    const key = this.groupKey(group, scalingGroupId);
+    const claims = groups.get(key) ?? { count: 0, names: new Map<string, string>() };
+    groups.set(key, claims);
     const prop = group !== undefined ? 'group' : 'scalingGroupId';
     const shown = group !== undefined ? group.node.path : scalingGroupId;
     if (claims.count + 1 > LIFECYCLE_HOOK_RULES.maxPerGroup) {
@@ -446,6 +473,67 @@ export class LifecycleHook extends ros.Construct {
     }
     claims.count++;
   }
+
+  /**
+   * A key naming the hook's scaling group however it is given (a group construct, or its ID as a string):
+   * - a literal ID names one group in a region and account: the key is the ID with the hook's stack's region and account
+   *   (where ROS creates the hook, and where the group must be), so that one ID in two regions is two groups;
+   * - a token names a group within the stack that owns it (the stack of the resource or parameter it refers to): the key
+   *   is that stack with how the token renders, so that `group: g` and `scalingGroupId: g.attrScalingGroupId` are one.
+   */
+  private groupKey(group: IScalingGroup | undefined, scalingGroupId: string): string {
+    if (!isUnresolved(scalingGroupId)) {
+      const { region, account } = stackLocation(this);
+      return JSON.stringify(['id', identityOf(this, region), identityOf(this, account), scalingGroupId]);
+    }
+    const owner = referenceTarget(scalingGroupId) ?? group ?? this;
+    return JSON.stringify(['token', ros.Stack.of(owner).node.path, identityOf(owner, scalingGroupId)]);
+  }
+}
+
+/** The construct the first reference in `value` points to (a resource's attribute, a parameter), if any. */
+function referenceTarget(value: string): ros.IConstruct | undefined {
+  const reference = ros.Tokenization.reverseString(value).tokens.find((t) => ros.Reference.isReference(t)) as ros.Reference | undefined;
+  return reference?.target;
+}
+
+/**
+ * The channel is named by its literal name where it is made in another stack (no cross-stack reference), so nothing
+ * orders the two stacks: `scope`'s stack must depend on the channel's, or it may be deployed before the channel
+ * exists. An imported channel (made outside the app) needs nothing. Checks now that the channel's stack does not
+ * depend on `scope`'s already (a cycle: an error with `remedy`), and returns what adds the dependency.
+ */
+function channelDependency(scope: ros.IConstruct, prop: string, destination: IChannel, remedy: string): () => void {
+  const here = ros.Stack.of(scope);
+  const there = ros.Stack.of(destination);
+  if (here === there || !destination.node.findAll().some((c) => ros.RosResource.isRosResource(c))) {
+    return () => undefined;
+  }
+  const path = dependencyPath(there, here);
+  if (path !== undefined) {
+    throw invalid(scope, prop, destination.node.path, `must be made in a stack that does not depend on stack '${here.node.path}', but `
+      + `${path.map((s) => `'${s.node.path}'`).join(' depends on ')}; stack '${here.node.path}' must be deployed after the `
+      + `${destination.channelAddress.kind} exists, so it must depend on '${there.node.path}', which would be a cycle: ${remedy}`);
+  }
+  return () => here.addDependency(there, `${scope.node.path} names ${channelDisplay(destination)} by its name, so the ${destination.channelAddress.kind} must exist first`);
+}
+
+/** The stacks from `from` to `to` along stack dependencies (`[from, ..., to]`), or `undefined` when `from` does not depend on `to`. */
+function dependencyPath(from: ros.Stack, to: ros.Stack, seen = new Set<ros.Stack>()): ros.Stack[] | undefined {
+  if (from === to) {
+    return [from];
+  }
+  if (seen.has(from)) {
+    return undefined;
+  }
+  seen.add(from);
+  for (const next of from.dependencies) {
+    const rest = dependencyPath(next, to, seen);
+    if (rest !== undefined) {
+      return [from, ...rest];
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -472,7 +560,7 @@ function eventTypes(scope: ros.IConstruct, prop: string, events: ScalingEvent[] 
     if (event === undefined || event === null || typeof event !== 'object' || typeof value !== 'string') {
       throw invalid(scope, `${prop}[${i}]`, event, 'must be a ScalingEvent, such as ScalingEvent.SCALE_OUT_ERROR or ScalingEvent.of("AUTOSCALING:SCALE_IN_ERROR")');
     }
-    checkText(scope, `${prop}[${i}]`, value, EVENT_TYPE);
+    checkEventType(scope, `${prop}[${i}]`, value);
     if (!types.includes(value)) {
       types.push(value);
     }

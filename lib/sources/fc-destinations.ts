@@ -14,7 +14,7 @@ import type * as fc from '@alicloud/ros-cdk-fc';
 import * as fc3 from '@alicloud/ros-cdk-fc3';
 import type * as ram from '@alicloud/ros-cdk-ram';
 import { Duration, durationSeconds } from '../core/duration';
-import { Grant } from '../core/grants';
+import { Grant, policyPlacement } from '../core/grants';
 import { claimLogicalId } from '../core/ids';
 import { checkSameLocation, Location } from '../core/location';
 import { stackAccount, stackRegion, warnOnce } from '../core/state';
@@ -41,26 +41,32 @@ const EVENT_AGE_FC2 = { min: 1, max: 2592000, unit: 'seconds' };
 const FC3_TYPE = 'ALIYUN::FC3::AsyncInvokeConfig';
 const FC2_FUNCTION_TYPE = 'ALIYUN::FC::Function';
 /**
- * FC 3.0 functions without a role use Function Compute's service-linked role, which covers destinations
- * (https://www.alibabacloud.com/help/en/functioncompute/fc/grant-function-compute-permissions-to-access-other-alibaba-cloud-services).
+ * Function Compute's service-linked role: its documented policy (AliyunServiceRolePolicyForFC,
+ * https://www.alibabacloud.com/help/en/functioncompute/security-and-compliance/service-linked-role-of-function-compute)
+ * covers VPC, ECS, Simple Log Service and Container Registry, not sending to SMQ, while the result-callback page asks
+ * the function's role for `mns:SendMessage` / `mns:PublishMessage`: an FC 3.0 function without a role gets a warning.
  */
 const SERVICE_LINKED_ROLE = 'AliyunServiceRoleForFC';
+const SERVICE_LINKED_ROLE_PAGE = 'https://www.alibabacloud.com/help/en/functioncompute/security-and-compliance/service-linked-role-of-function-compute';
+/** The ROS types whose L1s hold what this construct reads of a function, a service and a role. */
+const FC3_FUNCTION_TYPE = 'ALIYUN::FC3::Function';
+const FC2_SERVICE_TYPE = 'ALIYUN::FC::Service';
+const RAM_ROLE_TYPE = 'ALIYUN::RAM::Role';
 
 enum Generation {
   FC3 = 'FC 3.0',
   FC2 = 'FC 2.0',
 }
 
-/** A construct with what an FC function L2 has. */
+/** A construct with what an FC function has, L2 (`fc3.Function`, `fc.Function`) or L1 (`fc3.RosFunction`, `fc.RosFunction`). */
 interface FunctionLike extends ros.IConstruct {
   readonly attrFunctionName: ros.IResolvable | string;
   readonly attrServiceName?: ros.IResolvable | string;
-  readonly props?: { readonly functionName?: unknown; readonly serviceName?: unknown; readonly role?: unknown };
 }
 
+/** An FC 2.0 service, L2 (`fc.Service`) or L1 (`fc.RosService`). */
 interface ServiceLike extends ros.IConstruct {
   readonly attrServiceName: ros.IResolvable | string;
-  readonly props?: { readonly serviceName?: unknown; readonly role?: unknown };
 }
 
 /** What the construct needs to know of its function. */
@@ -75,8 +81,13 @@ interface BoundFunction {
   readonly roleArn: unknown;
   /** Who names that role, for messages: `the function's role prop`, `the role prop of service '...'`. */
   readonly roleOwner: string;
+  /** The function's `functionName` prop, as given (a token, or undefined for a generated name). */
+  readonly functionName: unknown;
   /** FC 2.0: the function's `ALIYUN::FC::Function` resource. */
   readonly rosFunction?: ros.RosResource;
+  /** FC 2.0: the service, and the `serviceName` prop of the function that names it. */
+  readonly service?: ServiceLike;
+  readonly serviceName?: unknown;
 }
 
 /**
@@ -92,8 +103,7 @@ export class ResultFunction {
    *
    * @param fn the function
    * @param role the role the function names in its `role` prop (trusted by `fc.aliyuncs.com`) @default - none: a
-   * function with a role gets a warning saying what to allow it by hand; one without sends with Function Compute's
-   * service-linked role
+   * warning says what to allow the function's role by hand (or, for a function without a role, that it needs one)
    */
   public static fc3(fn: fc3.IFunction, role?: ram.IRole): ResultFunction {
     return new ResultFunction(Generation.FC3, fn as unknown as FunctionLike, undefined, role);
@@ -126,7 +136,9 @@ export class ResultFunction {
   }
 
   /**
-   * Checks the function (and its service) and says what the destinations need of it.
+   * Checks the function (and its service) and says what the destinations need of it. The function's and the service's
+   * props are read from their L1 resources, so that a change made there after construction counts (an L1 given
+   * directly has no other place for them).
    *
    * @internal
    */
@@ -146,21 +158,27 @@ export class ResultFunction {
     const display = `${this.generation} function '${fn.node.path}'`;
     const location = { region: stackRegion(fn), account: stackAccount(fn) };
     if (!fc2) {
-      return { generation: this.generation, fn, display, location, roleArn: fn.props?.role, roleOwner: 'the function\'s role prop' };
+      const l1 = l1Of(fn, FC3_FUNCTION_TYPE);
+      return {
+        generation: this.generation, fn, display, location, roleArn: propOf(fn, l1, 'role'), roleOwner: 'the function\'s role prop',
+        functionName: propOf(fn, l1, 'functionName'),
+      };
     }
     const service = this.service;
     if (!isConstruct(service) || service.attrServiceName === undefined || fn.node.path === service.node.path) {
       throw invalid(scope, `${prop} (${factory})`, describeConstruct(service),
         `must name the service of ${display} (fc.Service of @alicloud/ros-cdk-fc): FC 2.0 sends the results with the service's role`);
     }
-    checkServiceOf(scope, `${prop} (${factory})`, service, fn, display);
-    const rosFunction = fn.node.children.find((c): c is ros.RosResource => ros.RosResource.isRosResource(c) && c.rosResourceType === FC2_FUNCTION_TYPE);
+    const rosFunction = l1Of(fn, FC2_FUNCTION_TYPE);
     if (rosFunction === undefined) {
       throw invalid(scope, `${prop} (${factory})`, fn.node.path, `must be an fc.Function made in this app: its ${FC2_FUNCTION_TYPE} resource holds the AsyncConfiguration`);
     }
+    const serviceName = propOf(fn, rosFunction, 'serviceName');
+    checkServiceOf(scope, `${prop} (${factory})`, service, fn, serviceName, display);
     return {
-      generation: this.generation, fn, display, location, rosFunction,
-      roleArn: service.props?.role, roleOwner: `the role prop of service '${service.node.path}'`,
+      generation: this.generation, fn, display, location, rosFunction, service, serviceName,
+      roleArn: propOf(service, l1Of(service, FC2_SERVICE_TYPE), 'role'), roleOwner: `the role prop of service '${service.node.path}'`,
+      functionName: propOf(fn, rosFunction, 'functionName'),
     };
   }
 }
@@ -169,24 +187,42 @@ export class ResultFunction {
  * An FC 2.0 function names its service by `serviceName`, usually the service's name attribute. Throws when it names
  * another service than `service`: two literals that differ, or another resource's attribute. A parameter passes.
  */
-function checkServiceOf(scope: ros.IConstruct, prop: string, service: ServiceLike, fn: FunctionLike, display: string): void {
-  const given = fn.props?.serviceName;
+function checkServiceOf(scope: ros.IConstruct, prop: string, service: ServiceLike, fn: FunctionLike, given: unknown, display: string): void {
   if (given === undefined || given === null) {
     return;
   }
   const stack = ros.Stack.of(fn);
   const named = JSON.stringify(stack.resolve(given));
-  const own = [service.attrServiceName, service.props?.serviceName].filter((v) => v !== undefined && v !== null).map((v) => JSON.stringify(stack.resolve(v)));
+  const ownName = propOf(service, l1Of(service, FC2_SERVICE_TYPE), 'serviceName');
+  const own = [service.attrServiceName, ownName].filter((v) => v !== undefined && v !== null).map((v) => JSON.stringify(stack.resolve(v)));
   if (own.includes(named)) {
     return;
   }
   const rendered = stack.resolve(given);
   const literal = typeof rendered === 'string';
-  const serviceLiteral = typeof service.props?.serviceName === 'string' && !isUnresolved(service.props.serviceName);
+  const serviceLiteral = typeof ownName === 'string' && !isUnresolved(ownName);
   const otherAttribute = typeof rendered === 'object' && rendered !== null && 'Fn::GetAtt' in rendered;
   if ((literal && serviceLiteral) || otherAttribute) {
     throw invalid(scope, prop, service.node.path, `must be the service of ${display}, which names ${literal ? `service ${describeValue(rendered)}` : 'another service\'s name attribute'}`);
   }
+}
+
+/**
+ * The L1 resource of type `type` behind a construct: the construct itself (an L1 given directly), the L2's `resource`,
+ * or a child of that type.
+ */
+function l1Of(construct: ros.IConstruct, type: string): ros.RosResource | undefined {
+  const own = (construct as { resource?: unknown }).resource;
+  return [construct, own, ...construct.node.children].find((c): c is ros.RosResource =>
+    typeof c === 'object' && c !== null && (c as { rosResourceType?: unknown }).rosResourceType === type);
+}
+
+/** A prop of an FC resource as it will be rendered: its L1's property when there is an L1, else the L2's props. */
+function propOf(construct: ros.IConstruct, l1: ros.RosResource | undefined, key: string): unknown {
+  if (l1 !== undefined) {
+    return (l1 as unknown as { [key: string]: unknown })[key];
+  }
+  return (construct as { props?: { [key: string]: unknown } }).props?.[key];
 }
 
 /** Properties of a {@link FunctionResultDestinations}. */
@@ -234,6 +270,11 @@ const configured = new WeakMap<ros.IConstruct, string>();
  * Compute refuses destinations its role may not send to). Function Compute keeps one such configuration per
  * function: a second one for the same function is an error. SMQ takes messages of at most 64 KB: a larger result
  * is not delivered. Invocations by a time trigger get no destinations (https://www.alibabacloud.com/help/doc-detail/181866.htm).
+ *
+ * Across stacks: a channel of another stack is named by its literal name where it has one, and its stack is made a
+ * dependency of this construct's stack, so that it is deployed first. Wirings whose references would make two stacks
+ * need each other (a cycle ROS cannot deploy), such as a role in one stack whose policy names a channel with a
+ * deploy-time name in another, are an error that says what to move.
  */
 export class FunctionResultDestinations extends ros.Construct {
   /** The `ALIYUN::FC3::AsyncInvokeConfig` resource (FC 3.0 functions only). */
@@ -259,10 +300,12 @@ export class FunctionResultDestinations extends ros.Construct {
       throw invalid(this, 'fn', fn.fn.node.path, `must not already have its results written by '${first}': Function Compute keeps one asynchronous invocation configuration per function`);
     }
     const role = this.checkRole(props.fn._role, fn, destinations);
+    const edges = stackEdges(this, fn, this.given, role === undefined ? undefined : { grantee: role, path: props.fn._role!.node.path });
+    checkNoCycle(this, fn, this.given, edges);
 
     const arn = (channel: IChannel, where: ros.IConstruct): string =>
       Identifiers.fcAsyncDestinationArn(ros.Stack.of(channel) === ros.Stack.of(where) ? channel.channelAddress : literalAddress(channel, where));
-    const literalName = fn.fn.props?.functionName;
+    const literalName = fn.functionName;
     this.literalFunctionName = typeof literalName === 'string' && !isUnresolved(literalName) ? literalName : undefined;
     let target: ros.RosResource;
     if (fn.generation === Generation.FC3) {
@@ -300,6 +343,13 @@ export class FunctionResultDestinations extends ros.Construct {
         }
       }
     }
+    // a channel of another stack is named by its literal name, which makes no reference: that stack goes first
+    for (const channel of destinations) {
+      if (ownsResource(channel) && separateStacks(this, channel)) {
+        ros.Stack.of(this).addDependency(ros.Stack.of(channel), `${this.node.path} -> ${channel.node.path} (a destination of the function's results)`);
+      }
+    }
+    recordEdges(this, edges);
   }
 
   /**
@@ -344,8 +394,9 @@ export class FunctionResultDestinations extends ros.Construct {
         warnOnce(this, `fn: ${fn.display} sends its results with the role in ${fn.roleOwner} (${describeRoleArn(fn)}), which was not given here: `
           + `allow that role ${needs} by hand, or pass the ram.Role as the last argument of ${factoryOf(fn)} to have it granted.`);
       } else if (fn.generation === Generation.FC3) {
-        this.node.addInfo(`fn: ${fn.display} has no role: Function Compute sends its results with the service-linked role ${SERVICE_LINKED_ROLE}, `
-          + 'which the account creates once; see https://www.alibabacloud.com/help/en/functioncompute/fc/grant-function-compute-permissions-to-access-other-alibaba-cloud-services');
+        warnOnce(this, `fn: ${fn.display} has no role, and Function Compute sends its results with the function's role (the service-linked role `
+          + `${SERVICE_LINKED_ROLE} is not documented to send to SMQ: ${SERVICE_LINKED_ROLE_PAGE}): give the function a role trusted by ${FC_SERVICE} `
+          + `(role: role.attrArn), allowed ${needs}, and pass it as the last argument of ${factoryOf(fn)} to have it granted.`);
       } else {
         warnOnce(this, `fn: ${fn.display} sends its results with its service's role, and ${fn.roleOwner} names none: give the service a role trusted by `
           + `${FC_SERVICE} (role: role.attrArn), allowed ${needs}, and pass it as the last argument of ${factoryOf(fn)} to have it granted.`);
@@ -494,12 +545,19 @@ function checkNamesRole(scope: ros.IConstruct, role: ram.IRole, fn: BoundFunctio
   if (JSON.stringify(named) === JSON.stringify(stack.resolve(role.attrArn))) {
     return;
   }
-  const roleName = (role as { props?: { roleName?: unknown } }).props?.roleName;
+  const roleName = propOf(role, l1Of(role, RAM_ROLE_TYPE), 'roleName');
   if (typeof named === 'string') {
+    const whose = `must be the role of ${fn.display}, whose ${fn.roleOwner.replace(/^the /, '')} is ${describeValue(named)}`;
+    // acs:ram::{account}:role/{name}: RAM writes the name in lower case
+    const account = /^acs:ram::([0-9]+):role\//i.exec(named)?.[1];
+    const roleAccount = stackAccount(role);
+    if (account !== undefined && !isUnresolved(roleAccount) && account !== roleAccount) {
+      throw invalid(scope, 'fn (role)', role.node.path, `${whose}: a role of account ${account}, and '${role.node.path}' is in account ${roleAccount}`);
+    }
     if (typeof roleName !== 'string' || isUnresolved(roleName) || named.toLowerCase().endsWith(`:role/${roleName.toLowerCase()}`)) {
       return;
     }
-    throw invalid(scope, 'fn (role)', role.node.path, `must be the role of ${fn.display}, whose ${fn.roleOwner.replace(/^the /, '')} is ${describeValue(named)}, not role ${describeValue(roleName)}`);
+    throw invalid(scope, 'fn (role)', role.node.path, `${whose}, not role ${describeValue(roleName)}`);
   }
   if (typeof named === 'object' && named !== null && 'Fn::GetAtt' in named) {
     throw invalid(scope, 'fn (role)', role.node.path, `must be the role of ${fn.display}, whose ${fn.roleOwner.replace(/^the /, '')} names another resource's ARN`);
@@ -568,4 +626,180 @@ function describeConstruct(x: unknown): unknown {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** One stack that will need another (deploy after it), and why. */
+interface StackEdge {
+  readonly from: ros.Stack;
+  readonly to: ros.Stack;
+  readonly why: string;
+  /** For the policy of a grant in the role's stack that names a channel by a deploy-time name: which. */
+  readonly grant?: { readonly prop: string; readonly channel: IChannel; readonly role: string };
+  /** For the configuration naming its function. */
+  readonly namesFunction?: boolean;
+  /** For the configuration naming a channel of another stack. */
+  readonly channelProp?: string;
+}
+
+/** The edges made by the FunctionResultDestinations built so far, per app: core finds token references only at synth. */
+const appEdges = new WeakMap<ros.IConstruct, StackEdge[]>();
+
+/** The top-level stack of a construct: references within one tree of nested stacks are parameters and outputs. */
+function topLevel(scope: ros.IConstruct): ros.Stack {
+  let stack = ros.Stack.of(scope);
+  while (stack.nestedStackParent !== undefined) {
+    stack = stack.nestedStackParent;
+  }
+  return stack;
+}
+
+/** Whether two constructs are in different top-level stacks of one stage, the stacks core orders by dependencies. */
+function separateStacks(a: ros.IConstruct, b: ros.IConstruct): boolean {
+  return topLevel(a) !== topLevel(b) && ros.Stage.of(a) === ros.Stage.of(b);
+}
+
+function ownsResource(channel: IChannel): boolean {
+  const resource = (channel as unknown as { resource?: unknown }).resource;
+  return typeof resource === 'object' && resource !== null && ros.RosResource.isRosResource(resource as ros.IConstruct);
+}
+
+/** A construct for a message: an L2 rather than the L1 it holds. */
+function displayPath(target: ros.IConstruct): string {
+  const parent = target.node.scope as { resource?: unknown } | undefined;
+  return parent !== undefined && parent.resource === target ? (parent as unknown as ros.IConstruct).node.path : target.node.path;
+}
+
+/** The constructs whose attributes a value references (Ref and Fn::GetAtt), as far as the value shows them. */
+function referencedConstructs(value: unknown, found: ros.IConstruct[] = []): ros.IConstruct[] {
+  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') {
+    return found;
+  }
+  if (typeof value === 'string') {
+    if (isUnresolved(value)) {
+      for (const token of ros.Tokenization.reverseString(value).tokens) {
+        referencedConstructs(token, found);
+      }
+    }
+    return found;
+  }
+  if (ros.Reference.isReference(value)) {
+    if (!found.includes(value.target)) {
+      found.push(value.target);
+    }
+    return found;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v) => referencedConstructs(v, found));
+  } else if (typeof value === 'object' && !ros.Tokenization.isResolvable(value)) {
+    Object.values(value as object).forEach((v) => referencedConstructs(v, found));
+  }
+  return found;
+}
+
+/**
+ * The dependencies between stacks this construct makes: its configuration names the function (by its name attribute)
+ * and the channels (a channel of another stack by its literal name, with an explicit dependency); the role's policy,
+ * in the role's stack, names each channel (by its literal name where there is one); and the function (FC 2.0: also
+ * its service) references what its role prop names.
+ */
+function stackEdges(scope: ros.IConstruct, fn: BoundFunction, given: ReadonlyArray<{ readonly prop: string; readonly channel: IChannel }>,
+  role: { readonly grantee: ram.IGrantable; readonly path: string } | undefined): StackEdge[] {
+  const edges: StackEdge[] = [];
+  const add = (from: ros.IConstruct, to: ros.IConstruct, why: string, extra: Partial<StackEdge> = {}): void => {
+    if (separateStacks(from, to)) {
+      edges.push({ from: topLevel(from), to: topLevel(to), why, ...extra });
+    }
+  };
+  const path = scope.node.path;
+  for (const { prop, channel } of given) {
+    if (role !== undefined) {
+      const placement = policyPlacement(role.grantee, channel);
+      if (placement.crossStack && isUnresolved(literalAddress(channel, placement.parent).name)) {
+        add(placement.parent, channel, `the policy of role '${role.path}' names ${channelDisplay(channel)} by its deploy-time name`,
+          { grant: { prop, channel, role: role.path } });
+      }
+    }
+    if (ownsResource(channel)) {
+      add(scope, channel, `${channelDisplay(channel)} must exist before '${path}' names it`, { channelProp: prop });
+    } else if (isUnresolved(literalAddress(channel, scope).name)) {
+      add(scope, channel, `'${path}' names ${channelDisplay(channel)} by its deploy-time name`, { channelProp: prop });
+    }
+  }
+  if (fn.generation === Generation.FC3) {
+    add(scope, fn.fn, `'${path}' names ${fn.display} by its name attribute`, { namesFunction: true });
+  }
+  const references = (owner: ros.IConstruct, ownerDisplay: string, prop: string, value: unknown): void => {
+    for (const target of referencedConstructs(value)) {
+      add(owner, target, `${ownerDisplay} names '${displayPath(target)}' in its ${prop} prop`);
+    }
+  };
+  if (fn.service !== undefined) {
+    references(fn.fn, fn.display, 'serviceName', fn.serviceName);
+    references(fn.service, `service '${fn.service.node.path}'`, 'role', fn.roleArn);
+  } else {
+    references(fn.fn, fn.display, 'role', fn.roleArn);
+  }
+  return edges;
+}
+
+function recordEdges(scope: ros.IConstruct, edges: StackEdge[]): void {
+  const root = scope.node.root;
+  appEdges.set(root, [...(appEdges.get(root) ?? []), ...edges]);
+}
+
+/**
+ * Core turns each reference between two stacks into a dependency and fails at synth, with a bare Error, when two
+ * stacks would need each other. Finds such a cycle through the dependencies this construct makes (with those of the
+ * app's other FunctionResultDestinations and those added with `addDependency`) and says what to change.
+ */
+function checkNoCycle(scope: ros.IConstruct, fn: BoundFunction, given: ReadonlyArray<{ readonly prop: string; readonly channel: IChannel }>,
+  edges: StackEdge[]): void {
+  const all = [...(appEdges.get(scope.node.root) ?? []), ...edges];
+  const explicit = (stack: ros.Stack): StackEdge[] => stack.dependencies.map((to) => ({ from: stack, to, why: 'a dependency added with addDependency' }));
+  const next = (stack: ros.Stack): StackEdge[] => [...all.filter((e) => e.from === stack), ...explicit(stack)];
+  const ordered = [...edges.filter((e) => e.grant), ...edges.filter((e) => e.namesFunction), ...edges.filter((e) => !e.grant && !e.namesFunction)];
+  for (const edge of ordered) {
+    const back = pathBetween(edge.to, edge.from, next);
+    if (back === undefined) {
+      continue;
+    }
+    const cycle = [edge, ...back];
+    const chain = cycle.map((e) => `'${e.from.stackName}' -> '${e.to.stackName}': ${e.why}`).join('; ');
+    if (edge.grant !== undefined) {
+      const { prop, channel, role } = edge.grant;
+      const kind = channel.channelAddress.kind;
+      throw invalid(scope, prop, channel.node.path, `must have a literal name or be in the stack of role '${role}' ('${edge.from.stackName}'), whose policy names it: `
+        + `the stacks would need each other (${chain}). Give the ${kind} a literal ${kind}Name, or create it in stack '${edge.from.stackName}'`);
+    }
+    if (cycle.some((e) => e.namesFunction)) {
+      throw invalid(scope, 'fn', fn.fn.node.path, `must not make the stacks need each other (${chain}): `
+        + `create the FunctionResultDestinations in stack '${topLevel(fn.fn).stackName}', the function's`);
+    }
+    const channelEdge = cycle.find((e) => e.channelProp !== undefined && e.from === topLevel(scope));
+    if (channelEdge !== undefined) {
+      const channel = given.find((g) => g.prop === channelEdge.channelProp)!.channel;
+      throw invalid(scope, channelEdge.channelProp!, channel.node.path, `must be in a stack that does not need stack '${channelEdge.from.stackName}' (${chain}): `
+        + `create the ${channel.channelAddress.kind} in stack '${channelEdge.from.stackName}' or in one deployed before it`);
+    }
+    throw invalid(scope, 'fn', fn.fn.node.path, `must not make the stacks need each other (${chain}): keep these constructs in fewer stacks`);
+  }
+}
+
+/** A path of edges from one stack to another, if any (breadth first: the shortest). */
+function pathBetween(from: ros.Stack, to: ros.Stack, next: (stack: ros.Stack) => StackEdge[]): StackEdge[] | undefined {
+  const via = new Map<ros.Stack, StackEdge[]>([[from, []]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const stack = queue.shift()!;
+    if (stack === to) {
+      return via.get(stack);
+    }
+    for (const edge of next(stack)) {
+      if (!via.has(edge.to)) {
+        via.set(edge.to, [...via.get(stack)!, edge]);
+        queue.push(edge.to);
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import { Match, Template } from '../../lib/assertions';
-import { ess } from '../../lib';
+import { ess, smq, sources } from '../../lib';
 import { expectInvalid, getAtt, newStack } from '../util';
 
 const { RosLifecycleHook, RosScalingGroup } = ess;
@@ -108,6 +108,8 @@ describe('RosScalingGroup', () => {
   const ARN = 'must be "acs:ess:{region}:{account}:queue/{name}", "acs:ess:{region}:{account}:topic/{name}" or '
     + '"acs:ess:{region}:{account}:cloudmonitor" (Auto Scaling\'s form: service "ess", singular "queue" or "topic", no slash)';
   const entry = (notificationArn: string, notificationTypes: string[] = ['AUTOSCALING:SCALE_OUT_ERROR']): any => ({ notificationArn, notificationTypes });
+  const EVENT_TYPE = 'must be a notification type of at most 128 characters: "AUTOSCALING:" and upper-case words joined by underscores, '
+    + 'such as "AUTOSCALING:SCALE_OUT_ERROR" (or the words alone, as in "SCALING_GROUP_DIAGNOSE")';
   test.each([
     [{ maxSize: 4 }, 'L1/Asg: minSize is required, got undefined'],
     [{ minSize: 0 }, 'L1/Asg: maxSize is required, got undefined'],
@@ -134,6 +136,11 @@ describe('RosScalingGroup', () => {
     [{ ...base, launchTemplateOverrides: [{ weightedCapacity: 501 }] }, 'L1/Asg: launchTemplateOverrides[0].weightedCapacity must be an integer between 1 and 500, got 501'],
     [{ ...base, serverGroups: [{ serverGroupId: 'sgp-1', type: 'ALB', port: 80 }] }, 'L1/Asg: serverGroups[0].weight is required, got undefined'],
     [{ ...base, serverGroups: [{ serverGroupId: 'sgp-1', type: 'ALB', port: 0, weight: 1 }] }, 'L1/Asg: serverGroups[0].port must be an integer between 1 and 65535, got 0'],
+    [{ ...base, serverGroups: [{ serverGroupId: 'sgp-1', type: 'ALB', port: 80, weight: -5 }] }, 'L1/Asg: serverGroups[0].weight must be an integer between 0 and 100, got -5'],
+    [{ ...base, serverGroups: [{ serverGroupId: 'sgp-1', type: 'ALB', port: 80, weight: NaN }] }, 'L1/Asg: serverGroups[0].weight must be an integer between 0 and 100, got NaN'],
+    [{ ...base, serverGroups: [{ serverGroupId: 'sgp-1', type: 'ALB', port: 80, weight: 101 }] }, 'L1/Asg: serverGroups[0].weight must be an integer between 0 and 100, got 101'],
+    [{ ...base, serverGroups: [{ serverGroupId: 'sgp-1', type: 'ALB', port: 80, weight: 1.5 }] }, 'L1/Asg: serverGroups[0].weight must be an integer between 0 and 100, got 1.5'],
+    [{ ...base, serverGroups: new Array(101).fill({ serverGroupId: 'sgp-1', type: 'ALB', port: 80, weight: 1 }) }, 'L1/Asg: serverGroups must have at most 100 items, got "101 items"'],
     [{ ...base, tags: new Array(21).fill({ key: 'k' }) }, 'L1/Asg: tags must have at most 20 items'],
     [{ ...base, tags: [{ key: '' }] }, 'L1/Asg: tags[0].key is required'],
     [{ ...base, notificationConfigurations: [entry('acs:mns:cn-hangzhou:123:queue/q1')] }, `L1/Asg: notificationConfigurations[0].notificationArn ${ARN}, got "acs:mns:cn-hangzhou:123:queue/q1"`],
@@ -141,13 +148,37 @@ describe('RosScalingGroup', () => {
     [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1', [])] }, 'L1/Asg: notificationConfigurations[0].notificationTypes must have 1 to 8 items, got "0 items"'],
     [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1', new Array(9).fill('AUTOSCALING:SCALE_REJECT'))] }, 'L1/Asg: notificationConfigurations[0].notificationTypes must have 1 to 8 items, got "9 items"'],
     [{ ...base, notificationConfigurations: [{ notificationArn: 'acs:ess:cn-hangzhou:123:queue/q1' }] }, 'L1/Asg: notificationConfigurations[0].notificationTypes is required, got undefined'],
-    [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1', ['scale out'])] }, 'L1/Asg: notificationConfigurations[0].notificationTypes[0] must contain only letters, digits, underscores and colons, such as "AUTOSCALING:SCALE_OUT_ERROR", got "scale out"'],
+    [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1', ['scale out'])] }, `L1/Asg: notificationConfigurations[0].notificationTypes[0] ${EVENT_TYPE}, got "scale out"`],
+    [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1', ['autoscaling:scale_out_error'])] }, `L1/Asg: notificationConfigurations[0].notificationTypes[0] ${EVENT_TYPE}, got "autoscaling:scale_out_error"`],
+    [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1', ['AUTOSCALING:'])] }, `L1/Asg: notificationConfigurations[0].notificationTypes[0] ${EVENT_TYPE}, got "AUTOSCALING:"`],
     [{ ...base, notificationConfigurations: [entry('acs:ess:cn-hangzhou:123:queue/q1'), entry('acs:ess:cn-hangzhou:123:queue/q1')] }, 'L1/Asg: notificationConfigurations[1].notificationArn must differ from notificationConfigurations[0].notificationArn: Auto Scaling takes one notification rule per receiver in a group, got "acs:ess:cn-hangzhou:123:queue/q1"'],
     [{ ...base, notificationConfigurations: [1, 2, 3, 4, 5, 6, 7].map((i) => entry(`acs:ess:cn-hangzhou:123:queue/q${i}`)) }, 'L1/Asg: notificationConfigurations must have at most 6 items, got "7 items"'],
     [{ ...base, notificationConfigurations: ['acs:ess:cn-hangzhou:123:queue/q1'] }, 'L1/Asg: notificationConfigurations[0] must be { notificationArn, notificationTypes }, got "acs:ess:cn-hangzhou:123:queue/q1"'],
   ].map(([props, message]) => [message, props]))('rejects: %s', (message, props) => {
     const { stack } = newStack('L1');
     expectInvalid(() => new RosScalingGroup(stack, 'Asg', props as any, true), message as string);
+  });
+
+  test('takes the boundaries of ServerGroups: weight 0 and 100, 100 server groups', () => {
+    const { stack } = newStack('L1');
+    expect(() => new RosScalingGroup(stack, 'Asg', {
+      ...base,
+      serverGroups: [
+        { serverGroupId: 'sgp-1', type: 'ALB', port: 1, weight: 0 },
+        { serverGroupId: 'sgp-2', type: 'NLB', port: 65535, weight: 100 },
+        ...new Array(98).fill({ serverGroupId: 'sgp-3', type: 'ALB', port: 80, weight: 50 }),
+      ],
+    }, true)).not.toThrow();
+  });
+
+  test('an owned queue\'s ARN and the literal ARN of its name are one receiver', () => {
+    const { stack } = newStack('L1', { env: { region: 'cn-hangzhou', account: '123456789012' } });
+    const jobs = new smq.Queue(stack, 'Jobs');
+    expectInvalid(() => new RosScalingGroup(stack, 'Asg', {
+      ...base,
+      notificationConfigurations: [sources.ScalingNotifications.configuration(jobs, [sources.ScalingEvent.SCALE_REJECT]), entry('acs:ess:cn-hangzhou:123456789012:queue/L1-Jobs')],
+    }, true), 'L1/Asg: notificationConfigurations[1].notificationArn must differ from notificationConfigurations[0].notificationArn: '
+      + 'Auto Scaling takes one notification rule per receiver in a group, got "acs:ess:cn-hangzhou:123456789012:queue/L1-Jobs"');
   });
 
   test('takes the CloudMonitor, queue and topic ARNs of the reference', () => {
@@ -265,6 +296,8 @@ describe('RosLifecycleHook', () => {
     [{ ...base, notificationArn: 'acs:ess:cn-hangzhou:123:cloudmonitor' }, `L1/Hook: notificationArn ${ARN}, got "acs:ess:cn-hangzhou:123:cloudmonitor"`],
     [{ ...base, notificationArn: `acs:ess:cn-hangzhou:123:queue/${'q'.repeat(300)}` }, `L1/Hook: notificationArn ${ARN}`],
     [{ ...base, notificationMetadata: 'm'.repeat(4097) }, 'L1/Hook: notificationMetadata must be at most 4096 characters long (length 4097)'],
+    [{ ...base, notificationMetadata: '😀'.repeat(4097) }, 'L1/Hook: notificationMetadata must be at most 4096 characters long (length 4097)'],
+    [{ ...base, notificationMetadata: '' }, 'L1/Hook: notificationMetadata must be between 1 and 4096 characters long (length 0), got ""'],
     [{ ...base, notificationMetadata: 'bell\u0007' }, 'L1/Hook: notificationMetadata must contain only characters that are not control characters (tabs and line breaks are fine), got "bell\\u0007"'],
   ].map(([props, message]) => [message, props]))('rejects: %s', (message, props) => {
     const { stack } = newStack('L1');
@@ -274,6 +307,8 @@ describe('RosLifecycleHook', () => {
   test('takes the boundaries, an OOS template, a Chinese name, and tokens', () => {
     const { stack } = newStack('L1');
     expect(() => new RosLifecycleHook(stack, 'H1', { ...base, heartbeatTimeout: 30, notificationMetadata: 'm'.repeat(4096), lifecycleHookName: '挂钩_1' }, true)).not.toThrow();
+    // metadata is counted in characters (code points), not UTF-16 units
+    expect(() => new RosLifecycleHook(stack, 'H4', { ...base, notificationMetadata: '😀'.repeat(4096) }, true)).not.toThrow();
     expect(() => new RosLifecycleHook(stack, 'H2', { ...base, heartbeatTimeout: 21600, defaultResult: 'ROLLBACK', notificationArn: 'acs:ess:cn-hangzhou:123:oos/ACS-ESS-LifeCycle' }, true)).not.toThrow();
     const n = new ros.RosParameter(stack, 'N', { type: ros.RosParameterType.NUMBER }).valueAsNumber;
     const s = new ros.RosParameter(stack, 'S', { type: ros.RosParameterType.STRING }).valueAsString;

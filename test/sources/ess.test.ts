@@ -31,6 +31,11 @@ function configurations(stack: ros.Stack, id = 'Web'): any[] {
 
 const ROLE_INFO = /AliyunServiceRoleForAutoScaling/;
 
+/** The stacks a stack depends on in the cloud assembly's manifest (its own asset manifest left out). */
+function stackDependencies(assembly: { getStackByName(name: string): { manifest: { dependencies?: string[] } } }, name: string): string[] {
+  return (assembly.getStackByName(name).manifest.dependencies ?? []).filter((d) => d !== `${name}.assets`);
+}
+
 describe('ScalingEvent', () => {
   test('the constants are the AUTOSCALING: types of the references; the presets group them', () => {
     expect(ScalingEvent.ALL.map((e) => e.value)).toEqual([
@@ -50,16 +55,44 @@ describe('ScalingEvent', () => {
     expect(ScalingEvent.ERRORS).toHaveLength(3);
   });
 
+  const EVENT_TYPE = 'must be a notification type of at most 128 characters: "AUTOSCALING:" and upper-case words joined by underscores, '
+    + 'such as "AUTOSCALING:SCALE_OUT_ERROR" (or the words alone, as in "SCALING_GROUP_DIAGNOSE")';
+
   test('of() returns the constant for a known type, a new event for another, and refuses what is no type', () => {
     expect(ScalingEvent.of('AUTOSCALING:SCALE_REJECT')).toBe(ScalingEvent.SCALE_REJECT);
+    expect(ScalingEvent.of('SCALING_GROUP_DIAGNOSE')).toBe(ScalingEvent.SCALING_GROUP_DIAGNOSE);
     expect(ScalingEvent.of('AUTOSCALING:SCALE_OUT_PARTIAL').value).toBe('AUTOSCALING:SCALE_OUT_PARTIAL');
-    expectInvalid(() => ScalingEvent.of('scale out'),
-      'ScalingEvent.of(value) must be a notification type of 1 to 128 letters, digits, underscores and colons, such as "AUTOSCALING:SCALE_OUT_ERROR", got "scale out"');
-    expectInvalid(() => ScalingEvent.of(''), 'ScalingEvent.of(value) must be a notification type');
-    expectInvalid(() => ScalingEvent.of(42 as any), /got 42$/);
+    expect(ScalingEvent.of('SCALING_GROUP_CHECK2').value).toBe('SCALING_GROUP_CHECK2');
+    expect(ScalingEvent.of(`AUTOSCALING:${'X'.repeat(116)}`).value).toHaveLength(128);
+    expectInvalid(() => ScalingEvent.of('scale out'), `ScalingEvent.of(value) ${EVENT_TYPE}, got "scale out"`);
+    expectInvalid(() => ScalingEvent.of(''), `ScalingEvent.of(value) ${EVENT_TYPE}, got ""`);
+    expectInvalid(() => ScalingEvent.of(42 as any), `ScalingEvent.of(value) ${EVENT_TYPE}, got 42`);
+    expectInvalid(() => ScalingEvent.of(undefined as any), `ScalingEvent.of(value) ${EVENT_TYPE}, got undefined`);
     const { stack } = newStack();
     const token = new ros.RosParameter(stack, 'Type', { type: ros.RosParameterType.STRING }).valueAsString;
     expect(ScalingEvent.of(token).value).toBe(token);
+    expect(ScalingEvent.of(`AUTOSCALING:${token}`).value).toBe(`AUTOSCALING:${token}`);
+  });
+
+  test.each([
+    // the documented forms only: "AUTOSCALING:" and upper-case words joined by single underscores, or the words alone
+    ':::', '_', 'AUTOSCALING:', 'AUTOSCALING:_SCALE', 'AUTOSCALING:SCALE_', 'AUTOSCALING:SCALE__OUT', 'autoscaling:scale_out_success',
+    'AUTOSCALING:scale_out_success', 'AUTOSCALING:SCALE OUT', 'AUTOSCALING::SCALE_OUT', 'ESS:SCALE_OUT', '1_SCALE', `AUTOSCALING:${'X'.repeat(117)}`,
+  ])('of(%j) is refused', (value) => {
+    expectInvalid(() => ScalingEvent.of(value), `ScalingEvent.of(value) ${EVENT_TYPE}, got ${JSON.stringify(value)}`);
+  });
+
+  test('of() checks the literal pieces around a token', () => {
+    const { stack } = newStack();
+    const token = new ros.RosParameter(stack, 'Type', { type: ros.RosParameterType.STRING }).valueAsString;
+    expectInvalid(() => ScalingEvent.of(`bad value ${token}`), `ScalingEvent.of(value) ${EVENT_TYPE}, got "bad value <token>"`);
+    expectInvalid(() => ScalingEvent.of(`autoscaling:${token}`), `ScalingEvent.of(value) ${EVENT_TYPE}, got "autoscaling:<token>"`);
+  });
+
+  test('add() checks an event that is not made by of() the same way', () => {
+    const { group, jobs } = shop();
+    expectInvalid(() => ScalingNotifications.of(group).add(jobs, { events: [{ value: 'autoscaling:scale_out_success' } as any] }),
+      `Shop/Web: ScalingNotifications.add(events)[0] ${EVENT_TYPE}, got "autoscaling:scale_out_success"`);
   });
 });
 
@@ -187,6 +220,36 @@ describe('ScalingNotifications.of(group).add', () => {
     expect(configurations(compute)[0].NotificationArn).toBe('acs:ess:cn-hangzhou:123456789012:queue/Channels-Jobs');
   });
 
+  test('a queue of another stack: the group\'s stack depends on the queue\'s, in the cloud assembly too; an import needs nothing', () => {
+    const { app, stack: channels } = newStack('Channels', { env: ENV });
+    const compute = new ros.Stack(app, 'Compute', { env: ENV });
+    const group = new ess.RosScalingGroup(compute, 'Web', { minSize: 0, maxSize: 2 }, true);
+    ScalingNotifications.of(group).add(new smq.Queue(channels, 'Jobs'), { events: ScalingEvent.ERRORS });
+    expect(compute.dependencies).toEqual([channels]);
+    expect(channels.dependencies).toEqual([]);
+    // a queue imported in a third stack exists outside the app: no dependency
+    const imports = new ros.Stack(app, 'Imports', { env: ENV });
+    ScalingNotifications.of(group).add(smq.Queue.fromQueueName(imports, 'Legacy', 'legacy'), { events: ScalingEvent.ERRORS });
+    expect(compute.dependencies).toEqual([channels]);
+    const assembly = app.synth();
+    expect(stackDependencies(assembly, 'Compute')).toEqual(['Channels']);
+    expect(stackDependencies(assembly, 'Channels')).toEqual([]);
+  });
+
+  test('a queue of a stack that depends on the group\'s stack is an error: the dependency would be a cycle', () => {
+    const { app, stack: compute } = newStack('Compute', { env: ENV });
+    const group = new ess.RosScalingGroup(compute, 'Web', { minSize: 0, maxSize: 2 }, true);
+    const ops = new ros.Stack(app, 'Ops', { env: ENV });
+    const jobs = new smq.Queue(ops, 'Jobs');
+    ops.addDependency(compute);
+    expectInvalid(() => ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS }),
+      'Compute/Web: ScalingNotifications.add(destination) must be made in a stack that does not depend on stack \'Compute\', but \'Ops\' depends on '
+      + '\'Compute\'; stack \'Compute\' must be deployed after the queue exists, so it must depend on \'Ops\', which would be a cycle: make the queue in '
+      + 'the scaling group\'s stack, or in a stack it may depend on, got "Ops/Jobs"');
+    expect(compute.dependencies).toEqual([]);
+    expect(configurations(compute)).toBeUndefined();
+  });
+
   describe('bad input', () => {
     test('the same queue twice on one group, also as an owned queue and an import of it by name', () => {
       const { stack, group, jobs } = shop();
@@ -275,6 +338,91 @@ describe('ScalingNotifications.of(group).add', () => {
       ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS });
       group.notificationConfigurations = [{ notificationArn: 'acs:ess:cn-hangzhou:1:cloudmonitor', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] }];
       expect(() => app.synth()).toThrow(/Shop\/Web: notificationConfigurations was replaced after ScalingNotifications\.of\(group\)\.add\(\) filled it/);
+    });
+
+    test('the group\'s own entries keep the L1\'s checks at synth after add()', () => {
+      const GROUP_ARN = 'must be "acs:ess:{region}:{account}:queue/{name}", "acs:ess:{region}:{account}:topic/{name}" or '
+        + '"acs:ess:{region}:{account}:cloudmonitor" (Auto Scaling\'s form: service "ess", singular "queue" or "topic", no slash)';
+      const bad = (entry: any): ros.App => {
+        const { app, group, jobs } = shop();
+        group.notificationConfigurations = [entry];
+        ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS });
+        return app;
+      };
+      expectInvalid(() => bad({ notificationArn: 'acs:mns:cn-hangzhou:1:/queues/x', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] }).synth(),
+        `Shop/Web: notificationConfigurations[0].notificationArn ${GROUP_ARN}, got "acs:mns:cn-hangzhou:1:/queues/x"`);
+      expectInvalid(() => bad({ notificationArn: 'acs:ess:cn-hangzhou:1:queue/x', notificationTypes: ['lower case'] }).synth(),
+        'Shop/Web: notificationConfigurations[0].notificationTypes[0] must be a notification type of at most 128 characters');
+      expectInvalid(() => bad({ notificationArn: 'acs:ess:cn-hangzhou:1:queue/x', notificationTypes: [] }).synth(),
+        'Shop/Web: notificationConfigurations[0].notificationTypes must have 1 to 8 items, got "0 items"');
+      // entries the L1 would refuse are refused the same way with or without add()
+      const { app, group } = shop();
+      group.notificationConfigurations = [{ notificationArn: 'acs:mns:cn-hangzhou:1:/queues/x', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] }];
+      expectInvalid(() => app.synth(), `Shop/Web: notificationConfigurations[0].notificationArn ${GROUP_ARN}, got "acs:mns:cn-hangzhou:1:/queues/x"`);
+    });
+
+    test('the group\'s own list is read at synth: entries pushed to it after add() are rendered and checked', () => {
+      const { stack, group, jobs } = shop(ENV);
+      const own: ess.RosScalingGroup.NotificationConfigurationsProperty[] = [];
+      group.notificationConfigurations = own;
+      ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS });
+      own.push({ notificationArn: 'acs:ess:cn-hangzhou:123456789012:cloudmonitor', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] });
+      expect(configurations(stack)).toEqual([
+        { NotificationArn: 'acs:ess:cn-hangzhou:123456789012:cloudmonitor', NotificationTypes: ['AUTOSCALING:SCALE_REJECT'] },
+        { NotificationArn: { 'Fn::Join': ['', ['acs:ess:cn-hangzhou:123456789012:queue/', getAtt('Jobs', 'QueueName')]] },
+          NotificationTypes: ['AUTOSCALING:SCALE_OUT_ERROR', 'AUTOSCALING:SCALE_IN_ERROR', 'AUTOSCALING:SCALE_REJECT'] },
+      ]);
+      // and add() sees them: the receiver an own entry names now is refused
+      const legacy = smq.Queue.fromQueueName(stack, 'Legacy', 'legacy');
+      own.push({ notificationArn: 'acs:ess:cn-hangzhou:123456789012:queue/legacy', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] });
+      expectInvalid(() => ScalingNotifications.of(group).add(legacy, { events: ScalingEvent.ERRORS }),
+        /Shop\/Web: ScalingNotifications\.add\(destination\) must be a queue or topic the scaling group does not notify yet, but its notificationConfigurations\[1\] already sends to it/);
+    });
+
+    test('an own entry changed or pushed after add() to name a receiver add() sends to is an error at synth', () => {
+      const { app, group, jobs } = shop(ENV);
+      const entry = { notificationArn: 'acs:ess:cn-hangzhou:123456789012:cloudmonitor', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] };
+      group.notificationConfigurations = [entry];
+      ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS });
+      (entry as any).notificationArn = 'acs:ess:cn-hangzhou:123456789012:queue/Shop-Jobs';
+      expectInvalid(() => app.synth(),
+        'Shop/Web: notificationConfigurations[0].notificationArn must differ from the receiver that ScalingNotifications.add(queue \'Shop/Jobs\') sends to '
+        + '(notificationConfigurations[1]): Auto Scaling takes one notification rule per receiver in a group, got "acs:ess:cn-hangzhou:123456789012:queue/Shop-Jobs"');
+      // two own entries with one receiver: the L1's message
+      const other = shop(ENV);
+      const own: any[] = [];
+      other.group.notificationConfigurations = own;
+      ScalingNotifications.of(other.group).add(other.jobs, { events: ScalingEvent.ERRORS });
+      own.push({ notificationArn: 'acs:ess:cn-hangzhou:123456789012:topic/t', notificationTypes: ['AUTOSCALING:SCALE_REJECT'] });
+      own.push({ notificationArn: 'acs:ess:cn-hangzhou:123456789012:topic/t', notificationTypes: ['AUTOSCALING:SCALE_IN_ERROR'] });
+      expectInvalid(() => other.app.synth(), 'Shop/Web: notificationConfigurations[1].notificationArn must differ from notificationConfigurations[0].notificationArn: '
+        + 'Auto Scaling takes one notification rule per receiver in a group, got "acs:ess:cn-hangzhou:123456789012:topic/t"');
+    });
+
+    test('own entries pushed after add() beyond 6 in all are an error at synth', () => {
+      const { app, group, jobs } = shop();
+      const own: any[] = [];
+      group.notificationConfigurations = own;
+      ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS });
+      for (let i = 1; i <= 6; i++) {
+        own.push({ notificationArn: `acs:ess:cn-hangzhou:1:topic/t${i}`, notificationTypes: ['AUTOSCALING:SCALE_REJECT'] });
+      }
+      expectInvalid(() => app.synth(), 'Shop/Web: notificationConfigurations must have at most 6 entries in all: Auto Scaling takes at most 6 notification rules '
+        + 'in a group, got "6 of its own and 1 made by ScalingNotifications.add()"');
+    });
+
+    test('with enableResourcePropertyConstraint false the own entries are not checked, as in the L1; receivers still are', () => {
+      const { stack, jobs } = shop(ENV);
+      const group = new ess.RosScalingGroup(stack, 'Loose', { minSize: 0, maxSize: 1, notificationConfigurations: [{ notificationArn: 'junk', notificationTypes: ['x y'] }] }, false);
+      ScalingNotifications.of(group).add(jobs, { events: ScalingEvent.ERRORS });
+      expect(configurations(stack, 'Loose')[0]).toEqual({ NotificationArn: 'junk', NotificationTypes: ['x y'] });
+      const other = shop(ENV);
+      const loose = new ess.RosScalingGroup(other.stack, 'Loose', { minSize: 0, maxSize: 1 }, false);
+      const own: any[] = [];
+      loose.notificationConfigurations = own;
+      ScalingNotifications.of(loose).add(other.jobs, { events: ScalingEvent.ERRORS });
+      own.push({ notificationArn: 'acs:ess:cn-hangzhou:123456789012:queue/Shop-Jobs', notificationTypes: ['x y'] });
+      expectInvalid(() => other.app.synth(), /^Shop\/Loose: notificationConfigurations\[0\]\.notificationArn must differ from the receiver that ScalingNotifications\.add\(queue 'Shop\/Jobs'\) sends to/);
     });
   });
 
@@ -378,6 +526,51 @@ describe('LifecycleHook', () => {
     expect(Template.fromStack(other.stack).toJSON().Resources.Drain).toEqual(template.toJSON().Resources.Drain);
   });
 
+  test('a queue of another stack: the hook\'s stack depends on the queue\'s (the hook names it by its literal name)', () => {
+    const { app, stack: channels } = newStack('Channels', { env: ENV });
+    const compute = new ros.Stack(app, 'Compute', { env: ENV });
+    const group = new ess.RosScalingGroup(compute, 'Web', { minSize: 0, maxSize: 2 }, true);
+    new LifecycleHook(compute, 'Drain', { group, transition: LifecycleTransition.SCALE_IN, destination: new smq.Queue(channels, 'Hooks') });
+    expect(compute.dependencies).toEqual([channels]);
+    const assembly = app.synth();
+    expect(assembly.getStackByName('Compute').template.Resources.Drain.Properties.NotificationArn).toBe('acs:ess:cn-hangzhou:123456789012:queue/Channels-Hooks');
+    expect(stackDependencies(assembly, 'Compute')).toEqual(['Channels']);
+  });
+
+  test('a hook in the queue\'s stack on a group of another stack: the reference to the group orders the stacks, no cycle', () => {
+    const { app, stack: compute } = newStack('Compute', { env: ENV });
+    const group = new ess.RosScalingGroup(compute, 'Web', { minSize: 0, maxSize: 2 }, true);
+    const ops = new ros.Stack(app, 'Ops', { env: ENV });
+    new LifecycleHook(ops, 'Drain', { group, transition: LifecycleTransition.SCALE_IN, destination: new smq.Queue(ops, 'Hooks') });
+    expect(() => app.synth()).not.toThrow();
+    expect(ops.dependencies).toEqual([compute]);
+    expect(compute.dependencies).toEqual([]);
+  });
+
+  test('a queue of a stack that depends on the hook\'s stack is an error; one that comes to depend on it later, core\'s error says why', () => {
+    const { app, stack: compute } = newStack('Compute', { env: ENV });
+    const group = new ess.RosScalingGroup(compute, 'Web', { minSize: 0, maxSize: 2 }, true);
+    const ops = new ros.Stack(app, 'Ops', { env: ENV });
+    const hooks = new smq.Queue(ops, 'Hooks');
+    // Ops depends on Compute already: a hook in Ops on the group, notifying a queue in Compute
+    new LifecycleHook(ops, 'Warm', { group, transition: LifecycleTransition.SCALE_OUT, destination: new smq.Queue(compute, 'Local') });
+    expect(ops.dependencies).toEqual([compute]);
+    expectInvalid(() => new LifecycleHook(compute, 'Drain', { group, transition: LifecycleTransition.SCALE_IN, destination: hooks, lifecycleHookName: 'drain' }),
+      'Compute/Drain: destination must be made in a stack that does not depend on stack \'Compute\', but \'Ops\' depends on \'Compute\'; stack \'Compute\' '
+      + 'must be deployed after the queue exists, so it must depend on \'Ops\', which would be a cycle: make the lifecycle hook in the queue\'s stack '
+      + '(its group may be in another stack), got "Ops/Hooks"');
+    // the refused hook claimed nothing: its name is free, and Compute depends on nothing
+    expect(compute.dependencies).toEqual([]);
+    expect(() => new LifecycleHook(ops, 'Drain', { group, transition: LifecycleTransition.SCALE_IN, destination: hooks, lifecycleHookName: 'drain' })).not.toThrow();
+    // a reference made later (resolved at synth) cannot be foreseen: core refuses the cycle, naming the hook
+    const later = newStack('Compute', { env: ENV });
+    const web = new ess.RosScalingGroup(later.stack, 'Web', { minSize: 0, maxSize: 2 }, true);
+    const other = new ros.Stack(later.app, 'Ops', { env: ENV });
+    new LifecycleHook(later.stack, 'Drain', { group: web, transition: LifecycleTransition.SCALE_IN, destination: new smq.Queue(other, 'Hooks') });
+    new ros.RosOutput(other, 'GroupId', { value: web.attrScalingGroupId });
+    expect(() => later.app.synth()).toThrow("'Compute' depends on 'Ops' (Compute/Drain names queue 'Ops/Hooks' by its name, so the queue must exist first)");
+  });
+
   test('an imported queue', () => {
     const { stack, group } = shop();
     new LifecycleHook(stack, 'Drain', { group, transition: LifecycleTransition.SCALE_IN, destination: smq.Queue.fromQueueName(stack, 'Legacy', 'legacy-hooks') });
@@ -450,6 +643,56 @@ describe('LifecycleHook', () => {
         'Shop/D: lifecycleHookName must be unique in the scaling group, but \'Shop/C\' already has this name, got "drain"');
       // another group may use the name
       expect(() => new LifecycleHook(stack, 'E', { scalingGroupId: 'asg-2', transition: LifecycleTransition.SCALE_IN, destination: jobs, lifecycleHookName: 'drain' })).not.toThrow();
+    });
+
+    test('one group given two ways is one group: a literal ID as attrScalingGroupId and as scalingGroupId, a group and its ID token', () => {
+      const { stack, group, jobs } = shop();
+      const imported = Object.assign(new ros.Construct(stack, 'Imported'), { attrScalingGroupId: 'asg-1' });
+      new LifecycleHook(stack, 'A', { group: imported, transition: LifecycleTransition.SCALE_IN, destination: jobs, lifecycleHookName: 'drain' });
+      expectInvalid(() => new LifecycleHook(stack, 'B', { scalingGroupId: 'asg-1', transition: LifecycleTransition.SCALE_IN, destination: jobs, lifecycleHookName: 'drain' }),
+        'Shop/B: lifecycleHookName must be unique in the scaling group, but \'Shop/A\' already has this name, got "drain"');
+      new LifecycleHook(stack, 'C', { group, transition: LifecycleTransition.SCALE_IN, destination: jobs, lifecycleHookName: 'warm' });
+      expectInvalid(() => new LifecycleHook(stack, 'D', {
+        scalingGroupId: ros.Token.asString(group.attrScalingGroupId), transition: LifecycleTransition.SCALE_OUT, destination: jobs, lifecycleHookName: 'warm',
+      }), 'Shop/D: lifecycleHookName must be unique in the scaling group, but \'Shop/C\' already has this name, got "warm"');
+    });
+
+    test('the group\'s ID token from another stack names the group of that stack; hooks are counted on it from every stack', () => {
+      const { app, stack, group, jobs } = shop();
+      const ops = new ros.Stack(app, 'Ops');
+      const hooks = new smq.Queue(ops, 'Hooks');
+      new LifecycleHook(stack, 'A', { group, transition: LifecycleTransition.SCALE_IN, destination: jobs, lifecycleHookName: 'drain' });
+      expectInvalid(() => new LifecycleHook(ops, 'B', {
+        scalingGroupId: ros.Token.asString(group.attrScalingGroupId), transition: LifecycleTransition.SCALE_IN, destination: hooks, lifecycleHookName: 'drain',
+      }), 'Ops/B: lifecycleHookName must be unique in the scaling group, but \'Shop/A\' already has this name, got "drain"');
+      // a group of the same id in another stack is another group
+      const other = new ess.RosScalingGroup(ops, 'Web', { minSize: 0, maxSize: 1 }, true);
+      expect(() => new LifecycleHook(ops, 'C', { group: other, transition: LifecycleTransition.SCALE_IN, destination: hooks, lifecycleHookName: 'drain' })).not.toThrow();
+    });
+
+    test('one literal group ID in two regions is two groups; in one region and account, one', () => {
+      const app = new ros.App();
+      const hangzhou = new ros.Stack(app, 'Hangzhou', { env: ENV });
+      const beijing = new ros.Stack(app, 'Beijing', { env: { region: 'cn-beijing', account: ENV.account } });
+      const again = new ros.Stack(app, 'Again', { env: ENV });
+      const hook = (stack: ros.Stack) => new LifecycleHook(stack, 'Drain', {
+        scalingGroupId: 'asg-1', transition: LifecycleTransition.SCALE_IN, destination: new smq.Queue(stack, 'Q'), lifecycleHookName: 'drain',
+      });
+      hook(hangzhou);
+      expect(() => hook(beijing)).not.toThrow();
+      expectInvalid(() => hook(again), 'Again/Drain: lifecycleHookName must be unique in the scaling group, but \'Hangzhou/Drain\' already has this name, got "drain"');
+    });
+
+    test('metadata is counted in characters: 4096 emoji are 4096 characters', () => {
+      const { stack, group, jobs } = shop();
+      expect(() => new LifecycleHook(stack, 'Emoji', { group, transition: LifecycleTransition.SCALE_IN, destination: jobs, metadata: '😀'.repeat(4096) })).not.toThrow();
+      expectInvalid(() => new LifecycleHook(stack, 'More', { group, transition: LifecycleTransition.SCALE_IN, destination: jobs, metadata: '😀'.repeat(4097) }),
+        'Shop/More: metadata must be at most 4096 characters long (length 4097)');
+      const s = new ros.RosParameter(stack, 'Text', { type: ros.RosParameterType.STRING }).valueAsString;
+      expectInvalid(() => new LifecycleHook(stack, 'Tok', { group, transition: LifecycleTransition.SCALE_IN, destination: jobs, metadata: `${'😀'.repeat(4097)}${s}` }),
+        'Shop/Tok: metadata must be at most 4096 characters long, and its literal text alone has 4097');
+      expectInvalid(() => new LifecycleHook(stack, 'Bell', { group, transition: LifecycleTransition.SCALE_IN, destination: jobs, metadata: `bell\u0007${s}` }),
+        'Shop/Bell: metadata must contain only characters that are not control characters (tabs and line breaks are fine), got "bell\\u0007<token>"');
     });
 
     test('more than 10 hooks on one group', () => {

@@ -138,14 +138,43 @@ describe('FC 3.0', () => {
     ]);
   });
 
-  test('a function without a role: Function Compute\'s service-linked role sends the results (an info, no warning, no grant)', () => {
+  test('a function without a role: a warning that it needs one (the service-linked role is not documented to send to SMQ), no grant', () => {
     const { stack, failures } = world();
     const plain = fc3Function(stack, 'Plain');
     new FunctionResultDestinations(stack, 'Results', { fn: ResultFunction.fc3(plain), onFailure: failures });
     const template = Template.fromStack(stack);
     template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 0);
-    expect(warnings(stack)).toEqual([]);
-    expect(infos(stack)).toEqual([expect.stringMatching(/^Media\/Results: fn: FC 3\.0 function 'Media\/Plain' has no role: Function Compute sends its results with the service-linked role AliyunServiceRoleForFC/)]);
+    expect(infos(stack)).toEqual([]);
+    expect(warnings(stack)).toEqual([
+      'Media/Results: fn: FC 3.0 function \'Media/Plain\' has no role, and Function Compute sends its results with the function\'s role (the service-linked role '
+      + 'AliyunServiceRoleForFC is not documented to send to SMQ: https://www.alibabacloud.com/help/en/functioncompute/security-and-compliance/service-linked-role-of-function-compute): '
+      + 'give the function a role trusted by fc.aliyuncs.com (role: role.attrArn), allowed mns:SendMessage on queue \'Media/Failures\' '
+      + '("acs:mns:<token>:<token>:/queues/<token>/messages"), and pass it as the last argument of ResultFunction.fc3(fn, role) to have it granted.',
+    ]);
+  });
+
+  test('an L1 fc3.RosFunction: its role is read, given or not', () => {
+    const { stack, role, failures, done } = world();
+    const l1 = new fc3.RosFunction(stack, 'Raw', { functionName: 'raw', runtime: 'nodejs20', handler: 'index.handler', role: role.attrArn, code: { zipFile: 'x' } }, true);
+    new FunctionResultDestinations(stack, 'Granted', { fn: ResultFunction.fc3(l1 as unknown as fc3.IFunction, role), onFailure: failures });
+    const template = Template.fromStack(stack);
+    expect(resource(template, 'Granted').Properties.FunctionName).toEqual(getAtt('Raw', 'FunctionName'));
+    expect(resource(template, 'Granted').DependsOn).toEqual([policyOn(template, 'Failures').id]);
+    const l1b = new fc3.RosFunction(stack, 'Raw2', { functionName: 'raw2', runtime: 'nodejs20', handler: 'index.handler', role: role.attrArn, code: { zipFile: 'x' } }, true);
+    new FunctionResultDestinations(stack, 'ByHand', { fn: ResultFunction.fc3(l1b as unknown as fc3.IFunction), onSuccess: done });
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^Media\/ByHand: fn: FC 3\.0 function 'Media\/Raw2' sends its results with the role in the function's role prop \(the Arn of resource WorkerRole\), which was not given here/)]);
+  });
+
+  test('a role set on the function\'s L1 after construction is the role', () => {
+    const { stack, role, failures, done } = world();
+    const fn = fc3Function(stack, 'Later');
+    (fn.node.children.find((c) => c instanceof fc3.RosFunction) as fc3.RosFunction).role = role.attrArn;
+    new FunctionResultDestinations(stack, 'Results', { fn: ResultFunction.fc3(fn, role), onFailure: failures });
+    Template.fromStack(stack).resourceCountIs('ALIYUN::RAM::ManagedPolicy', 1);
+    const other = fc3Function(stack, 'Later2', 'acs:ram::123456789012:role/someone');
+    (other.node.children.find((c) => c instanceof fc3.RosFunction) as fc3.RosFunction).role = role.attrArn;
+    new FunctionResultDestinations(stack, 'Results2', { fn: ResultFunction.fc3(other), onSuccess: done });
+    expect(warnings(stack)).toEqual([expect.stringContaining('sends its results with the role in the function\'s role prop (the Arn of resource WorkerRole), which was not given here')]);
   });
 });
 
@@ -199,6 +228,17 @@ describe('FC 2.0', () => {
       + 'give the service a role trusted by fc.aliyuncs.com (role: role.attrArn), allowed mns:SendMessage on queue \'Media/Failures\' '
       + '("acs:mns:<token>:<token>:/queues/<token>/messages"), and pass it as the last argument of ResultFunction.fc2(service, fn, role) to have it granted.',
     ]);
+  });
+
+  test('a role set on the service\'s L1 after construction is the role', () => {
+    const { stack, role, failures } = world();
+    const bare = new fc.Service(stack, 'Bare', { serviceName: 'bare' });
+    (bare.node.children.find((c) => c instanceof fc.RosService) as fc.RosService).role = role.attrArn;
+    const fn2 = new fc.Function(stack, 'Lone', { serviceName: bare.attrServiceName, functionName: 'lone', runtime: 'nodejs20', handler: 'index.handler' });
+    new FunctionResultDestinations(stack, 'Results', { fn: ResultFunction.fc2(bare, fn2, role), onFailure: failures });
+    const template = Template.fromStack(stack);
+    expect(resource(template, 'Lone').DependsOn).toEqual([policyOn(template, 'Failures').id]);
+    expect(warnings(stack)).toEqual([]);
   });
 
   test('a service with a role that is not given here: a warning naming the role', () => {
@@ -311,6 +351,125 @@ describe('two instances, stacks, imports', () => {
     });
     expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
     expect(Template.fromStack(shared).findResources('ALIYUN::RAM::ManagedPolicy')).toEqual({});
+    // no reference, so the order is explicit: the queue's stack is deployed first
+    expect(stack.dependencies).toEqual([shared]);
+    expect(app.synth().getStackByName('Media').manifest.dependencies).toContain('Shared');
+    expect(shared.dependencies).toEqual([]);
+  });
+
+  test('a channel of another stack: its stack goes first, for FC 2.0 too; an imported channel of another stack adds no dependency', () => {
+    const app = new ros.App();
+    const shared = new ros.Stack(app, 'Shared', { env: ENV });
+    const imports = new ros.Stack(app, 'Imports', { env: ENV });
+    const stack = new ros.Stack(app, 'Media', { env: ENV });
+    const service = new fc.Service(stack, 'Legacy', { serviceName: 'legacy' });
+    const fn2 = new fc.Function(stack, 'Resize', { serviceName: service.attrServiceName, functionName: 'resize', runtime: 'nodejs20', handler: 'index.handler' });
+    new FunctionResultDestinations(stack, 'Results', {
+      fn: ResultFunction.fc2(service, fn2), onSuccess: new smq.Topic(shared, 'Done'), onFailure: smq.Queue.fromQueueName(imports, 'Old', 'old'),
+    });
+    const assembly = app.synth();
+    expect(stack.dependencies).toEqual([shared]);
+    expect(assembly.getStackByName('Media').manifest.dependencies).toContain('Shared');
+    expect(assembly.getStackByName('Media').manifest.dependencies).not.toContain('Imports');
+  });
+
+  test('a channel of a stack that already depends on this one: an error, as its stack cannot go first', () => {
+    const app = new ros.App();
+    const shared = new ros.Stack(app, 'Shared', { env: ENV });
+    const stack = new ros.Stack(app, 'Media', { env: ENV });
+    shared.addDependency(stack);
+    const failures = new smq.Queue(shared, 'Failures', { queueName: 'shared-failures' });
+    expectInvalid(() => new FunctionResultDestinations(stack, 'Results', { fn: ResultFunction.fc3(fc3Function(stack, 'Worker')), onFailure: failures }),
+      'Media/Results: onFailure must be in a stack that does not need stack \'Media\' (\'Media\' -> \'Shared\': queue \'Shared/Failures\' must exist before '
+      + '\'Media/Results\' names it; \'Shared\' -> \'Media\': a dependency added with addDependency): create the queue in stack \'Media\' or in one deployed before it, '
+      + 'got "Shared/Failures"');
+  });
+
+  test('a role in one stack and a channel with a deploy-time name in another would make a cycle: an error naming both and what to do', () => {
+    const app = new ros.App();
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    const b = new ros.Stack(app, 'B', { env: ENV });
+    const queueName = (stack: ros.Stack): string => new ros.RosParameter(stack, 'QueueName', { type: ros.RosParameterType.STRING }).valueAsString;
+    // the role in B, the function (naming the role) and the config in A, the queue named by A's parameter in A
+    const roleB = fcRole(b, 'WorkerRole');
+    const fnA = fc3Function(a, 'Worker', roleB.attrArn as string);
+    const queueA = new smq.Queue(a, 'Failures', { queueName: queueName(a) });
+    expectInvalid(() => new FunctionResultDestinations(a, 'Results', { fn: ResultFunction.fc3(fnA, roleB), onFailure: queueA }),
+      'A/Results: onFailure must have a literal name or be in the stack of role \'B/WorkerRole\' (\'B\'), whose policy names it: the stacks would need each other '
+      + '(\'B\' -> \'A\': the policy of role \'B/WorkerRole\' names queue \'A/Failures\' by its deploy-time name; '
+      + '\'A\' -> \'B\': FC 3.0 function \'A/Worker\' names \'B/WorkerRole\' in its role prop). Give the queue a literal queueName, or create it in stack \'B\', got "A/Failures"');
+    // the function and its role in A, the config and the topic (named by B's parameter) in B
+    const roleA = fcRole(a, 'OwnRole');
+    const fnA2 = fc3Function(a, 'Other', roleA.attrArn as string);
+    const topicB = new smq.Topic(b, 'Done', { topicName: new ros.RosParameter(b, 'TopicName', { type: ros.RosParameterType.STRING }).valueAsString });
+    expectInvalid(() => new FunctionResultDestinations(b, 'Results', { fn: ResultFunction.fc3(fnA2, roleA), onSuccess: topicB }),
+      'B/Results: onSuccess must have a literal name or be in the stack of role \'A/OwnRole\' (\'A\'), whose policy names it: the stacks would need each other '
+      + '(\'A\' -> \'B\': the policy of role \'A/OwnRole\' names topic \'B/Done\' by its deploy-time name; '
+      + '\'B\' -> \'A\': \'B/Results\' names FC 3.0 function \'A/Other\' by its name attribute). Give the topic a literal topicName, or create it in stack \'A\', got "B/Done"');
+    // an imported channel with a deploy-time name is the same
+    const imported = smq.Queue.fromQueueName(a, 'Imported', new ros.RosParameter(a, 'ImportedName', { type: ros.RosParameterType.STRING }).valueAsString);
+    expectInvalid(() => new FunctionResultDestinations(a, 'Results3', { fn: ResultFunction.fc3(fnA, roleB), onFailure: imported }), /^A\/Results3: onFailure must have a literal name or be in the stack of role 'B\/WorkerRole'/);
+    // the refused constructs made nothing: no policy, no dependency, and the app still synthesizes
+    expect(a.dependencies).toEqual([]);
+    expect(b.dependencies).toEqual([]);
+    app.synth();
+    expect(Template.fromStack(a).findResources('ALIYUN::RAM::ManagedPolicy')).toEqual({});
+    expect(Template.fromStack(b).findResources('ALIYUN::RAM::ManagedPolicy')).toEqual({});
+  });
+
+  test('a function whose role is in the stack of its configuration would make a cycle: an error that says where to create it', () => {
+    const app = new ros.App();
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    const b = new ros.Stack(app, 'B', { env: ENV });
+    const roleB = fcRole(b, 'WorkerRole');
+    const fnA = fc3Function(a, 'Worker', roleB.attrArn as string);
+    expectInvalid(() => new FunctionResultDestinations(b, 'Results', { fn: ResultFunction.fc3(fnA, roleB), onFailure: new smq.Queue(b, 'Failures') }),
+      'B/Results: fn must not make the stacks need each other (\'B\' -> \'A\': \'B/Results\' names FC 3.0 function \'A/Worker\' by its name attribute; '
+      + '\'A\' -> \'B\': FC 3.0 function \'A/Worker\' names \'B/WorkerRole\' in its role prop): create the FunctionResultDestinations in stack \'A\', the function\'s, got "A/Worker"');
+    // FC 2.0: the service and its role in B, the function and the config in A, the queue with a deploy-time name in A
+    const serviceRole = fcRole(b, 'ServiceRole');
+    const service = new fc.Service(b, 'Legacy', { serviceName: 'legacy', role: serviceRole.attrArn });
+    const fn2 = new fc.Function(a, 'Resize', { serviceName: service.attrServiceName, functionName: 'resize', runtime: 'nodejs20', handler: 'index.handler' });
+    const named = new smq.Queue(a, 'Named', { queueName: new ros.RosParameter(a, 'QueueName', { type: ros.RosParameterType.STRING }).valueAsString });
+    expectInvalid(() => new FunctionResultDestinations(a, 'Results2', { fn: ResultFunction.fc2(service, fn2, serviceRole), onFailure: named }),
+      'A/Results2: onFailure must have a literal name or be in the stack of role \'B/ServiceRole\' (\'B\'), whose policy names it: the stacks would need each other '
+      + '(\'B\' -> \'A\': the policy of role \'B/ServiceRole\' names queue \'A/Named\' by its deploy-time name; '
+      + '\'A\' -> \'B\': FC 2.0 function \'A/Resize\' names \'B/Legacy\' in its serviceName prop). Give the queue a literal queueName, or create it in stack \'B\', got "A/Named"');
+    // two constructs that together close a cycle: the second is refused
+    const fnB = fc3Function(b, 'Mirror');
+    expectInvalid(() => new FunctionResultDestinations(b, 'Results3', { fn: ResultFunction.fc3(fnA), onFailure: new smq.Queue(b, 'Q3') }),
+      /^B\/Results3: fn must not make the stacks need each other/);
+    new FunctionResultDestinations(a, 'Results4', { fn: ResultFunction.fc3(fnB), onFailure: new smq.Queue(a, 'Q4') });
+    expectInvalid(() => new FunctionResultDestinations(b, 'Results5', { fn: ResultFunction.fc3(fc3Function(a, 'Worker5')), onFailure: new smq.Queue(b, 'Q5') }),
+      'B/Results5: fn must not make the stacks need each other (\'B\' -> \'A\': \'B/Results5\' names FC 3.0 function \'A/Worker5\' by its name attribute; '
+      + '\'A\' -> \'B\': \'A/Results4\' names FC 3.0 function \'B/Mirror\' by its name attribute): create the FunctionResultDestinations in stack \'A\', the function\'s, got "A/Worker5"');
+  });
+
+  test('no cycle: literal names across stacks, deploy-time names where only one stack needs the other, everything in one stack', () => {
+    const app = new ros.App();
+    const a = new ros.Stack(app, 'A', { env: ENV });
+    const b = new ros.Stack(app, 'B', { env: ENV });
+    const param = (stack: ros.Stack, id: string): string => new ros.RosParameter(stack, id, { type: ros.RosParameterType.STRING }).valueAsString;
+    // role in B, function and config in A, literal queue name in A
+    const roleB = fcRole(b, 'WorkerRole');
+    new FunctionResultDestinations(a, 'Literal', { fn: ResultFunction.fc3(fc3Function(a, 'Worker', roleB.attrArn as string), roleB), onFailure: new smq.Queue(a, 'Failures') });
+    // function, role and config in C, a queue named by A's parameter in A: C needs A, and A does not need C
+    const c = new ros.Stack(app, 'C', { env: ENV });
+    const roleC = fcRole(c, 'CRole');
+    new FunctionResultDestinations(c, 'Tokens', {
+      fn: ResultFunction.fc3(fc3Function(c, 'CWorker', roleC.attrArn as string), roleC), onFailure: new smq.Queue(a, 'Named', { queueName: param(a, 'QueueName') }),
+    });
+    // everything in one stack, names from parameters
+    const roleInA = fcRole(a, 'LocalRole');
+    new FunctionResultDestinations(a, 'Local', {
+      fn: ResultFunction.fc3(fc3Function(a, 'LocalWorker', roleInA.attrArn as string), roleInA), onSuccess: new smq.Topic(a, 'Done', { topicName: param(a, 'TopicName') }),
+    });
+    const assembly = app.synth();
+    expect(assembly.getStackByName('A').manifest.dependencies).toContain('B');
+    expect(assembly.getStackByName('C').manifest.dependencies).toContain('A');
+    expect(assembly.getStackByName('B').manifest.dependencies ?? []).not.toContain('A');
+    // the policy of C's role names A's queue through an import
+    expect(JSON.stringify(Template.fromStack(c).findResources('ALIYUN::RAM::ManagedPolicy'))).toContain('Fn::ImportValue');
   });
 
   test('a role of another stack gets its policy there, naming the channel literally; the config cannot wait for it across stacks', () => {
@@ -451,6 +610,28 @@ describe('bad input', () => {
     // a literal ARN of the role itself (RAM writes role names in ARNs in lower case) passes
     const sameArn = fc3Function(stack, 'SameArn', 'acs:ram::123456789012:role/Role-WorkerRole');
     new FunctionResultDestinations(stack, 'R6', { fn: ResultFunction.fc3(sameArn, role), onFailure: failures });
+  });
+
+  test('an L1 ram.RosRole is checked for trust too; a literal role ARN of another account is not the role', () => {
+    const { stack, failures } = world('Media', ENV);
+    const ecsTrust = { version: '1', statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: ['ecs.aliyuncs.com'] } }] };
+    const ecsL1 = new ram.RosRole(stack, 'EcsL1', { roleName: 'ecs-l1', assumeRolePolicyDocument: ecsTrust }, true);
+    const ecsFn = fc3Function(stack, 'EcsFn', ecsL1.attrArn as unknown as string);
+    expectInvalid(() => new FunctionResultDestinations(stack, 'R1', { fn: ResultFunction.fc3(ecsFn, ecsL1 as unknown as ram.IRole), onFailure: failures }),
+      'Media/R1: fn (role) must let the service fc.aliyuncs.com assume it (an Allow of sts:AssumeRole to principal { service: [\'fc.aliyuncs.com\'] }, '
+      + 'and no Deny of it): Function Compute assumes it to send the results, got "Media/EcsL1"');
+    // an L1 trusted by Function Compute passes, with a warning: this library grants to ram.Role only
+    const fcL1 = new ram.RosRole(stack, 'FcL1', { roleName: 'fc-l1', assumeRolePolicyDocument: FC_TRUST }, true);
+    const fcFn = fc3Function(stack, 'FcFn', fcL1.attrArn as unknown as string);
+    new FunctionResultDestinations(stack, 'R2', { fn: ResultFunction.fc3(fcFn, fcL1 as unknown as ram.IRole), onFailure: failures });
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^Media\/R2: fn: 'Media\/FcL1' is not a ram.Role this library can grant to: allow it mns:SendMessage on queue 'Media\/Failures'/)]);
+    const role = fcRole(stack, 'R');
+    const foreign = fc3Function(stack, 'Foreign', 'acs:ram::999999999999:role/role-r');
+    expectInvalid(() => new FunctionResultDestinations(stack, 'R3', { fn: ResultFunction.fc3(foreign, role), onFailure: failures }),
+      'Media/R3: fn (role) must be the role of FC 3.0 function \'Media/Foreign\', whose function\'s role prop is "acs:ram::999999999999:role/role-r": '
+      + 'a role of account 999999999999, and \'Media/R\' is in account 123456789012, got "Media/R"');
+    // the same ARN in this account passes
+    new FunctionResultDestinations(stack, 'R4', { fn: ResultFunction.fc3(fc3Function(stack, 'Own', 'acs:ram::123456789012:role/role-r'), role), onFailure: failures });
   });
 
   test('two FunctionResultDestinations for one function: an error naming the first', () => {

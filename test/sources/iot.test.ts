@@ -344,9 +344,13 @@ describe('IotRuleNotification', () => {
       /^B\/Forward: destination: "B\/T" must be a topic the rule does not forward to yet: 'A\/Forward' already forwards its data there, and each message would be published twice if the stacks that name this rule ID are deployed to one region and account/)]);
   });
 
-  test('a rule that is not started: a warning (IoT Platform forwards nothing until it is)', () => {
+  test('a rule that is not started at synth: a warning (IoT Platform forwards nothing until it is)', () => {
     const { stack, topic } = devices();
     new IotRuleNotification(stack, 'Forward', { rule: newRule(stack, 'Idle', { startRule: undefined }), destination: topic });
+    const started = newRule(stack, 'Later', { startRule: undefined });
+    new IotRuleNotification(stack, 'Again', { rule: started, destination: new smq.Topic(stack, 'Other') });
+    started.startRule = true;
+    Template.fromStack(stack);
     expect(warnings(stack)).toEqual([expect.stringMatching(/^Devices\/Forward: rule: 'Devices\/Idle' is not started \(startRule is not true\)/)]);
   });
 
@@ -415,3 +419,194 @@ describe('IotRuleNotification with a rule of another kind', () => {
       'Devices/C: rule.attrRuleId must contain only digits (a rule ID such as "100000"), got "r-1"');
   });
 });
+
+describe('IotRuleNotification and a rule changed after it is made', () => {
+  test('the action takes the rule\'s instance ID as it is at synth', () => {
+    const { stack, rule, topic } = devices();
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    rule.iotInstanceId = 'iot-cn-other';
+    const template = Template.fromStack(stack);
+    expect(resource(template, 'Telemetry').Properties.IotInstanceId).toBe('iot-cn-other');
+    expect(resource(template, 'Forward').Properties.IotInstanceId).toBe('iot-cn-other');
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('a rule whose instance ID is taken away: no IotInstanceId, and the warning that it is needed', () => {
+    const { stack, rule, topic } = devices();
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    rule.iotInstanceId = undefined;
+    expect(resource(Template.fromStack(stack), 'Forward').Properties.IotInstanceId).toBeUndefined();
+    expect(warnings(stack)).toEqual([expect.stringMatching(NO_INSTANCE)]);
+  });
+
+  test('a rule given its instance ID later: no warning', () => {
+    const { stack, topic } = devices();
+    const rule = newRule(stack, 'Bare', { iotInstanceId: undefined });
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    rule.iotInstanceId = 'iot-cn-0pp1n8t';
+    expect(resource(Template.fromStack(stack), 'Forward').Properties.IotInstanceId).toBe('iot-cn-0pp1n8t');
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('an instance ID given that the rule no longer has: an error at synth', () => {
+    const { app, stack, rule, topic } = devices();
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic, iotInstanceId: 'iot-cn-0pp1n8t' });
+    rule.iotInstanceId = 'iot-cn-other';
+    expectInvalid(() => app.synth(),
+      'Devices/Forward: iotInstanceId must be the instance of rule \'Devices/Telemetry\' ("iot-cn-other"), or left out, got "iot-cn-0pp1n8t"');
+  });
+
+  test('inline actions set later count toward the 10 actions of a rule, at synth', () => {
+    const { app, stack, rule, topic } = devices();
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    rule.ruleAction = new Array(10).fill({ type: 'REPUBLISH', configuration: '{"topic":"/a1pk/dev/user/get","topicType":1}' });
+    expectInvalid(() => app.synth(),
+      'Devices/Forward: rule must have at most 10 actions (IoT Platform\'s limit); it has 11: 10 in its ruleAction and 1 from IotRuleNotification, got "Devices/Telemetry"');
+  });
+
+  test('nine inline actions and one of this library: accepted', () => {
+    const { stack, rule, topic } = devices();
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    rule.ruleAction = new Array(9).fill({ type: 'REPUBLISH', configuration: '{"topic":"/a1pk/dev/user/get","topicType":1}' });
+    expect(resource(Template.fromStack(stack), 'Telemetry').Properties.RuleAction).toHaveLength(9);
+  });
+});
+
+describe('IotRuleNotification and an inline MNS action of the rule to the same topic', () => {
+  const inline = (themeName: string, regionName: string, errorActionFlag?: boolean) => ({
+    type: 'MNS',
+    configuration: JSON.stringify({ themeName, regionName, role: { roleArn: 'acs:ram::123456789012:role/aliyuniotaccessingmnsrole', roleName: 'AliyunIOTAccessingMNSRole' } }),
+    ...(errorActionFlag === undefined ? {} : { errorActionFlag }),
+  });
+  const TWICE = 'Devices/Forward: destination must be a topic the rule does not forward to yet: ruleAction[1] of rule \'Devices/Alerts\' already forwards its data there, '
+    + 'and each message would be published twice, got "Devices/Readings"';
+
+  test('literal JSON naming the topic\'s name: an error', () => {
+    const { stack, topic } = devices(ENV);
+    const rule = newRule(stack, 'Alerts', { ruleAction: [inline('other', 'cn-shanghai'), inline('Devices-Readings', 'cn-shanghai')] });
+    expectInvalid(() => new IotRuleNotification(stack, 'Forward', { rule, destination: topic }), TWICE);
+  });
+
+  test('set after construction, with the topic\'s name attribute and ALIYUN::Region (a token configuration): an error at synth', () => {
+    const { app, stack, topic } = devices();
+    const rule = newRule(stack, 'Alerts');
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    rule.ruleAction = [inline('other', 'cn-shanghai'), {
+      type: 'SMQ',
+      configuration: smq.Identifiers.iotMnsActionConfiguration(stack, topic.channelAddress, 'acs:ram::123456789012:role/r', 'r'),
+    }];
+    expectInvalid(() => app.synth(), TWICE);
+  });
+
+  test('JSON text written around the topic\'s name token: an error', () => {
+    const { stack, topic } = devices();
+    const rule = newRule(stack, 'Alerts', {
+      ruleAction: [inline('other', 'cn-shanghai'), { type: 'MNS', configuration: `{"themeName":"${topic.topicName}","regionName":"${ros.RosPseudo.region}","role":{"roleArn":"a","roleName":"b"}}` }],
+    });
+    expectInvalid(() => new IotRuleNotification(stack, 'Forward', { rule, destination: topic }), TWICE);
+  });
+
+  test('another region, another topic, or the other kind of action (error action): accepted', () => {
+    const { stack, topic } = devices(ENV);
+    const rule = newRule(stack, 'Alerts', {
+      ruleAction: [inline('Devices-Readings', 'cn-beijing'), inline('Devices-Other', 'cn-shanghai'), inline('Devices-Readings', 'cn-shanghai', true)],
+    });
+    new IotRuleNotification(stack, 'Forward', { rule, destination: topic });
+    expect(resource(Template.fromStack(stack), 'Alerts').Properties.RuleAction).toHaveLength(3);
+  });
+
+  test('an error action beside an inline error action to the topic: an error', () => {
+    const { stack, topic } = devices(ENV);
+    const rule = newRule(stack, 'Alerts', { ruleAction: [inline('Devices-Readings', 'cn-shanghai', true)] });
+    expectInvalid(() => new IotRuleNotification(stack, 'Forward', { rule, destination: topic, errorAction: true }),
+      'Devices/Forward: destination must be a topic the rule does not forward to yet: ruleAction[0] of rule \'Devices/Alerts\' already forwards its failed data there, '
+      + 'and each message would be published twice, got "Devices/Readings"');
+  });
+});
+
+describe('IotRuleNotification across stacks: no dependency cycle', () => {
+  const CYCLE = 'A/Forward: role must be in the topic\'s stack \'A\' (or left out, to have a role made with the rule action), or topic \'A/Readings\' must have a literal name: '
+    + 'the role\'s policy goes in the role\'s stack \'B\' and names the topic there, and the stacks would depend on each other in a cycle, which ROS cannot deploy '
+    + '(stack \'A\' -> \'B\': the rule action \'A/Forward\' refers to \'B/Publisher/Publisher.Arn\'; ';
+
+  function twoStacks(): { app: ros.App; a: ros.Stack; b: ros.Stack } {
+    const app = new ros.App();
+    return { app, a: new ros.Stack(app, 'A', { env: ENV }), b: new ros.Stack(app, 'B', { env: ENV }) };
+  }
+
+  test('a role in another stack and a topic named by a parameter of the action\'s stack: an error naming both', () => {
+    const { a, b } = twoStacks();
+    const name = new ros.RosParameter(a, 'TopicName', { type: ros.RosParameterType.STRING }).valueAsString;
+    const topic = new smq.Topic(a, 'Readings', { topicName: name });
+    expectInvalid(() => new IotRuleNotification(a, 'Forward', { rule: newRule(a, 'Telemetry'), destination: topic, role: iotRole(b, 'Publisher') }),
+      new RegExp(`^${escape(CYCLE)}stack 'B' -> 'A': the policy 'B/Publisher/ReadingsPublisherPolicy[0-9a-f]{8}' that lets the role publish refers to 'A/Readings/Readings\\.TopicName'\\), got "B/Publisher"$`));
+  });
+
+  test('the same with an imported topic whose name is a parameter', () => {
+    const { a, b } = twoStacks();
+    const name = new ros.RosParameter(a, 'TopicName', { type: ros.RosParameterType.STRING }).valueAsString;
+    const topic = smq.Topic.fromTopicName(a, 'Readings', name);
+    expectInvalid(() => new IotRuleNotification(a, 'Forward', { rule: newRule(a, 'Telemetry'), destination: topic, role: iotRole(b, 'Publisher') }),
+      new RegExp(`^${escape(CYCLE)}stack 'B' -> 'A': the policy '[^']+' that lets the role publish refers to 'A/TopicName\\.Ref'\\), got "B/Publisher"$`));
+  });
+
+  test('a rule in a stack that depends on the action\'s stack: an error when made, or at synth when the dependency comes later', () => {
+    const { a, b } = twoStacks();
+    b.addDependency(a);
+    const message = 'A/Forward: rule must not come from a stack that depends on stack \'A\': the stacks would depend on each other in a cycle, which ROS cannot deploy '
+      + '(stack \'A\' -> \'B\': the rule action \'A/Forward\' refers to \'B/Telemetry.RuleId\'; stack \'B\' -> \'A\': \'B\' depends on \'A\' (addDependency)), got "B/Telemetry"';
+    expectInvalid(() => new IotRuleNotification(a, 'Forward', { rule: newRule(b, 'Telemetry'), destination: new smq.Topic(a, 'Readings') }), message);
+
+    const later = twoStacks();
+    new IotRuleNotification(later.a, 'Forward', { rule: newRule(later.b, 'Telemetry'), destination: new smq.Topic(later.a, 'Readings') });
+    later.b.addDependency(later.a);
+    expectInvalid(() => later.app.synth(), message);
+  });
+
+  test('working arrangements: the role and the parameter-named topic in one other stack; the topic in a third stack; a role of the action\'s stack', () => {
+    const app = new ros.App();
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((n) => new ros.Stack(app, n, { env: ENV }));
+    const param = (s: ros.Stack, id = 'TopicName') => new ros.RosParameter(s, id, { type: ros.RosParameterType.STRING }).valueAsString;
+    new IotRuleNotification(a, 'Forward', { rule: newRule(a, 'Telemetry'), destination: new smq.Topic(b, 'Readings', { topicName: param(b) }), role: iotRole(b, 'Publisher') });
+    new IotRuleNotification(c, 'Forward', { rule: newRule(c, 'Telemetry'), destination: new smq.Topic(d, 'Readings', { topicName: param(d) }), role: iotRole(b, 'Other') });
+    new IotRuleNotification(d, 'Forward', { rule: newRule(d, 'Telemetry'), destination: smq.Topic.fromTopicName(d, 'Imported', param(d, 'Other')), role: iotRole(d, 'Own') });
+    const assembly = app.synth();
+    expect(a.dependencies.map((s) => s.stackName)).toEqual(['B']);
+    expect(c.dependencies.map((s) => s.stackName).sort()).toEqual(['B', 'D']);
+    expect(b.dependencies.map((s) => s.stackName)).toEqual(['D']);
+    expect(d.dependencies).toEqual([]);
+    // the role's policy in B names C's topic by reference: B -> D
+    expect(JSON.stringify(assembly.getStackByName('B').template.Resources)).toMatch(/Fn::ImportValue/);
+  });
+
+  test('a cycle that only several actions make together: an error at synth naming each reference', () => {
+    const app = new ros.App();
+    const [a, b, d] = ['A', 'B', 'D'].map((n) => new ros.Stack(app, n, { env: ENV }));
+    const param = (s: ros.Stack) => new ros.RosParameter(s, 'TopicName', { type: ros.RosParameterType.STRING }).valueAsString;
+    // A -> B (topic and role of B), B -> D (the policy of Other names D's topic), D -> A (D's action names A's parameter)
+    new IotRuleNotification(a, 'Forward', { rule: newRule(a, 'Telemetry'), destination: new smq.Topic(b, 'Readings', { topicName: 'readings' }), role: iotRole(b, 'Publisher') });
+    new IotRuleNotification(d, 'Forward', { rule: newRule(d, 'Telemetry'), destination: smq.Topic.fromTopicName(d, 'Imported', param(a)) });
+    new IotRuleNotification(b, 'Forward', { rule: newRule(b, 'Telemetry'), destination: new smq.Topic(d, 'Readings', { topicName: param(d) }), role: iotRole(b, 'Other') });
+    expectInvalid(() => app.synth(), new RegExp('^A/Forward: destination must not come from a stack that depends on stack \'A\': the stacks would depend on each other in a cycle, '
+      + 'which ROS cannot deploy \\(stack \'A\' -> \'B\': the rule action \'A/Forward\' refers to \'B/Readings/Readings\\.TopicName\'; '
+      + 'stack \'B\' -> \'D\': \'B/Other/ReadingsOtherPolicy[0-9a-f]{8}\' refers to \'D/Readings/Readings\\.TopicName\'; '
+      + 'stack \'D\' -> \'A\': \'D/Forward/ForwardRole/ForwardRole\' refers to \'A/TopicName\\.Ref\'\\), got "B/Readings"$'));
+  });
+});
+
+describe('IotRuleNotification rule IDs with tokens', () => {
+  test('digits joined to a token: an error (RuleId is an integer, a joined value renders as text)', () => {
+    const { stack, topic } = devices();
+    const suffix = new ros.RosParameter(stack, 'Suffix', { type: ros.RosParameterType.STRING }).valueAsString;
+    expectInvalid(() => new IotRuleNotification(stack, 'Forward', { ruleId: `1${suffix}`, iotInstanceId: 'iot-1', destination: topic }),
+      'Devices/Forward: ruleId must be literal digits or one whole token (such as a parameter\'s value), not digits joined to a token: '
+      + 'RuleId is an integer, and a joined value renders as text, got "1<token>"');
+    const rule = Object.assign(new ros.Construct(stack, 'Joined'), { attrRuleId: `${suffix}0` });
+    expectInvalid(() => new IotRuleNotification(stack, 'Again', { rule, iotInstanceId: 'iot-1', destination: topic }),
+      /^Devices\/Again: rule\.attrRuleId must be literal digits or one whole token/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
