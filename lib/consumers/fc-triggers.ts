@@ -37,6 +37,7 @@ import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
 import { NotifyStrategy } from '../smq/subscription';
 import type { ITopic } from '../smq/topic-base';
+import { describeConstruct, isConstruct, literalString, truncate, withoutUndefined } from '../core/util';
 
 /** The Function Compute generation of a {@link TriggerFunction}. */
 export enum FunctionGeneration {
@@ -691,7 +692,6 @@ function checkPolicyElsewhere(scope: ros.IConstruct, role: ram.IRole, fn: BoundF
   }
 }
 
-
 /**
  * The RAM resources of `fc:InvokeFunction` on one function: FC 3.0 `acs:fc:{region}:{account}:functions/{name}`; FC
  * 2.0 `acs:fc:{region}:{account}:services/{service}/functions/{name}` and the same with `{service}.*` for its versions
@@ -735,24 +735,4 @@ function findToken(value: unknown, path: string): { path: string; value: unknown
     }
   }
   return undefined;
-}
-
-function literalString(value: unknown): string | undefined {
-  return typeof value === 'string' && !isUnresolved(value) ? value : undefined;
-}
-
-function isConstruct(x: unknown): x is ros.IConstruct {
-  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
-}
-
-function describeConstruct(x: unknown): unknown {
-  return isConstruct(x) ? x.node.path : x;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
-}
-
-function withoutUndefined(config: { [key: string]: unknown }): { [key: string]: unknown } {
-  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
 }

@@ -9,6 +9,7 @@ import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
 import { ITopicSubscription, PushType, SubscriptionOptions, TopicSubscriptionConfig } from '../smq/subscription';
 import type { ITopic } from '../smq/topic-base';
+import { isConstruct } from '../core/util';
 
 /** Options of a {@link QueueSubscription}. */
 export interface QueueSubscriptionProps extends SubscriptionOptions {}
@@ -117,8 +118,4 @@ export class SmsSubscription implements ITopicSubscription {
     const subscriberId = this.anonymous ? 'SmsAnonymous' : 'Sms';
     return { ...this.props, subscriberId, endpoint: `sms:directsms:${this.anonymous ? 'anonymous' : this.phoneNumber}`, pushType: PushType.SMS };
   }
-}
-
-function isConstruct(x: unknown): x is { node: { path: string } } {
-  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
 }

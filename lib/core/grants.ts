@@ -4,6 +4,7 @@ import { compositeId, claimLogicalId } from './ids';
 import { alphanumeric, claimName, shortHash } from './names';
 import { AppState, stackAccount, stackRegion, warnOnce } from './state';
 import { invalid, isUnresolved, ValidationError } from './validation';
+import { isConstruct } from './util';
 
 /** Options for {@link Grant.addToPrincipal}. */
 export interface GrantOnResourceOptions {
@@ -226,11 +227,6 @@ interface PrincipalKey {
   readonly id: string;
   /** Unique per principal in the app: its construct path, or its type and literal name. */
   readonly name: string;
-}
-
-function isConstruct(x: unknown): x is ros.IConstruct {
-  const node = (x as Partial<ros.IConstruct> | undefined)?.node;
-  return node !== undefined && typeof node.path === 'string';
 }
 
 /** The construct that holds the grantee's principal: the principal itself, or the grantee that has it. */

@@ -24,6 +24,7 @@ import { channelDisplay, IChannel, literalAddress, locationOf, requireChannelOfA
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
 import type { ITopic } from '../smq/topic-base';
+import { describeConstruct, isConstruct, withoutUndefined } from '../core/util';
 
 /** The service that assumes a function's (FC 2.0: a service's) role. */
 const FC_SERVICE = 'fc.aliyuncs.com';
@@ -564,7 +565,6 @@ function checkNamesRole(scope: ros.IConstruct, role: ram.IRole, fn: BoundFunctio
   }
 }
 
-
 /**
  * Sets the destinations in an FC 2.0 function's `AsyncConfiguration`, keeping what the function already sets there
  * (such as `statefulInvocation`). A field set in both places is an error rather than one silently winning; so is a
@@ -614,18 +614,6 @@ function describeRoleArn(fn: BoundFunction): string {
 
 function factoryOf(fn: BoundFunction): string {
   return fn.generation === Generation.FC3 ? 'ResultFunction.fc3(fn, role)' : 'ResultFunction.fc2(service, fn, role)';
-}
-
-function isConstruct(x: unknown): x is ros.IConstruct {
-  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
-}
-
-function describeConstruct(x: unknown): unknown {
-  return isConstruct(x) ? x.node.path : x;
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** One stack that will need another (deploy after it), and why. */

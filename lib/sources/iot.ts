@@ -22,6 +22,7 @@ import { MAX_RULE_ACTIONS, RosRule, RosRuleAction } from '../ros/iot';
 import { channelDisplay, locationOf, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { ITopic } from '../smq/topic-base';
+import { isConstruct, literalString, truncate } from '../core/util';
 
 /** An IoT Platform rule: `iot.RosRule` of this package, or any construct with the rule's ID attribute. */
 export interface IIotRule extends ros.IConstruct {
@@ -478,19 +479,6 @@ function checkDestination(scope: ros.IConstruct, destination: unknown): void {
       + 'Forward to a topic and subscribe the queue to it: topic.addSubscription(new consumers.QueueSubscription(queue))');
   }
   requireChannel(scope, 'destination', destination, ChannelKind.TOPIC);
-}
-
-
-function literalString(value: unknown): string | undefined {
-  return typeof value === 'string' && !isUnresolved(value) ? value : undefined;
-}
-
-function isConstruct(x: unknown): x is ros.IConstruct {
-  return typeof (x as { node?: { path?: unknown } } | undefined)?.node?.path === 'string';
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
 }
 
 /** The key of a rule construct in the actions of each rule. */
