@@ -5,6 +5,7 @@
  * - `sources`: what puts messages into a channel (OSS events, EventBridge rules, CloudMonitor alerts, ...).
  * - `consumers`: what takes messages out of a channel (topic subscriptions, ...).
  * - `assertions`: Template / Match / Capture for ROS templates (also `ros-cdk-smq/assertions`).
+ * - `customResources`: `ApiCall`, an Alibaba Cloud API call on create, update and delete, for what ROS has no type for.
  * - `Duration`, `ValidationError`, `Grant`, `RetryStrategy`, `ErrorsTolerance`: the few shared types.
  */
 export { Duration } from './core/duration';
@@ -16,5 +17,6 @@ export * as smq from './smq';
 export * as sources from './sources';
 export * as consumers from './consumers';
 export * as assertions from './assertions';
+export * as customResources from './custom-resources';
 export * as ess from './ros/ess';
 export * as iot from './ros/iot';

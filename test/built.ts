@@ -23,5 +23,7 @@ export function ensureBuilt(): string {
   if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newestMtime(path.join(ROOT, 'lib'))) {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
   }
+  // the custom-resource handler is plain JavaScript that runs alone in Function Compute: `npm run build` copies it as is
+  fs.cpSync(path.join(ROOT, 'lib', 'custom-resources', 'handler'), path.join(ROOT, 'dist', 'lib', 'custom-resources', 'handler'), { recursive: true });
   return index;
 }

@@ -48,7 +48,7 @@ describe('the packed package', () => {
   });
 
   test('ships the built library, its declarations, the README and the LICENSE, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/assertions/index.d.ts']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/assertions/index.d.ts', 'dist/lib/custom-resources/handler/index.js']));
     expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f) && !['LICENSE', 'README.md', 'package.json'].includes(f))).toEqual([]);
     expect(fs.readFileSync(path.join(app, 'node_modules', 'ros-cdk-smq', 'LICENSE'), 'utf8')).toContain('Apache License');
   });
@@ -133,7 +133,7 @@ describe('the packed package', () => {
   test('the entry points are the package root and ros-cdk-smq/assertions; internal modules are closed', () => {
     const run = (code: string): string => execFileSync(process.execPath, ['-e', code], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
     expect(run("const m = require('ros-cdk-smq'); console.log(Object.keys(m).sort().join(','))").trim())
-      .toBe('Duration,ErrorsTolerance,Grant,RetryStrategy,ValidationError,assertions,consumers,ess,iot,smq,sources');
+      .toBe('Duration,ErrorsTolerance,Grant,RetryStrategy,ValidationError,assertions,consumers,customResources,ess,iot,smq,sources');
     expect(run("console.log(typeof require('ros-cdk-smq/assertions').Template.fromStack)").trim()).toBe('function');
     expect(() => run("require('ros-cdk-smq/dist/lib/core/state')")).toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
   });

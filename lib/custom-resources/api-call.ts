@@ -1,0 +1,640 @@
+/**
+ * A call of an Alibaba Cloud RPC OpenAPI action on create, update and delete of a stack resource, for the wirings ROS
+ * has no resource type for: an `ALIYUN::ROS::CustomResource` served by one FC 3.0 function per stack.
+ *
+ * ROS custom resources: https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-ros-customresource
+ * (properties ServiceToken, Timeout 1 to 43200 seconds, Parameters; the FC 3.0 ServiceToken
+ * `acs:fc:<region_id>:<account_id>:functions/<function_name>`; `Fn::GetAtt` returns `Outputs`, the Data map the
+ * provider answered with, or one key of it). What the function receives and answers:
+ * https://alibabacloud.com/help/en/ros/user-guide/custom-resource-response-objects . The function's code is
+ * `handler/index.js` of this folder.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ros from '@alicloud/ros-cdk-core';
+import * as fc3 from '@alicloud/ros-cdk-fc3';
+import * as ram from '@alicloud/ros-cdk-ram';
+import { Duration, durationSeconds } from '../core/duration';
+import { claimLogicalId } from '../core/ids';
+import { claimName, generatePhysicalName } from '../core/names';
+import { stackAccount, stackRegion, warnOnce } from '../core/state';
+import { fragmentsOf, literalText } from '../core/text';
+import { truncate } from '../core/util';
+import { invalid, isUnresolved, requireProps, ValidationError } from '../core/validation';
+import { zip } from './zip';
+
+/** One request to the API: an action and its parameters. */
+export interface ApiRequest {
+  /**
+   * The action, as the API reference names it: letters and digits, starting with an upper-case letter, such as
+   * `SetEventCallback`.
+   */
+  readonly action: string;
+  /**
+   * The request parameters, by the names the API reference gives them. Values may hold tokens (they resolve at deploy
+   * time); an object or a list is sent as its JSON text, as RPC APIs take structured parameters.
+   *
+   * @default - no parameters
+   */
+  readonly parameters?: { [name: string]: any };
+}
+
+/**
+ * Permissions the calls need: RAM actions on RAM resources. The function that makes the calls gets exactly these and
+ * nothing else.
+ */
+export interface ApiPermission {
+  /** RAM actions, `<service>:<Action>`, such as `ice:SetEventCallback`. */
+  readonly actions: string[];
+  /**
+   * The resources the actions are allowed on: ARNs `acs:<service>:<region>:<account>:<resource>` as the API's
+   * authorization information lists them. Give `'*'` only for an action that the API reference says has no
+   * resource-level authorization ("All Resources").
+   */
+  readonly resources: string[];
+}
+
+/** The physical id of an {@link ApiCall}'s resource: ROS keeps it for the resource's life. */
+export class PhysicalResourceId {
+  /** A fixed id, 1 to 255 bytes. */
+  public static of(id: string): PhysicalResourceId {
+    if (typeof id !== 'string' || (!isUnresolved(id) && (id === '' || Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES))) {
+      throw new ValidationError('', 'PhysicalResourceId.of(id)', id, `must be a string of 1 to ${MAX_ID_BYTES} bytes`);
+    }
+    return new PhysicalResourceId(id, undefined);
+  }
+
+  /** The value at a dotted path of the onCreate response, such as `EventStreamingARN`. */
+  public static fromResponse(responsePath: string): PhysicalResourceId {
+    if (!isResponsePath(responsePath)) {
+      throw new ValidationError('', 'PhysicalResourceId.fromResponse(responsePath)', responsePath, RESPONSE_PATH_RULE);
+    }
+    return new PhysicalResourceId(undefined, responsePath);
+  }
+
+  /** The fixed id, when it is one. */
+  public readonly id?: string;
+  /** The path into the onCreate response, when the id is read from it. */
+  public readonly responsePath?: string;
+
+  private constructor(id: string | undefined, responsePath: string | undefined) {
+    this.id = id;
+    this.responsePath = responsePath;
+  }
+}
+
+/** Properties of an {@link ApiCall}. */
+export interface ApiCallProps {
+  /**
+   * The product code of the API: lower-case letters and digits, with hyphens inside, such as `ice` or `eventbridge`.
+   * It names the default endpoint.
+   */
+  readonly product: string;
+  /** The API version, `YYYY-MM-DD`, such as `2020-11-09`. */
+  readonly apiVersion: string;
+  /**
+   * The API's endpoint, an `https://` URL with a host name and no path.
+   *
+   * @default `https://{product}.{region}.aliyuncs.com` in the stack's region
+   */
+  readonly endpoint?: string;
+  /**
+   * The request made when ROS creates the resource.
+   *
+   * @default - nothing is called on create
+   */
+  readonly onCreate?: ApiRequest;
+  /**
+   * The request made when a property of the resource changes (any of these props).
+   *
+   * @default - onCreate's request
+   */
+  readonly onUpdate?: ApiRequest;
+  /**
+   * The request made when ROS deletes the resource (with the stack, or when it leaves the app).
+   *
+   * @default - nothing is called on delete
+   */
+  readonly onDelete?: ApiRequest;
+  /**
+   * What the calls need, at least one. The function that makes every API call of the stack gets the union of all the
+   * calls' permissions, in one policy.
+   */
+  readonly permissions: ApiPermission[];
+  /**
+   * The resource's physical id.
+   *
+   * @default - the resource's logical id
+   */
+  readonly physicalResourceId?: PhysicalResourceId;
+  /**
+   * Dotted paths of the create and update responses to return to ROS, each readable with `Fn::GetAtt` as a key of the
+   * same name; {@link ApiCall.getResponseField} adds its path here. ROS takes at most 4096 bytes in the whole answer.
+   *
+   * @default - only the paths asked for with getResponseField
+   */
+  readonly outputPaths?: string[];
+  /**
+   * Error codes of the onDelete request that mean the thing is already gone: the delete then succeeds.
+   *
+   * @default - every error fails the delete
+   */
+  readonly ignoreErrorCodesOnDelete?: string[];
+  /**
+   * How long ROS waits for the call's answer (the custom resource's Timeout), 1 to 43200 seconds. The stack's
+   * API-call function runs as long as the longest timeout of its calls.
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly timeout?: Duration;
+}
+
+/** ROS takes physical ids of at most 255 bytes. */
+const MAX_ID_BYTES = 255;
+/** The custom resource's Timeout range (ROS reference). */
+const TIMEOUT = { min: 1, max: 43200, unit: 'seconds' };
+const DEFAULT_TIMEOUT_SECONDS = 300;
+const RESOURCE_TYPE = 'ALIYUN::ROS::CustomResource';
+/** The provider construct, one per stack, found by this id. */
+const PROVIDER_ID = 'ApiCallProvider';
+/** RAM role names: at most 64 characters; RAM policy documents: at most 6,144 characters (RAM limits page). */
+const MAX_ROLE_NAME_LENGTH = 64;
+const MAX_POLICY_DOCUMENT_LENGTH = 6144;
+/** Room kept for a region that is a token (the longest region IDs are about 25 characters). */
+const MAX_REGION_LENGTH = 28;
+/** FC 3.0 function names: at most 128 characters; we keep them shorter. */
+const MAX_FUNCTION_NAME_LENGTH = 64;
+/** FC 3.0 descriptions: at most 256 characters. */
+const MAX_FUNCTION_DESCRIPTION_LENGTH = 256;
+/** The principal of Function Compute, which assumes a function's role. */
+const FC_SERVICE = 'fc.aliyuncs.com';
+
+const PRODUCT = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const API_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ACTION_NAME = /^[A-Z][A-Za-z0-9]*$/;
+/** `<service>:<Action>`, a wildcard allowed in the action part (as RAM takes it). */
+const RAM_ACTION = /^[a-z0-9][a-z0-9-]*:[A-Za-z0-9*]+$/;
+/** A resource ARN; tokens in it are stood in for by `x` before the test. */
+const RESOURCE_ARN = /^acs:[a-z0-9*-]+:[^\s:]*:[^\s:]*:\S+$/;
+/** An https endpoint: a host name and an optional port; tokens in it are stood in for by `x` before the test. */
+const ENDPOINT = /^https:\/\/[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d{1,5})?\/?$/;
+const ERROR_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const RESPONSE_PATH_RULE = 'must be a dotted path into the response (letters, digits, _ and - between the dots, at most 255 characters), '
+  + 'such as "Data.EventStreamingARN", and not "Outputs" (the attribute of the whole map)';
+/** The custom resource's attribute that holds the whole Data map (ROS reference); a key of that name would be hidden. */
+const OUTPUTS_ATTRIBUTE = 'Outputs';
+
+/** A literal dotted path: segments of letters, digits, `_` and `-`. */
+function isResponsePath(value: unknown): value is string {
+  return typeof value === 'string' && !isUnresolved(value) && /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(value) && value.length <= 255
+    && value !== OUTPUTS_ATTRIBUTE;
+}
+
+/**
+ * Calls an Alibaba Cloud RPC OpenAPI action when ROS creates, updates and deletes this resource: for settings and
+ * resources that have no ROS resource type, such as an IMS callback or an EventBridge event stream to a queue.
+ *
+ * It is an `ALIYUN::ROS::CustomResource` (logical id: this construct's id). One FC 3.0 function per stack, made with
+ * the first call, serves every call of the stack; its RAM role, trusted by Function Compute only, has one policy with
+ * the union of the permissions the stack's calls declare. A call answers ROS with FAILED and the API's error code and
+ * message when the API refuses, and before its function times out.
+ *
+ * The function's name is fixed by the stack's name: ROS cannot change a custom resource's ServiceToken, so a stack
+ * keeps its name once it has calls.
+ */
+export class ApiCall extends ros.Construct {
+  /** The `ALIYUN::ROS::CustomResource` resource. */
+  public readonly customResource: ros.RosResource;
+  /** The physical id of the resource (`Ref`). */
+  public readonly physicalResourceId: string;
+
+  private readonly outputPaths: string[];
+  private readonly fields = new Map<string, string>();
+  private readonly createsOutputs: boolean;
+
+  constructor(scope: ros.Construct, id: string, props: ApiCallProps) {
+    super(scope, id);
+    requireProps(this, props, '{ product, apiVersion, permissions, and onCreate, onUpdate or onDelete }');
+    checkPattern(this, 'product', props.product, PRODUCT, 'must be a product code: lower-case letters and digits, with hyphens inside, such as "ice" or "eventbridge"');
+    checkPattern(this, 'apiVersion', props.apiVersion, API_VERSION, 'must be an API version date YYYY-MM-DD, such as "2020-11-09"');
+    const endpoint = props.endpoint ?? `https://${props.product}.${stackRegion(this)}.aliyuncs.com`;
+    if (props.endpoint !== undefined) {
+      checkEndpoint(this, props.endpoint);
+    }
+    if (props.onCreate === undefined && props.onUpdate === undefined && props.onDelete === undefined) {
+      throw invalid(this, 'onCreate, onUpdate or onDelete', undefined, 'must be given: at least one request to make');
+    }
+    const onCreate = renderRequest(this, 'onCreate', props.onCreate);
+    const onUpdate = renderRequest(this, 'onUpdate', props.onUpdate);
+    const onDelete = renderRequest(this, 'onDelete', props.onDelete);
+    const permissions = checkPermissions(this, props.permissions);
+    warnUnpermitted(this, props, permissions);
+    const timeout = durationSeconds(this, 'timeout', props.timeout, TIMEOUT) ?? DEFAULT_TIMEOUT_SECONDS;
+
+    const physical = props.physicalResourceId;
+    if (physical !== undefined && !(physical instanceof PhysicalResourceId)) {
+      throw invalid(this, 'physicalResourceId', physical, 'must be PhysicalResourceId.of(id) or PhysicalResourceId.fromResponse(path)');
+    }
+    if (physical?.responsePath !== undefined && props.onCreate === undefined) {
+      throw invalid(this, 'physicalResourceId', `PhysicalResourceId.fromResponse(${JSON.stringify(physical.responsePath)})`,
+        'must come with onCreate: the id is read from the onCreate response');
+    }
+    this.createsOutputs = props.onCreate !== undefined;
+    this.outputPaths = [];
+    if (props.outputPaths !== undefined) {
+      if (!Array.isArray(props.outputPaths)) {
+        throw invalid(this, 'outputPaths', props.outputPaths, 'must be a list of dotted paths into the response');
+      }
+      props.outputPaths.forEach((p, i) => {
+        if (!isResponsePath(p)) {
+          throw invalid(this, `outputPaths[${i}]`, p, RESPONSE_PATH_RULE);
+        }
+      });
+      if (props.outputPaths.length > 0) {
+        this.requireOutputs('outputPaths', props.outputPaths);
+      }
+      this.outputPaths.push(...new Set(props.outputPaths));
+    }
+    const ignored = checkErrorCodes(this, props.ignoreErrorCodesOnDelete, props.onDelete !== undefined);
+
+    claimLogicalId(this, id);
+    const provider = ApiCallProvider.register(this, permissions, timeout);
+    this.customResource = new ros.RosResource(this, id, {
+      type: RESOURCE_TYPE,
+      properties: {
+        ServiceToken: provider.serviceToken,
+        Timeout: timeout,
+        Parameters: {
+          Endpoint: endpoint,
+          ApiVersion: props.apiVersion,
+          OnCreate: onCreate,
+          OnUpdate: onUpdate,
+          OnDelete: onDelete,
+          IgnoreErrorCodesOnDelete: ignored,
+          PhysicalResourceId: physical?.id,
+          PhysicalResourceIdPath: physical?.responsePath,
+          OutputPaths: ros.Lazy.anyValue({ produce: () => (this.outputPaths.length === 0 ? undefined : [...this.outputPaths]) }),
+        },
+      },
+    });
+    this.physicalResourceId = this.customResource.ref;
+  }
+
+  /**
+   * The value at a dotted path of the create (and update) response, such as `EventStreamingARN` or `Data.Id`: a
+   * token for `Fn::GetAtt`. The path is added to the paths the function returns to ROS.
+   */
+  public getResponseField(responsePath: string): string {
+    if (!isResponsePath(responsePath)) {
+      throw invalid(this, 'getResponseField(responsePath)', responsePath, RESPONSE_PATH_RULE);
+    }
+    this.requireOutputs('getResponseField(responsePath)', responsePath);
+    let field = this.fields.get(responsePath);
+    if (field === undefined) {
+      if (!this.outputPaths.includes(responsePath)) {
+        this.outputPaths.push(responsePath);
+      }
+      field = ros.Token.asString(this.customResource.getAtt(responsePath));
+      this.fields.set(responsePath, field);
+    }
+    return field;
+  }
+
+  private requireOutputs(prop: string, value: unknown): void {
+    if (!this.createsOutputs) {
+      throw invalid(this, prop, value, 'needs onCreate: the values are read from the create response (and the update response)');
+    }
+  }
+}
+
+/**
+ * The stack's API-call function and its role: made with the stack's first {@link ApiCall}, found by a fixed id under
+ * the stack afterwards.
+ */
+class ApiCallProvider extends ros.Construct {
+  /**
+   * The stack's provider, made on first use, with `call` registered: its permissions added to the role's policy, its
+   * timeout to the function's. Nothing is made or registered when the policy would not fit.
+   */
+  public static register(call: ApiCall, permissions: ApiPermission[], timeout: number): ApiCallProvider {
+    const stack = ros.Stack.of(call);
+    const found = stack.node.tryFindChild(PROVIDER_ID);
+    if (found !== undefined && !(found instanceof ApiCallProvider)) {
+      throw invalid(call, 'id', found.node.path, `needs the stack's child '${PROVIDER_ID}' to be the API-call provider this library makes: `
+        + 'another construct has that id (or another copy of ros-cdk-smq made it): give it another id');
+    }
+    const others = found?.calls ?? [];
+    // a token timeout may be anything up to the custom resource's maximum
+    const registration = { path: call.node.path, permissions, timeout: isUnresolved(timeout) ? TIMEOUT.max : timeout };
+    const { length } = policyDocument(stack, [...others, registration]);
+    if (length > MAX_POLICY_DOCUMENT_LENGTH) {
+      const company = others.length === 0 ? 'alone' : `with the other calls of the stack (${others.map((c) => `'${c.path}'`).join(', ')})`;
+      throw invalid(call, 'permissions', `${length} characters ${company}`,
+        `must fit, with the permissions of every API call of the stack, in one RAM policy document of at most ${MAX_POLICY_DOCUMENT_LENGTH} characters: `
+        + 'declare fewer or broader resources, or put calls in another stack');
+    }
+    const provider = found ?? new ApiCallProvider(stack);
+    provider.calls.push(registration);
+    return provider;
+  }
+
+  /** `acs:fc:{region}:{account}:functions/{name}`, with a reference to the function (the custom resource waits for it). */
+  public readonly serviceToken: string;
+
+  private readonly calls: Registration[] = [];
+
+  private constructor(stack: ros.Stack) {
+    super(stack, PROVIDER_ID);
+    const constraint = stack.enableResourcePropertyConstraint;
+    const region = stackRegion(this);
+    const account = stackAccount(this);
+    const location = { region, account };
+
+    // role names are unique per account: the region keeps one stack deployed to two regions apart
+    const regionLength = isUnresolved(region) ? MAX_REGION_LENGTH : region.length;
+    const base = generatePhysicalName(this, { maxLength: MAX_ROLE_NAME_LENGTH - regionLength - 1 });
+    claimName(this, { kind: 'RAM role name', prop: 'roleName', name: base, location });
+    const roleName = `${base}-${region}`;
+    const role = new ram.Role(this, claimLogicalId(this, `${PROVIDER_ID}Role`), {
+      roleName,
+      description: truncate(`Lets the API-call function of stack ${stack.stackName} make the calls its custom resources declare (made by ros-cdk-smq)`, 1024),
+      assumeRolePolicyDocument: {
+        version: '1',
+        statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: [FC_SERVICE] } }],
+      },
+      policies: [{
+        policyName: roleName,
+        description: truncate(`The permissions the API calls of stack ${stack.stackName} declare, and no others`, 1024),
+        policyDocument: ros.Lazy.anyValue({ produce: () => policyDocument(stack, this.calls).document }),
+      }],
+    }, constraint);
+
+    const functionName = generatePhysicalName(this, { maxLength: MAX_FUNCTION_NAME_LENGTH });
+    claimName(this, { kind: 'FC 3.0 function name', prop: 'functionName', name: functionName, location });
+    const fn = new fc3.Function(this, claimLogicalId(this, `${PROVIDER_ID}Function`), {
+      functionName,
+      description: truncate(`Calls Alibaba Cloud APIs for the ${RESOURCE_TYPE} resources of stack ${stack.stackName} (made by ros-cdk-smq)`, MAX_FUNCTION_DESCRIPTION_LENGTH),
+      runtime: 'nodejs20',
+      handler: 'index.handler',
+      code: { zipFile: handlerZip() },
+      role: role.attrArn,
+      // as long as the longest call may take: the handler answers ROS before the function's own time is up
+      timeout: ros.Lazy.numberValue({ produce: () => Math.max(...this.calls.map((c) => c.timeout)) }),
+    }, constraint);
+
+    this.serviceToken = `acs:fc:${region}:${account}:functions/${ros.Token.asString(fn.attrFunctionName)}`;
+  }
+}
+
+/** A call the provider serves. */
+interface Registration {
+  readonly path: string;
+  readonly permissions: ApiPermission[];
+  readonly timeout: number;
+}
+
+/**
+ * The role's policy for `calls`: one statement per set of resources, with every action declared on that set;
+ * deduplicated and sorted by what each action and resource renders to, so the order of the calls does not matter.
+ * `length` counts the literal text (tokens as empty, so never more than the deployed length).
+ */
+function policyDocument(stack: ros.Stack, calls: readonly Registration[]): { document: { [key: string]: unknown }; length: number } {
+  const statements = new Map<string, { resources: Map<string, unknown>; actions: Map<string, unknown> }>();
+  for (const call of calls) {
+    for (const permission of call.permissions) {
+      const resources = keyed(stack, permission.resources);
+      const key = JSON.stringify([...resources.keys()]);
+      const statement = statements.get(key) ?? { resources, actions: new Map<string, unknown>() };
+      for (const [k, v] of keyed(stack, permission.actions)) {
+        statement.actions.set(k, v);
+      }
+      statements.set(key, statement);
+    }
+  }
+  const rendered = [...statements.keys()].sort().map((key) => {
+    const s = statements.get(key)!;
+    return { effect: 'Allow', action: sortedValues(s.actions), resource: sortedValues(s.resources) };
+  });
+  const text = JSON.stringify({ Version: '1', Statement: rendered.map((s) => ({ Effect: s.effect, Action: s.action, Resource: s.resource })) }, (_key, value) =>
+    isIntrinsic(value) ? literalOf(value) : value);
+  // the L1's camelCase form: ram.Role maps it to Version, Statement, ... itself
+  return { document: { version: '1', statement: rendered }, length: text.length };
+}
+
+/** Each value by the JSON of what it renders to, deduplicated. */
+function keyed(stack: ros.Stack, values: readonly unknown[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const value of values) {
+    const resolved = isUnresolved(value) ? stack.resolve(value) : value;
+    out.set(JSON.stringify(resolved), resolved);
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function sortedValues(values: Map<string, unknown>): unknown[] {
+  return [...values.keys()].sort().map((k) => values.get(k));
+}
+
+/** A rendered template function or reference: one key, `Ref` or `Fn::...`. */
+function isIntrinsic(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** The literal text a rendered template function is sure to contain: the literal parts of a join; nothing else. */
+function literalOf(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | null)?.['Fn::Join'];
+  return Array.isArray(join) && Array.isArray(join[1]) ? join[1].map(literalOf).filter((s) => s !== '').join('') : '';
+}
+
+/** The handler's code package: a ZIP of `handler/index.js`, Base64, the same bytes on every synth. */
+let handlerPackage: string | undefined;
+function handlerZip(): string {
+  if (handlerPackage === undefined) {
+    const file = path.join(__dirname, 'handler', 'index.js');
+    let code: Buffer;
+    try {
+      code = fs.readFileSync(file);
+    } catch (e) {
+      throw new Error(`ros-cdk-smq: the API-call handler is missing at ${file} (${(e as Error).message}): the package was built without it`);
+    }
+    // stored, not deflated: the bytes then depend on nothing but the file (zlib's output may change with Node.js)
+    handlerPackage = zip([{ name: 'index.js', data: code }]).toString('base64');
+  }
+  return handlerPackage;
+}
+
+function checkPattern(scope: ros.IConstruct, prop: string, value: unknown, pattern: RegExp, allowed: string): void {
+  if (typeof value === 'string' && isUnresolved(value)) {
+    return;
+  }
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw invalid(scope, prop, value, allowed);
+  }
+}
+
+function checkEndpoint(scope: ros.IConstruct, endpoint: unknown): void {
+  const allowed = 'must be an https:// URL of the API\'s endpoint with a host name and no path, such as "https://ice.cn-shanghai.aliyuncs.com" '
+    + '(the function signs its requests with its role\'s temporary credentials, which must not travel in clear text)';
+  if (typeof endpoint !== 'string') {
+    throw invalid(scope, 'endpoint', endpoint, allowed);
+  }
+  const fragments = fragmentsOf(scope, endpoint);
+  if (fragments.length === 1 && fragments[0].token !== undefined) {
+    return; // a parameter or another value known only at deploy time
+  }
+  const head = fragments[0].literal ?? '';
+  // text around tokens: a token stands for a host label
+  if (!head.startsWith('https://') || !ENDPOINT.test(literalText(fragments, 'x'))) {
+    throw invalid(scope, 'endpoint', endpoint, allowed);
+  }
+}
+
+/** The request as the handler reads it: `{ Action, Parameters }`; checks the action name and the parameters. */
+function renderRequest(scope: ros.IConstruct, prop: string, request: ApiRequest | undefined): { [key: string]: unknown } | undefined {
+  if (request === undefined) {
+    return undefined;
+  }
+  if (typeof request !== 'object' || request === null || Array.isArray(request) || ros.Tokenization.isResolvable(request)) {
+    throw invalid(scope, prop, request, 'must be an API request { action, parameters? }');
+  }
+  checkPattern(scope, `${prop}.action`, request.action, ACTION_NAME,
+    'must be an API action name: letters and digits, starting with an upper-case letter, such as "SetEventCallback"');
+  const parameters = request.parameters;
+  if (parameters !== undefined && !ros.Tokenization.isResolvable(parameters)) {
+    if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
+      throw invalid(scope, `${prop}.parameters`, parameters, 'must be a map of parameter names to values');
+    }
+    for (const [name, value] of Object.entries(parameters)) {
+      if (name.trim() === '' || /\s/.test(name)) {
+        throw invalid(scope, `${prop}.parameters`, name, 'must name each parameter without spaces, as the API reference does');
+      }
+      checkParameterValue(scope, `${prop}.parameters.${name}`, value);
+    }
+  }
+  return { Action: request.action, Parameters: parameters === undefined ? undefined : copy(parameters) };
+}
+
+/** Values the template can hold: text, numbers, booleans, lists and maps of them, tokens. */
+function checkParameterValue(scope: ros.IConstruct, prop: string, value: unknown): void {
+  if (value === undefined || value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+    if (typeof value === 'number' && !isUnresolved(value) && !Number.isFinite(value)) {
+      throw invalid(scope, prop, value, 'must be a finite number');
+    }
+    return;
+  }
+  if (typeof value === 'object' && ros.Tokenization.isResolvable(value)) {
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkParameterValue(scope, `${prop}[${i}]`, v));
+    return;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value as object)) {
+      checkParameterValue(scope, `${prop}.${k}`, v);
+    }
+    return;
+  }
+  throw invalid(scope, prop, typeof value === 'function' ? 'a function' : String(value), 'must be text, a number, a boolean, a list or a map of them, or a token');
+}
+
+/** A copy of plain data (tokens and other objects kept as they are): a change to the caller's object later does not move the template. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(copy);
+  }
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !ros.Tokenization.isResolvable(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+  }
+  return value;
+}
+
+function checkPermissions(scope: ros.IConstruct, permissions: unknown): ApiPermission[] {
+  if (!Array.isArray(permissions) || permissions.length === 0) {
+    throw invalid(scope, 'permissions', permissions, 'must name at least one { actions, resources } that the calls need');
+  }
+  return permissions.map((permission: ApiPermission, i) => {
+    const prop = `permissions[${i}]`;
+    if (typeof permission !== 'object' || permission === null) {
+      throw invalid(scope, prop, permission, 'must be { actions, resources }');
+    }
+    for (const [list, name] of [[permission.actions, 'actions'], [permission.resources, 'resources']] as const) {
+      if (!Array.isArray(list) || list.length === 0) {
+        throw invalid(scope, `${prop}.${name}`, list, `must be a list of at least one ${name === 'actions' ? 'RAM action' : 'resource ARN'}`);
+      }
+    }
+    permission.actions.forEach((action, j) => {
+      if (typeof action !== 'string' || (!isUnresolved(action) && !RAM_ACTION.test(action))) {
+        throw invalid(scope, `${prop}.actions[${j}]`, action, 'must be a RAM action "<service>:<Action>", such as "ice:SetEventCallback"');
+      }
+    });
+    permission.resources.forEach((resource, j) => {
+      if (typeof resource !== 'string' || !isResource(scope, resource)) {
+        throw invalid(scope, `${prop}.resources[${j}]`, resource,
+          'must be a resource ARN "acs:<service>:<region>:<account>:<resource>", or "*" for an action the API authorizes on all resources only');
+      }
+    });
+    return { actions: [...permission.actions], resources: [...permission.resources] };
+  });
+}
+
+function isResource(scope: ros.IConstruct, resource: string): boolean {
+  if (resource === '*') {
+    return true;
+  }
+  const fragments = fragmentsOf(scope, resource);
+  if (fragments.length === 1 && fragments[0].token !== undefined) {
+    return true;
+  }
+  return RESOURCE_ARN.test(literalText(fragments, 'x'));
+}
+
+function checkErrorCodes(scope: ros.IConstruct, codes: unknown, hasDelete: boolean): string[] | undefined {
+  if (codes === undefined) {
+    return undefined;
+  }
+  if (!Array.isArray(codes)) {
+    throw invalid(scope, 'ignoreErrorCodesOnDelete', codes, 'must be a list of API error codes');
+  }
+  codes.forEach((code, i) => {
+    if (typeof code !== 'string' || (!isUnresolved(code) && !ERROR_CODE.test(code))) {
+      throw invalid(scope, `ignoreErrorCodesOnDelete[${i}]`, code, 'must be an API error code, such as "EventStreamingNotExisted"');
+    }
+  });
+  if (codes.length > 0 && !hasDelete) {
+    throw invalid(scope, 'ignoreErrorCodesOnDelete', codes, 'needs onDelete: the codes are errors of the onDelete request');
+  }
+  return codes.length === 0 ? undefined : [...new Set(codes as string[])];
+}
+
+/**
+ * Warns when no declared action can authorize a request's action (`<service>:<Action>`, or a wildcard that matches
+ * it): the call would then fail with a permission error, unless the API needs no authorization at all.
+ */
+function warnUnpermitted(scope: ros.IConstruct, props: ApiCallProps, permissions: ApiPermission[]): void {
+  const declared = permissions.flatMap((p) => p.actions).filter((a) => !isUnresolved(a));
+  if (declared.length < permissions.flatMap((p) => p.actions).length) {
+    return; // a token may name anything
+  }
+  for (const prop of ['onCreate', 'onUpdate', 'onDelete'] as const) {
+    const action = props[prop]?.action;
+    if (typeof action !== 'string' || isUnresolved(action)) {
+      continue;
+    }
+    const covered = declared.some((d) => {
+      const [, name] = d.split(':');
+      return new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(action);
+    });
+    if (!covered) {
+      warnOnce(scope, `${prop}.action: no permission names the action "<service>:${action}", so the call fails with a permission error `
+        + 'unless the API needs no authorization for it: add it to permissions, as the API reference\'s authorization information lists it.');
+    }
+  }
+}

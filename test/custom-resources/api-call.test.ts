@@ -1,0 +1,549 @@
+/**
+ * ApiCall: an `ALIYUN::ROS::CustomResource` (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-ros-customresource:
+ * ServiceToken `acs:fc:<region_id>:<account_id>:functions/<function_name>` for FC 3.0, Timeout 1 to 43200 seconds,
+ * Parameters passed to the function as ResourceProperties) served by one FC 3.0 function per stack, whose role holds
+ * the union of the calls' declared permissions.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { inflateRawSync } from 'zlib';
+import * as ros from '@alicloud/ros-cdk-core';
+import { Template } from '../../lib/assertions';
+import { Duration, smq } from '../../lib';
+import { ApiCall, ApiCallProps, PhysicalResourceId } from '../../lib/custom-resources';
+import { crc32 } from '../../lib/custom-resources/zip';
+import { expectInvalid, getAtt, newStack, warnings } from '../util';
+
+const HANDLER = fs.readFileSync(path.join(__dirname, '..', '..', 'lib', 'custom-resources', 'handler', 'index.js'));
+const ENV = { region: 'cn-hangzhou', account: '123456789012' };
+
+/** `acs:fc:${ALIYUN::Region}:${ALIYUN::TenantId}:functions/` + the function's name attribute. */
+const SERVICE_TOKEN = { 'Fn::Join': ['', ['acs:fc:', { Ref: 'ALIYUN::Region' }, ':', { Ref: 'ALIYUN::TenantId' }, ':functions/', getAtt('ApiCallProviderFunction', 'FunctionName')]] };
+
+/** The IMS callback setting, as the ImsCallbackQueue wiring will make it. */
+function imsCallback(overrides: Partial<ApiCallProps> = {}): ApiCallProps {
+  return {
+    product: 'ice',
+    apiVersion: '2020-11-09',
+    onCreate: { action: 'SetEventCallback', parameters: { CallbackType: 'MNS', CallbackQueueName: 'ice-callback-media', EventTypeList: 'ProduceMediaComplete' } },
+    onDelete: { action: 'SetEventCallback', parameters: { CallbackType: 'MNS', CallbackQueueName: '' } },
+    permissions: [{ actions: ['ice:SetEventCallback'], resources: ['*'] }],
+    physicalResourceId: PhysicalResourceId.of('ims-event-callback'),
+    ...overrides,
+  };
+}
+
+/** An EventBridge event stream, with a resource-level permission. */
+function eventStream(name: string, overrides: Partial<ApiCallProps> = {}): ApiCallProps {
+  const arn = `acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`;
+  return {
+    product: 'eventbridge',
+    apiVersion: '2020-04-01',
+    onCreate: { action: 'CreateEventStreaming', parameters: { EventStreamingName: name, Source: { SourceMNSParameters: { QueueName: 'jobs' } } } },
+    onUpdate: { action: 'UpdateEventStreaming', parameters: { EventStreamingName: name } },
+    onDelete: { action: 'DeleteEventStreaming', parameters: { EventStreamingName: name } },
+    permissions: [{ actions: ['eventbridge:UpdateEventStreaming', 'eventbridge:CreateEventStreaming', 'eventbridge:DeleteEventStreaming'], resources: [arn] }],
+    ignoreErrorCodesOnDelete: ['EventStreamingNotExisted'],
+    ...overrides,
+  };
+}
+
+function resources(stack: ros.Stack): { [id: string]: any } {
+  return Template.fromStack(stack).toJSON().Resources;
+}
+
+/** The template with the function's code package replaced by a marker: the handler changes, the snapshot need not. */
+function snapshotOf(stack: ros.Stack): any {
+  const template = JSON.parse(JSON.stringify(Template.fromStack(stack).toJSON()));
+  const code = template.Resources.ApiCallProviderFunction.Properties.Code;
+  expect(unzipIndexJs(code.ZipFile).equals(HANDLER)).toBe(true);
+  code.ZipFile = '<Base64 of a ZIP with lib/custom-resources/handler/index.js>';
+  return template;
+}
+
+/** index.js from a Base64 ZIP, read through the end record and the central directory; checks its CRC-32. */
+function unzipIndexJs(base64: string): Buffer {
+  const archive = Buffer.from(base64, 'base64');
+  expect(archive.toString('base64')).toBe(base64); // valid Base64, nothing else
+  const end = archive.length - 22;
+  expect(archive.readUInt32LE(end)).toBe(0x06054b50);
+  let at = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < archive.readUInt16LE(end + 10); i++) {
+    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    if (name === 'index.js') {
+      const method = archive.readUInt16LE(at + 10);
+      const crc = archive.readUInt32LE(at + 16);
+      const size = archive.readUInt32LE(at + 20);
+      const local = archive.readUInt32LE(at + 42);
+      expect(archive.readUInt32LE(local)).toBe(0x04034b50);
+      const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+      const stored = archive.subarray(start, start + size);
+      const data = method === 8 ? inflateRawSync(stored) : Buffer.from(stored);
+      expect(crc32(data)).toBe(crc);
+      return data;
+    }
+    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+  }
+  throw new Error('no index.js in the package');
+}
+
+describe('ApiCall', () => {
+  test('an ALIYUN::ROS::CustomResource with the contract\'s Parameters, served by the stack\'s FC 3.0 function', () => {
+    const { stack } = newStack('Media');
+    const call = new ApiCall(stack, 'ImsCallback', imsCallback());
+    expect(snapshotOf(stack)).toMatchSnapshot();
+    const all = resources(stack);
+    expect(Object.keys(all).sort()).toEqual(['ApiCallProviderFunction', 'ApiCallProviderRole', 'ImsCallback']);
+    expect(all.ImsCallback).toEqual({
+      Type: 'ALIYUN::ROS::CustomResource',
+      Properties: {
+        ServiceToken: SERVICE_TOKEN,
+        Timeout: 300,
+        Parameters: {
+          Endpoint: { 'Fn::Join': ['', ['https://ice.', { Ref: 'ALIYUN::Region' }, '.aliyuncs.com']] },
+          ApiVersion: '2020-11-09',
+          OnCreate: { Action: 'SetEventCallback', Parameters: { CallbackType: 'MNS', CallbackQueueName: 'ice-callback-media', EventTypeList: 'ProduceMediaComplete' } },
+          OnDelete: { Action: 'SetEventCallback', Parameters: { CallbackType: 'MNS', CallbackQueueName: '' } },
+          PhysicalResourceId: 'ims-event-callback',
+        },
+      },
+    });
+    expect(call.customResource.rosResourceType).toBe('ALIYUN::ROS::CustomResource');
+    expect(stack.resolve(call.physicalResourceId)).toEqual({ Ref: 'ImsCallback' });
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('the function: nodejs20, index.handler, the handler\'s code as a Base64 ZIP, its own role, a generated name', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'ImsCallback', imsCallback());
+    const fn = resources(stack).ApiCallProviderFunction;
+    expect(fn.Type).toBe('ALIYUN::FC3::Function');
+    expect(fn.Properties).toEqual({
+      FunctionName: 'Media-ApiCallProvider',
+      Description: 'Calls Alibaba Cloud APIs for the ALIYUN::ROS::CustomResource resources of stack Media (made by ros-cdk-smq)',
+      Runtime: 'nodejs20',
+      Handler: 'index.handler',
+      Code: { ZipFile: expect.any(String) },
+      Role: getAtt('ApiCallProviderRole', 'Arn'),
+      Timeout: 300,
+    });
+    // the package holds index.js, byte for byte the handler of this package
+    expect(unzipIndexJs(fn.Properties.Code.ZipFile).equals(HANDLER)).toBe(true);
+  });
+
+  (fs.existsSync('/usr/bin/unzip') || fs.existsSync('/bin/unzip') ? test : test.skip)('Info-ZIP unzip reads the function\'s code package', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'ImsCallback', imsCallback());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-code-'));
+    try {
+      const file = path.join(dir, 'code.zip');
+      fs.writeFileSync(file, Buffer.from(resources(stack).ApiCallProviderFunction.Properties.Code.ZipFile, 'base64'));
+      expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
+      expect(execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' })).toBe('index.js\n');
+      expect(execFileSync('unzip', ['-p', file, 'index.js']).equals(HANDLER)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the role: trusted by Function Compute only, one policy with exactly the declared permissions', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'ImsCallback', imsCallback());
+    const role = resources(stack).ApiCallProviderRole;
+    expect(role.Type).toBe('ALIYUN::RAM::Role');
+    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '1',
+      Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }],
+    });
+    const name = { 'Fn::Join': ['', ['Media-ApiCallProvider-', { Ref: 'ALIYUN::Region' }]] };
+    expect(role.Properties.RoleName).toEqual(name);
+    expect(role.Properties.Policies).toEqual([{
+      PolicyName: name,
+      Description: 'The permissions the API calls of stack Media declare, and no others',
+      PolicyDocument: { Version: '1', Statement: [{ Effect: 'Allow', Action: ['ice:SetEventCallback'], Resource: ['*'] }] },
+    }]);
+    expect(role.Properties.PolicyAttachments).toBeUndefined();
+  });
+
+  test('the custom resource waits for the function (ServiceToken refers to it), which waits for its role', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'ImsCallback', imsCallback());
+    const all = resources(stack);
+    expect(JSON.stringify(all.ImsCallback.Properties.ServiceToken)).toContain('"Fn::GetAtt":["ApiCallProviderFunction","FunctionName"]');
+    expect(all.ApiCallProviderFunction.Properties.Role).toEqual(getAtt('ApiCallProviderRole', 'Arn'));
+  });
+
+  test('ServiceToken in a stack with a literal region and account: the FC 3.0 form of the ROS reference', () => {
+    const { stack } = newStack('Media', { env: ENV });
+    new ApiCall(stack, 'ImsCallback', imsCallback());
+    const all = resources(stack);
+    expect(all.ImsCallback.Properties.ServiceToken).toEqual({
+      'Fn::Join': ['', ['acs:fc:cn-hangzhou:123456789012:functions/', getAtt('ApiCallProviderFunction', 'FunctionName')]],
+    });
+    expect(all.ImsCallback.Properties.Parameters.Endpoint).toBe('https://ice.cn-hangzhou.aliyuncs.com');
+    expect(all.ApiCallProviderRole.Properties.RoleName).toBe('Media-ApiCallProvider-cn-hangzhou');
+  });
+
+  test('one function and one role per stack: the policy is the union of every call\'s permissions, however late the call', () => {
+    const { stack } = newStack('Media', { env: ENV });
+    new ApiCall(stack, 'ImsCallback', imsCallback());
+    // a later call, in a nested construct: the stack's provider serves it too
+    new ApiCall(new ros.Construct(stack, 'Streams'), 'Jobs', eventStream('jobs'));
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('ALIYUN::FC3::Function', 1);
+    template.resourceCountIs('ALIYUN::RAM::Role', 1);
+    template.resourceCountIs('ALIYUN::ROS::CustomResource', 2);
+    const all = template.toJSON().Resources;
+    expect(all.Jobs.Properties.ServiceToken).toEqual(all.ImsCallback.Properties.ServiceToken);
+    expect(all.ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: ['ice:SetEventCallback'], Resource: ['*'] },
+      {
+        Effect: 'Allow',
+        // sorted
+        Action: ['eventbridge:CreateEventStreaming', 'eventbridge:DeleteEventStreaming', 'eventbridge:UpdateEventStreaming'],
+        Resource: ['acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/jobs'],
+      },
+    ]);
+    expect(all.Jobs.Properties.Parameters).toEqual({
+      Endpoint: 'https://eventbridge.cn-hangzhou.aliyuncs.com',
+      ApiVersion: '2020-04-01',
+      OnCreate: { Action: 'CreateEventStreaming', Parameters: { EventStreamingName: 'jobs', Source: { SourceMNSParameters: { QueueName: 'jobs' } } } },
+      OnUpdate: { Action: 'UpdateEventStreaming', Parameters: { EventStreamingName: 'jobs' } },
+      OnDelete: { Action: 'DeleteEventStreaming', Parameters: { EventStreamingName: 'jobs' } },
+      IgnoreErrorCodesOnDelete: ['EventStreamingNotExisted'],
+    });
+  });
+
+  test('the policy is deduplicated, merged per set of resources and sorted: the order of the calls does not matter', () => {
+    const documentOf = (order: string[]): unknown => {
+      const { stack } = newStack('Media', { env: ENV });
+      for (const name of order) {
+        new ApiCall(stack, `S${name}`, eventStream(name, {
+          permissions: [
+            { actions: ['eventbridge:CreateEventStreaming'], resources: [`acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`] },
+            // the same resources as above: one statement; an action given twice: once
+            { actions: ['eventbridge:DeleteEventStreaming', 'eventbridge:CreateEventStreaming'], resources: [`acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`] },
+            // declared by every call: once
+            { actions: ['mns:GetQueueAttributes'], resources: ['acs:mns:cn-hangzhou:123456789012:/queues/jobs'] },
+          ],
+        }));
+      }
+      return resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument;
+    };
+    const document = documentOf(['b', 'a', 'c']);
+    expect(document).toEqual(documentOf(['c', 'b', 'a']));
+    expect(document).toEqual({
+      Version: '1',
+      Statement: ['a', 'b', 'c'].map((name) => ({
+        Effect: 'Allow',
+        Action: ['eventbridge:CreateEventStreaming', 'eventbridge:DeleteEventStreaming'],
+        Resource: [`acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`],
+      })).concat([{ Effect: 'Allow', Action: ['mns:GetQueueAttributes'], Resource: ['acs:mns:cn-hangzhou:123456789012:/queues/jobs'] }]),
+    });
+  });
+
+  test('tokens in permissions: two that render alike count once', () => {
+    const { stack } = newStack('Media');
+    const arn = (): string => `acs:eventbridge:${ros.RosPseudo.region}:${ros.RosPseudo.tenantId}:eventstreaming/jobs`;
+    new ApiCall(stack, 'A', eventStream('jobs', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: [arn()] }] }));
+    new ApiCall(stack, 'B', eventStream('jobs', { permissions: [{ actions: ['eventbridge:DeleteEventStreaming'], resources: [arn()] }] }));
+    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Action: ['eventbridge:CreateEventStreaming', 'eventbridge:DeleteEventStreaming'],
+      Resource: [{ 'Fn::Join': ['', ['acs:eventbridge:', { Ref: 'ALIYUN::Region' }, ':', { Ref: 'ALIYUN::TenantId' }, ':eventstreaming/jobs']] }],
+    }]);
+  });
+
+  test('two stacks: a provider each, named after its stack', () => {
+    const app = new ros.App();
+    const stacks = ['East', 'West'].map((name) => {
+      const stack = new ros.Stack(app, name);
+      new ApiCall(stack, 'ImsCallback', imsCallback());
+      return stack;
+    });
+    const names = stacks.map((stack) => {
+      const all = resources(stack);
+      expect(Object.keys(all).sort()).toEqual(['ApiCallProviderFunction', 'ApiCallProviderRole', 'ImsCallback']);
+      return [all.ApiCallProviderFunction.Properties.FunctionName, all.ApiCallProviderRole.Properties.RoleName['Fn::Join'][1][0]];
+    });
+    expect(names).toEqual([['East-ApiCallProvider', 'East-ApiCallProvider-'], ['West-ApiCallProvider', 'West-ApiCallProvider-']]);
+    expect(warnings(app)).toEqual([]);
+  });
+
+  test('deterministic: the same app gives the same template, byte for byte', () => {
+    const synth = (): string => {
+      const { stack } = newStack('Media');
+      new ApiCall(stack, 'ImsCallback', imsCallback());
+      new ApiCall(stack, 'Jobs', eventStream('jobs'));
+      return JSON.stringify(Template.fromStack(stack).toJSON());
+    };
+    expect(synth()).toBe(synth());
+  });
+
+  test('getResponseField: Fn::GetAtt of a key of Data, and the path is added to OutputPaths once', () => {
+    const { stack } = newStack('Media', { env: ENV });
+    const call = new ApiCall(stack, 'Jobs', eventStream('jobs', { outputPaths: ['Data.EventStreamingARN', 'RequestId', 'RequestId'] }));
+    const arn = call.getResponseField('Data.EventStreamingARN');
+    const id = call.getResponseField('Data.Id');
+    expect(call.getResponseField('Data.Id')).toBe(id);
+    expect(stack.resolve(arn)).toEqual(getAtt('Jobs', 'Data.EventStreamingARN'));
+    expect(stack.resolve(id)).toEqual(getAtt('Jobs', 'Data.Id'));
+    // a field used elsewhere in the template
+    new smq.Queue(stack, 'Q', { queueName: 'x' });
+    expect(resources(stack).Jobs.Properties.Parameters.OutputPaths).toEqual(['Data.EventStreamingARN', 'RequestId', 'Data.Id']);
+  });
+
+  test('physical id: a literal, or a path into the onCreate response; the default (none) leaves the logical id to the handler', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'A', eventStream('a', { physicalResourceId: PhysicalResourceId.fromResponse('Data.EventStreamingARN') }));
+    new ApiCall(stack, 'B', eventStream('b', { physicalResourceId: PhysicalResourceId.of('stream-b') }));
+    new ApiCall(stack, 'C', eventStream('c'));
+    const all = resources(stack);
+    expect(all.A.Properties.Parameters.PhysicalResourceIdPath).toBe('Data.EventStreamingARN');
+    expect(all.A.Properties.Parameters.PhysicalResourceId).toBeUndefined();
+    expect(all.B.Properties.Parameters.PhysicalResourceId).toBe('stream-b');
+    expect(all.B.Properties.Parameters.PhysicalResourceIdPath).toBeUndefined();
+    expect(Object.keys(all.C.Properties.Parameters)).not.toContain('PhysicalResourceId');
+    expect(Object.keys(all.C.Properties.Parameters)).not.toContain('PhysicalResourceIdPath');
+  });
+
+  test('timeout: the custom resource\'s Timeout; the function runs as long as the longest call', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'A', imsCallback({ timeout: Duration.minutes(10) }));
+    new ApiCall(stack, 'B', eventStream('b', { timeout: Duration.seconds(1) }));
+    const all = resources(stack);
+    expect(all.A.Properties.Timeout).toBe(600);
+    expect(all.B.Properties.Timeout).toBe(1);
+    expect(all.ApiCallProviderFunction.Properties.Timeout).toBe(600);
+
+    // a token: the function gets the custom resource's maximum
+    const other = newStack('Other').stack;
+    const seconds = new ros.RosParameter(other, 'Seconds', { type: ros.RosParameterType.NUMBER });
+    new ApiCall(other, 'A', imsCallback({ timeout: Duration.seconds(seconds.valueAsNumber) }));
+    expect(resources(other).A.Properties.Timeout).toEqual({ Ref: 'Seconds' });
+    expect(resources(other).ApiCallProviderFunction.Properties.Timeout).toBe(43200);
+  });
+
+  test('tokens pass: in parameters (deep), in the product, the endpoint, the action, the physical id and the resources', () => {
+    const { stack } = newStack('Media');
+    const queue = new smq.Queue(stack, 'Jobs');
+    const product = new ros.RosParameter(stack, 'Product', { type: ros.RosParameterType.STRING });
+    const host = new ros.RosParameter(stack, 'Host', { type: ros.RosParameterType.STRING });
+    const call = new ApiCall(stack, 'Call', {
+      product: product.valueAsString,
+      apiVersion: '2020-11-09',
+      endpoint: `https://${host.valueAsString}.aliyuncs.com`,
+      onCreate: {
+        action: 'SetEventCallback',
+        parameters: { CallbackQueueName: queue.queueName, Nested: { Names: [queue.queueName, 'x'] }, Count: 3, Enabled: true, Gone: undefined },
+      },
+      permissions: [{ actions: ['ice:SetEventCallback'], resources: [`acs:ice:${ros.RosPseudo.region}:${ros.RosPseudo.tenantId}:*`] }],
+      physicalResourceId: PhysicalResourceId.of(queue.queueName),
+    });
+    const props = resources(stack).Call.Properties;
+    expect(props.Parameters.Endpoint).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'Host' }, '.aliyuncs.com']] });
+    expect(props.Parameters.OnCreate).toEqual({
+      Action: 'SetEventCallback',
+      Parameters: { CallbackQueueName: getAtt('Jobs', 'QueueName'), Nested: { Names: [getAtt('Jobs', 'QueueName'), 'x'] }, Count: 3, Enabled: true },
+    });
+    expect(props.Parameters.PhysicalResourceId).toEqual(getAtt('Jobs', 'QueueName'));
+    expect(call.node.path).toBe('Media/Call');
+
+    // the default endpoint with a token product
+    const other = newStack('Other').stack;
+    const p = new ros.RosParameter(other, 'Product', { type: ros.RosParameterType.STRING });
+    new ApiCall(other, 'Call', imsCallback({ product: p.valueAsString }));
+    expect(resources(other).Call.Properties.Parameters.Endpoint).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'Product' }, '.', { Ref: 'ALIYUN::Region' }, '.aliyuncs.com']] });
+  });
+
+  test('the parameters are copied: a change to the caller\'s object afterwards does not move the template', () => {
+    const { stack } = newStack('Media');
+    const parameters: { [key: string]: any } = { CallbackType: 'MNS', List: ['a'] };
+    new ApiCall(stack, 'Call', imsCallback({ onCreate: { action: 'SetEventCallback', parameters } }));
+    parameters.CallbackType = 'HTTP';
+    parameters.List.push('b');
+    expect(resources(stack).Call.Properties.Parameters.OnCreate.Parameters).toEqual({ CallbackType: 'MNS', List: ['a'] });
+  });
+
+  test('an endpoint of the caller\'s: https, a host and an optional port', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'A', imsCallback({ endpoint: 'https://ice.cn-shanghai.aliyuncs.com' }));
+    new ApiCall(stack, 'B', imsCallback({ endpoint: 'https://ice-vpc.cn-shanghai.aliyuncs.com:443/' }));
+    const all = resources(stack);
+    expect(all.A.Properties.Parameters.Endpoint).toBe('https://ice.cn-shanghai.aliyuncs.com');
+    expect(all.B.Properties.Parameters.Endpoint).toBe('https://ice-vpc.cn-shanghai.aliyuncs.com:443/');
+  });
+
+  test('a request whose action no permission names: a warning; a wildcard that matches it: none', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'A', imsCallback({ permissions: [{ actions: ['ice:GetEventCallback'], resources: ['*'] }] }));
+    new ApiCall(stack, 'B', imsCallback({ permissions: [{ actions: ['ice:Set*'], resources: ['*'] }] }));
+    const message = 'Media/A: onCreate.action: no permission names the action "<service>:SetEventCallback", so the call fails with a permission error '
+      + 'unless the API needs no authorization for it: add it to permissions, as the API reference\'s authorization information lists it.';
+    expect(warnings(stack)).toEqual([message, message.replace(/onCreate/g, 'onDelete')]);
+  });
+
+  test('the policy must fit in RAM\'s 6,144 characters, with the other calls of the stack', () => {
+    const { stack } = newStack('Media', { env: ENV });
+    const many = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${prefix}-${i}`);
+    new ApiCall(stack, 'A', eventStream('a', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: many('a', 50) }] }));
+    expectInvalid(() => new ApiCall(stack, 'B', eventStream('b', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: many('b', 50) }] })),
+      /^Media\/B: permissions must fit, with the permissions of every API call of the stack, in one RAM policy document of at most 6144 characters: declare fewer or broader resources, or put calls in another stack, got "6\d{3} characters with the other calls of the stack \('Media\/A'\)"$/);
+    // the refused call left nothing behind in the policy
+    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement).toHaveLength(1);
+
+    // one call alone: refused before the provider is made
+    const other = newStack('Other', { env: ENV }).stack;
+    expectInvalid(() => new ApiCall(other, 'C', eventStream('c', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: many('c', 100) }] })),
+      /^Other\/C: permissions must fit, .* got "6\d{3} characters alone"$/);
+    expect(other.node.tryFindChild('ApiCallProvider')).toBeUndefined();
+  });
+
+  test('ids: the custom resource\'s logical id is the construct id, unique in the stack; the provider\'s id is taken', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'Call', imsCallback());
+    expectInvalid(() => new ApiCall(new ros.Construct(stack, 'Nested'), 'Call', imsCallback()),
+      /^Media\/Nested\/Call\/Call: id must be unique in the stack, but 'Media\/Call\/Call' already has it as its logical id/);
+
+    const other = newStack('Other').stack;
+    new ros.Construct(other, 'ApiCallProvider');
+    expectInvalid(() => new ApiCall(other, 'Call', imsCallback()),
+      'Other/Call: id needs the stack\'s child \'ApiCallProvider\' to be the API-call provider this library makes: another construct has that id '
+      + '(or another copy of ros-cdk-smq made it): give it another id, got "Other/ApiCallProvider"');
+  });
+
+  test('two stacks with one stack name in one region and account: the function and role names clash', () => {
+    const app = new ros.App();
+    new ApiCall(new ros.Stack(app, 'A', { stackName: 'Media', env: ENV }), 'Call', imsCallback());
+    expectInvalid(() => new ApiCall(new ros.Stack(app, 'B', { stackName: 'Media', env: ENV }), 'Call', imsCallback()),
+      'B/ApiCallProvider: roleName must be unique in region cn-hangzhou and account 123456789012, but \'A/ApiCallProvider\' in stack \'Media\' already has this RAM role name, got "Media-ApiCallProvider"');
+  });
+
+  test('a long stack name: the generated names are cut with a hash, within FC\'s and RAM\'s limits', () => {
+    const { stack } = newStack('M'.repeat(80));
+    new ApiCall(stack, 'Call', imsCallback());
+    const all = resources(stack);
+    const fnName = all.ApiCallProviderFunction.Properties.FunctionName as string;
+    const roleBase = all.ApiCallProviderRole.Properties.RoleName['Fn::Join'][1][0] as string;
+    expect(fnName).toMatch(/^M+-[0-9a-f]{8}$/);
+    expect(fnName.length).toBeLessThanOrEqual(64);
+    // room for the longest region after it
+    expect(roleBase).toMatch(/^M+-[0-9a-f]{8}-$/);
+    expect(roleBase.length + 28).toBeLessThanOrEqual(64);
+  });
+
+  describe('bad input, each with its message', () => {
+    const bad = (props: Partial<ApiCallProps> | undefined, message: string | RegExp): void => {
+      const { stack } = newStack('Media');
+      expectInvalid(() => new ApiCall(stack, 'Call', props === undefined ? (undefined as unknown as ApiCallProps) : imsCallback(props)), message);
+    };
+
+    test('props', () => {
+      bad(undefined, 'Media/Call: props must be given: { product, apiVersion, permissions, and onCreate, onUpdate or onDelete }, got undefined');
+    });
+
+    test('product and apiVersion', () => {
+      const product = 'must be a product code: lower-case letters and digits, with hyphens inside, such as "ice" or "eventbridge"';
+      bad({ product: 'ICE' }, `Media/Call: product ${product}, got "ICE"`);
+      bad({ product: '' }, `Media/Call: product ${product}, got ""`);
+      bad({ product: 'ice-' }, `Media/Call: product ${product}, got "ice-"`);
+      bad({ product: 'ice.cn-hangzhou' }, `Media/Call: product ${product}, got "ice.cn-hangzhou"`);
+      bad({ product: undefined as unknown as string }, `Media/Call: product ${product}, got undefined`);
+      const version = 'must be an API version date YYYY-MM-DD, such as "2020-11-09"';
+      bad({ apiVersion: 'v1' }, `Media/Call: apiVersion ${version}, got "v1"`);
+      bad({ apiVersion: '2020-13-01' }, `Media/Call: apiVersion ${version}, got "2020-13-01"`);
+      bad({ apiVersion: '20201109' }, `Media/Call: apiVersion ${version}, got "20201109"`);
+    });
+
+    test('endpoint: https only, a host and no path', () => {
+      const allowed = 'must be an https:// URL of the API\'s endpoint with a host name and no path, such as "https://ice.cn-shanghai.aliyuncs.com" '
+        + '(the function signs its requests with its role\'s temporary credentials, which must not travel in clear text)';
+      bad({ endpoint: 'http://ice.cn-hangzhou.aliyuncs.com' }, `Media/Call: endpoint ${allowed}, got "http://ice.cn-hangzhou.aliyuncs.com"`);
+      bad({ endpoint: 'http://127.0.0.1:8080' }, `Media/Call: endpoint ${allowed}, got "http://127.0.0.1:8080"`);
+      bad({ endpoint: 'ice.cn-hangzhou.aliyuncs.com' }, `Media/Call: endpoint ${allowed}, got "ice.cn-hangzhou.aliyuncs.com"`);
+      bad({ endpoint: 'https://ice.cn-hangzhou.aliyuncs.com/api' }, `Media/Call: endpoint ${allowed}, got "https://ice.cn-hangzhou.aliyuncs.com/api"`);
+      bad({ endpoint: 'https://' }, `Media/Call: endpoint ${allowed}, got "https://"`);
+      bad({ endpoint: `http://${ros.RosPseudo.region}.example.com` }, `Media/Call: endpoint ${allowed}, got "http://<token>.example.com"`);
+    });
+
+    test('requests: at least one, each with an action name and a map of parameters', () => {
+      bad({ onCreate: undefined, onDelete: undefined }, 'Media/Call: onCreate, onUpdate or onDelete must be given: at least one request to make, got undefined');
+      const action = 'must be an API action name: letters and digits, starting with an upper-case letter, such as "SetEventCallback"';
+      bad({ onCreate: { action: 'setEventCallback' } }, `Media/Call: onCreate.action ${action}, got "setEventCallback"`);
+      bad({ onUpdate: { action: 'ice:SetEventCallback' } }, `Media/Call: onUpdate.action ${action}, got "ice:SetEventCallback"`);
+      bad({ onDelete: { action: '' } }, `Media/Call: onDelete.action ${action}, got ""`);
+      bad({ onCreate: 'SetEventCallback' as unknown as { action: string } }, 'Media/Call: onCreate must be an API request { action, parameters? }, got "SetEventCallback"');
+      bad({ onCreate: { action: 'SetEventCallback', parameters: ['a'] as unknown as {} } }, 'Media/Call: onCreate.parameters must be a map of parameter names to values, got ["a"]');
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { 'Callback Type': 'MNS' } } },
+        'Media/Call: onCreate.parameters must name each parameter without spaces, as the API reference does, got "Callback Type"');
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { At: new Date(0) } } },
+        /^Media\/Call: onCreate\.parameters\.At must be text, a number, a boolean, a list or a map of them, or a token, got "/);
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { Nested: { Fn: () => 1 } } } },
+        'Media/Call: onCreate.parameters.Nested.Fn must be text, a number, a boolean, a list or a map of them, or a token, got "a function"');
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { N: NaN } } }, 'Media/Call: onCreate.parameters.N must be a finite number, got NaN');
+    });
+
+    test('permissions: at least one, RAM actions, resource ARNs or an explicit "*"', () => {
+      const list = 'must name at least one { actions, resources } that the calls need';
+      bad({ permissions: [] }, `Media/Call: permissions ${list}, got []`);
+      bad({ permissions: undefined as unknown as [] }, `Media/Call: permissions ${list}, got undefined`);
+      bad({ permissions: [{ actions: [], resources: ['*'] }] }, 'Media/Call: permissions[0].actions must be a list of at least one RAM action, got []');
+      bad({ permissions: [{ actions: ['ice:SetEventCallback'], resources: [] }] }, 'Media/Call: permissions[0].resources must be a list of at least one resource ARN, got []');
+      const action = 'must be a RAM action "<service>:<Action>", such as "ice:SetEventCallback"';
+      bad({ permissions: [{ actions: ['SetEventCallback'], resources: ['*'] }] }, `Media/Call: permissions[0].actions[0] ${action}, got "SetEventCallback"`);
+      bad({ permissions: [{ actions: ['*'], resources: ['*'] }] }, `Media/Call: permissions[0].actions[0] ${action}, got "*"`);
+      bad({ permissions: [{ actions: ['ice:Get', 'ICE:Set'], resources: ['*'] }] }, `Media/Call: permissions[0].actions[1] ${action}, got "ICE:Set"`);
+      const resource = 'must be a resource ARN "acs:<service>:<region>:<account>:<resource>", or "*" for an action the API authorizes on all resources only';
+      bad({ permissions: [{ actions: ['ice:SetEventCallback'], resources: ['arn:aws:s3:::bucket'] }] }, `Media/Call: permissions[0].resources[0] ${resource}, got "arn:aws:s3:::bucket"`);
+      bad({ permissions: [{ actions: ['ice:SetEventCallback'], resources: ['*', 'acs:ice:cn-hangzhou:1'] }] }, `Media/Call: permissions[0].resources[1] ${resource}, got "acs:ice:cn-hangzhou:1"`);
+      bad({ permissions: [{ actions: ['ice:SetEventCallback'], resources: ['acs:ice:*:*:* '] }] }, `Media/Call: permissions[0].resources[0] ${resource}, got "acs:ice:*:*:* "`);
+      bad({ permissions: [{ actions: ['ice:SetEventCallback'], resources: [`arn:${ros.RosPseudo.region}:x`] }] }, `Media/Call: permissions[0].resources[0] ${resource}, got "arn:<token>:x"`);
+    });
+
+    test('timeout: 1 to 43200 seconds', () => {
+      bad({ timeout: Duration.seconds(0) }, 'Media/Call: timeout must be an integer between 1 and 43200 seconds, got 0');
+      bad({ timeout: Duration.hours(13) }, 'Media/Call: timeout must be an integer between 1 and 43200 seconds, got 46800');
+      bad({ timeout: 60 as unknown as Duration }, 'Media/Call: timeout must be a Duration, such as Duration.seconds(30), got 60');
+    });
+
+    test('physical id', () => {
+      expectInvalid(() => PhysicalResourceId.of(''), 'PhysicalResourceId.of(id) must be a string of 1 to 255 bytes, got ""');
+      expectInvalid(() => PhysicalResourceId.of('x'.repeat(256)), /^PhysicalResourceId\.of\(id\) must be a string of 1 to 255 bytes, got "x{256}"$/);
+      const path = 'must be a dotted path into the response (letters, digits, _ and - between the dots, at most 255 characters), '
+        + 'such as "Data.EventStreamingARN", and not "Outputs" (the attribute of the whole map)';
+      expectInvalid(() => PhysicalResourceId.fromResponse('Data..Id'), `PhysicalResourceId.fromResponse(responsePath) ${path}, got "Data..Id"`);
+      expectInvalid(() => PhysicalResourceId.fromResponse('$.Data'), `PhysicalResourceId.fromResponse(responsePath) ${path}, got "$.Data"`);
+      bad({ physicalResourceId: 'id' as unknown as PhysicalResourceId },
+        'Media/Call: physicalResourceId must be PhysicalResourceId.of(id) or PhysicalResourceId.fromResponse(path), got "id"');
+      bad({ onCreate: undefined, physicalResourceId: PhysicalResourceId.fromResponse('Id') },
+        'Media/Call: physicalResourceId must come with onCreate: the id is read from the onCreate response, got "PhysicalResourceId.fromResponse(\\"Id\\")"');
+    });
+
+    test('output paths and response fields', () => {
+      const path = 'must be a dotted path into the response (letters, digits, _ and - between the dots, at most 255 characters), '
+        + 'such as "Data.EventStreamingARN", and not "Outputs" (the attribute of the whole map)';
+      bad({ outputPaths: ['Data.Id', ''] }, `Media/Call: outputPaths[1] ${path}, got ""`);
+      bad({ outputPaths: ['Outputs'] }, `Media/Call: outputPaths[0] ${path}, got "Outputs"`);
+      bad({ outputPaths: 'Data.Id' as unknown as string[] }, 'Media/Call: outputPaths must be a list of dotted paths into the response, got "Data.Id"');
+      bad({ onCreate: undefined, outputPaths: ['Data.Id'] },
+        'Media/Call: outputPaths needs onCreate: the values are read from the create response (and the update response), got ["Data.Id"]');
+      const { stack } = newStack('Media');
+      const call = new ApiCall(stack, 'Call', imsCallback());
+      expectInvalid(() => call.getResponseField('Data Id'), `Media/Call: getResponseField(responsePath) ${path}, got "Data Id"`);
+      const deleteOnly = new ApiCall(stack, 'DeleteOnly', imsCallback({ onCreate: undefined }));
+      expectInvalid(() => deleteOnly.getResponseField('RequestId'),
+        'Media/DeleteOnly: getResponseField(responsePath) needs onCreate: the values are read from the create response (and the update response), got "RequestId"');
+    });
+
+    test('error codes to ignore on delete', () => {
+      bad({ ignoreErrorCodesOnDelete: ['Not Found'] }, 'Media/Call: ignoreErrorCodesOnDelete[0] must be an API error code, such as "EventStreamingNotExisted", got "Not Found"');
+      bad({ ignoreErrorCodesOnDelete: 'NotFound' as unknown as string[] }, 'Media/Call: ignoreErrorCodesOnDelete must be a list of API error codes, got "NotFound"');
+      bad({ onDelete: undefined, ignoreErrorCodesOnDelete: ['NotFound'] },
+        'Media/Call: ignoreErrorCodesOnDelete needs onDelete: the codes are errors of the onDelete request, got ["NotFound"]');
+    });
+  });
+});
