@@ -31,8 +31,11 @@ export interface ApiRequest {
    */
   readonly action: string;
   /**
-   * The request parameters, by the names the API reference gives them. Values may hold tokens (they resolve at deploy
-   * time); an object or a list is sent as its JSON text, as RPC APIs take structured parameters.
+   * The request parameters, by the names the API reference gives them (a letter, then letters, digits, `.`, `_` or
+   * `-`; not one of the request's own fields Action, Version, Format, AccessKeyId, SecurityToken, SignatureMethod,
+   * SignatureVersion, SignatureNonce, Signature, Timestamp). Values may hold tokens (they resolve at deploy time); an
+   * object or a list is sent as its JSON text, as RPC APIs take structured parameters. With the rest of the call, at
+   * most 64 KB of JSON.
    *
    * @default - no parameters
    */
@@ -66,8 +69,9 @@ export class PhysicalResourceId {
 
   /** The value at a dotted path of the onCreate response, such as `EventStreamingARN`. */
   public static fromResponse(responsePath: string): PhysicalResourceId {
-    if (!isResponsePath(responsePath)) {
-      throw new ValidationError('', 'PhysicalResourceId.fromResponse(responsePath)', responsePath, RESPONSE_PATH_RULE);
+    const rule = responsePathRule(responsePath);
+    if (rule !== undefined) {
+      throw new ValidationError('', 'PhysicalResourceId.fromResponse(responsePath)', responsePath, rule);
     }
     return new PhysicalResourceId(undefined, responsePath);
   }
@@ -93,7 +97,8 @@ export interface ApiCallProps {
   /** The API version, `YYYY-MM-DD`, such as `2020-11-09`. */
   readonly apiVersion: string;
   /**
-   * The API's endpoint, an `https://` URL with a host name and no path.
+   * The API's endpoint, an `https://` URL with a host name under `aliyuncs.com` (or a token) and no path: the
+   * function sends its role's STS token to it.
    *
    * @default `https://{product}.{region}.aliyuncs.com` in the stack's region
    */
@@ -105,7 +110,8 @@ export interface ApiCallProps {
    */
   readonly onCreate?: ApiRequest;
   /**
-   * The request made when a property of the resource changes (any of these props).
+   * The request made when a property of the resource changes (any of these props). Without it, an onCreate action
+   * named `Create...` gets a warning: an update would create the thing again.
    *
    * @default - onCreate's request
    */
@@ -135,14 +141,16 @@ export interface ApiCallProps {
    */
   readonly outputPaths?: string[];
   /**
-   * Error codes of the onDelete request that mean the thing is already gone: the delete then succeeds.
+   * Error codes of the onDelete request that mean the thing is already gone: the delete then succeeds. An onDelete
+   * without them gets a warning; give `[]` when onDelete cannot fail on a thing that is gone.
    *
    * @default - every error fails the delete
    */
   readonly ignoreErrorCodesOnDelete?: string[];
   /**
-   * How long ROS waits for the call's answer (the custom resource's Timeout), 1 to 43200 seconds. The stack's
-   * API-call function runs as long as the longest timeout of its calls.
+   * How long ROS waits for the call's answer (the custom resource's Timeout), 1 to 43200 seconds; the handler answers
+   * within it (Parameters' `CallTimeout`). The stack's API-call function runs as long as the longest timeout of its
+   * calls.
    *
    * @default Duration.minutes(5)
    */
@@ -179,6 +187,26 @@ const RESOURCE_ARN = /^acs:[a-z0-9*-]+:[^\s:]*:[^\s:]*:\S+$/;
 /** An https endpoint: a host name and an optional port; tokens in it are stood in for by `x` before the test. */
 const ENDPOINT = /^https:\/\/[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d{1,5})?\/?$/;
 const ERROR_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A request parameter's name, as RPC API references spell them (`Tag.1.Key`, `Source.QueueName`). */
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
+/**
+ * The request's own fields, which pop-core sets for every RPC request (the common parameters and the signature; see
+ * `@alicloud/pop-core` lib/rpc.js, which merges the user's parameters over them) and which a parameter of the same
+ * name would override.
+ */
+const RESERVED_PARAMETERS = ['Action', 'Version', 'Format', 'AccessKeyId', 'SecurityToken', 'SignatureMethod', 'SignatureVersion',
+  'SignatureNonce', 'Signature', 'Timestamp'];
+/**
+ * The custom resource's Parameters of one call, as JSON: at most 64 KB. A ROS template body takes at most 524,288
+ * bytes (CreateStack's TemplateBody: https://www.alibabacloud.com/help/en/resource-orchestration-service/latest/createstack),
+ * shared by every resource of the stack.
+ */
+const MAX_PARAMETERS_BYTES = 65536;
+/** Every JavaScript object has these keys: a response path through them would read the handler's own objects. */
+const FORBIDDEN_SEGMENTS = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_SEGMENT_RULE = 'must not have a segment __proto__, constructor or prototype (names every JavaScript object has, not fields of the response)';
+/** Where Alibaba Cloud's API endpoints live: the function's STS token may go to no other host. */
+const API_DOMAIN = '.aliyuncs.com';
 const RESPONSE_PATH_RULE = 'must be a dotted path into the response (letters, digits, _ and - between the dots, at most 255 characters), '
   + 'such as "Data.EventStreamingARN", and not "Outputs" (the attribute of the whole map)';
 /** The custom resource's attribute that holds the whole Data map (ROS reference); a key of that name would be hidden. */
@@ -190,6 +218,14 @@ function isResponsePath(value: unknown): value is string {
     && value !== OUTPUTS_ATTRIBUTE;
 }
 
+/** What is wrong with a response path, or undefined when it is fine. */
+function responsePathRule(value: unknown): string | undefined {
+  if (!isResponsePath(value)) {
+    return RESPONSE_PATH_RULE;
+  }
+  return value.split('.').some((segment) => FORBIDDEN_SEGMENTS.includes(segment)) ? FORBIDDEN_SEGMENT_RULE : undefined;
+}
+
 /**
  * Calls an Alibaba Cloud RPC OpenAPI action when ROS creates, updates and deletes this resource: for settings and
  * resources that have no ROS resource type, such as an IMS callback or an EventBridge event stream to a queue.
@@ -197,7 +233,7 @@ function isResponsePath(value: unknown): value is string {
  * It is an `ALIYUN::ROS::CustomResource` (logical id: this construct's id). One FC 3.0 function per stack, made with
  * the first call, serves every call of the stack; its RAM role, trusted by Function Compute only, has one policy with
  * the union of the permissions the stack's calls declare. A call answers ROS with FAILED and the API's error code and
- * message when the API refuses, and before its function times out.
+ * message when the API refuses, and before its timeout is up.
  *
  * The function's name is fixed by the stack's name: ROS cannot change a custom resource's ServiceToken, so a stack
  * keeps its name once it has calls.
@@ -246,8 +282,9 @@ export class ApiCall extends ros.Construct {
         throw invalid(this, 'outputPaths', props.outputPaths, 'must be a list of dotted paths into the response');
       }
       props.outputPaths.forEach((p, i) => {
-        if (!isResponsePath(p)) {
-          throw invalid(this, `outputPaths[${i}]`, p, RESPONSE_PATH_RULE);
+        const rule = responsePathRule(p);
+        if (rule !== undefined) {
+          throw invalid(this, `outputPaths[${i}]`, p, rule);
         }
       });
       if (props.outputPaths.length > 0) {
@@ -256,8 +293,27 @@ export class ApiCall extends ros.Construct {
       this.outputPaths.push(...new Set(props.outputPaths));
     }
     const ignored = checkErrorCodes(this, props.ignoreErrorCodesOnDelete, props.onDelete !== undefined);
+    warnRepeatedCreate(this, props);
+    if (props.onDelete !== undefined && props.ignoreErrorCodesOnDelete === undefined) {
+      warnOnce(this, 'onDelete is given without ignoreErrorCodesOnDelete: when what it deletes is already gone (deleted by hand, or never '
+        + 'made because the create failed and ROS rolls back), the API\'s error fails the delete and the stack with it: list the error '
+        + 'codes that mean "not found", such as ["EventStreamingNotExisted"], or give [] when onDelete cannot fail that way.');
+    }
 
     claimLogicalId(this, id);
+    const parameters = {
+      Endpoint: endpoint,
+      ApiVersion: props.apiVersion,
+      // the handler answers ROS before this call's Timeout is up, not only before the shared function's
+      CallTimeout: timeout,
+      OnCreate: onCreate,
+      OnUpdate: onUpdate,
+      OnDelete: onDelete,
+      IgnoreErrorCodesOnDelete: ignored,
+      PhysicalResourceId: physical?.id,
+      PhysicalResourceIdPath: physical?.responsePath,
+    };
+    checkParametersSize(this, parameters);
     const provider = ApiCallProvider.register(this, permissions, timeout);
     this.customResource = new ros.RosResource(this, id, {
       type: RESOURCE_TYPE,
@@ -265,14 +321,7 @@ export class ApiCall extends ros.Construct {
         ServiceToken: provider.serviceToken,
         Timeout: timeout,
         Parameters: {
-          Endpoint: endpoint,
-          ApiVersion: props.apiVersion,
-          OnCreate: onCreate,
-          OnUpdate: onUpdate,
-          OnDelete: onDelete,
-          IgnoreErrorCodesOnDelete: ignored,
-          PhysicalResourceId: physical?.id,
-          PhysicalResourceIdPath: physical?.responsePath,
+          ...parameters,
           OutputPaths: ros.Lazy.anyValue({ produce: () => (this.outputPaths.length === 0 ? undefined : [...this.outputPaths]) }),
         },
       },
@@ -285,8 +334,9 @@ export class ApiCall extends ros.Construct {
    * token for `Fn::GetAtt`. The path is added to the paths the function returns to ROS.
    */
   public getResponseField(responsePath: string): string {
-    if (!isResponsePath(responsePath)) {
-      throw invalid(this, 'getResponseField(responsePath)', responsePath, RESPONSE_PATH_RULE);
+    const rule = responsePathRule(responsePath);
+    if (rule !== undefined) {
+      throw invalid(this, 'getResponseField(responsePath)', responsePath, rule);
     }
     this.requireOutputs('getResponseField(responsePath)', responsePath);
     let field = this.fields.get(responsePath);
@@ -494,6 +544,12 @@ function checkEndpoint(scope: ros.IConstruct, endpoint: unknown): void {
   if (!head.startsWith('https://') || !ENDPOINT.test(literalText(fragments, 'x'))) {
     throw invalid(scope, 'endpoint', endpoint, allowed);
   }
+  // the host, tokens marked: one that ends in a token may be anything, the rest must be Alibaba Cloud's
+  const host = literalText(fragments, '\u0000').slice('https://'.length).replace(/\/$/, '').replace(/:\d{1,5}$/, '').toLowerCase();
+  if (!host.endsWith('\u0000') && !host.endsWith(API_DOMAIN)) {
+    throw invalid(scope, 'endpoint', endpoint, `must have a host name that ends in "${API_DOMAIN}", such as "https://ice.cn-shanghai.aliyuncs.com": `
+      + 'the function signs every request with its role\'s STS token, which another host would receive along with a signed request it could replay');
+  }
 }
 
 /** The request as the handler reads it: `{ Action, Parameters }`; checks the action name and the parameters. */
@@ -512,17 +568,22 @@ function renderRequest(scope: ros.IConstruct, prop: string, request: ApiRequest 
       throw invalid(scope, `${prop}.parameters`, parameters, 'must be a map of parameter names to values');
     }
     for (const [name, value] of Object.entries(parameters)) {
-      if (name.trim() === '' || /\s/.test(name)) {
-        throw invalid(scope, `${prop}.parameters`, name, 'must name each parameter without spaces, as the API reference does');
+      if (!isUnresolved(name) && !PARAMETER_NAME.test(name)) {
+        throw invalid(scope, `${prop}.parameters`, name,
+          'must name each parameter as the API reference does: a letter, then letters, digits, ".", "_" or "-"');
       }
-      checkParameterValue(scope, `${prop}.parameters.${name}`, value);
+      if (RESERVED_PARAMETERS.includes(name)) {
+        throw invalid(scope, `${prop}.parameters`, name, `must not set a field of the request itself (${RESERVED_PARAMETERS.join(', ')}): `
+          + 'the function sets them (the action from action, the version from apiVersion, the credentials and the signature)');
+      }
+      checkParameterValue(scope, `${prop}.parameters.${name}`, value, [parameters]);
     }
   }
   return { Action: request.action, Parameters: parameters === undefined ? undefined : copy(parameters) };
 }
 
-/** Values the template can hold: text, numbers, booleans, lists and maps of them, tokens. */
-function checkParameterValue(scope: ros.IConstruct, prop: string, value: unknown): void {
+/** Values the template can hold: text, numbers, booleans, lists and maps of them, tokens; `within`: the lists and maps it is in. */
+function checkParameterValue(scope: ros.IConstruct, prop: string, value: unknown, within: readonly unknown[]): void {
   if (value === undefined || value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
     if (typeof value === 'number' && !isUnresolved(value) && !Number.isFinite(value)) {
       throw invalid(scope, prop, value, 'must be a finite number');
@@ -532,13 +593,17 @@ function checkParameterValue(scope: ros.IConstruct, prop: string, value: unknown
   if (typeof value === 'object' && ros.Tokenization.isResolvable(value)) {
     return;
   }
+  if (typeof value === 'object' && within.includes(value)) {
+    throw invalid(scope, prop, Array.isArray(value) ? 'a list that contains itself' : 'a map that contains itself',
+      'must not refer back to a list or map it is in: the template holds plain data, with no cycles');
+  }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => checkParameterValue(scope, `${prop}[${i}]`, v));
+    value.forEach((v, i) => checkParameterValue(scope, `${prop}[${i}]`, v, [...within, value]));
     return;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [k, v] of Object.entries(value as object)) {
-      checkParameterValue(scope, `${prop}.${k}`, v);
+      checkParameterValue(scope, `${prop}.${k}`, v, [...within, value]);
     }
     return;
   }
@@ -636,5 +701,38 @@ function warnUnpermitted(scope: ros.IConstruct, props: ApiCallProps, permissions
       warnOnce(scope, `${prop}.action: no permission names the action "<service>:${action}", so the call fails with a permission error `
         + 'unless the API needs no authorization for it: add it to permissions, as the API reference\'s authorization information lists it.');
     }
+  }
+}
+
+/**
+ * Warns when onCreate looks like it creates something (`Create...`) and no onUpdate is given: onCreate's request then
+ * serves updates too, and an update that changes it creates the thing again (an API that refuses duplicates fails).
+ */
+function warnRepeatedCreate(scope: ros.IConstruct, props: ApiCallProps): void {
+  const action = props.onCreate?.action;
+  if (props.onUpdate !== undefined || typeof action !== 'string' || isUnresolved(action) || !action.startsWith('Create')) {
+    return;
+  }
+  warnOnce(scope, `onCreate.action "${action}" creates something and there is no onUpdate: an update of this resource whose request `
+    + `changed calls ${action} again with the changed parameters, which makes a second one or fails because it exists: give onUpdate `
+    + '(such as the matching Update action).');
+}
+
+/** Refuses Parameters whose JSON (the literal text; tokens count as empty) is over {@link MAX_PARAMETERS_BYTES}. */
+function checkParametersSize(scope: ros.IConstruct, parameters: { [key: string]: unknown }): void {
+  const text = JSON.stringify(parameters, (_key, value) => {
+    if (typeof value === 'string') {
+      return isUnresolved(value) ? literalText(fragmentsOf(scope, value)) : value;
+    }
+    if (typeof value === 'number' && isUnresolved(value)) {
+      return 0;
+    }
+    return typeof value === 'object' && value !== null && ros.Tokenization.isResolvable(value) ? '' : value;
+  });
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_PARAMETERS_BYTES) {
+    throw invalid(scope, 'onCreate, onUpdate and onDelete', `${bytes} bytes of JSON`,
+      `must render, with the rest of the custom resource's Parameters, to at most ${MAX_PARAMETERS_BYTES} bytes of JSON: a ROS template `
+      + `takes at most 524,288 bytes in all, for every resource of the stack; pass large data by reference`);
   }
 }

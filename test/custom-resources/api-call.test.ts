@@ -31,6 +31,8 @@ function imsCallback(overrides: Partial<ApiCallProps> = {}): ApiCallProps {
     onDelete: { action: 'SetEventCallback', parameters: { CallbackType: 'MNS', CallbackQueueName: '' } },
     permissions: [{ actions: ['ice:SetEventCallback'], resources: ['*'] }],
     physicalResourceId: PhysicalResourceId.of('ims-event-callback'),
+    // resetting the callback cannot fail on a thing that is gone: no codes, and no warning
+    ignoreErrorCodesOnDelete: [],
     ...overrides,
   };
 }
@@ -106,6 +108,7 @@ describe('ApiCall', () => {
         Parameters: {
           Endpoint: { 'Fn::Join': ['', ['https://ice.', { Ref: 'ALIYUN::Region' }, '.aliyuncs.com']] },
           ApiVersion: '2020-11-09',
+          CallTimeout: 300,
           OnCreate: { Action: 'SetEventCallback', Parameters: { CallbackType: 'MNS', CallbackQueueName: 'ice-callback-media', EventTypeList: 'ProduceMediaComplete' } },
           OnDelete: { Action: 'SetEventCallback', Parameters: { CallbackType: 'MNS', CallbackQueueName: '' } },
           PhysicalResourceId: 'ims-event-callback',
@@ -211,6 +214,7 @@ describe('ApiCall', () => {
     expect(all.Jobs.Properties.Parameters).toEqual({
       Endpoint: 'https://eventbridge.cn-hangzhou.aliyuncs.com',
       ApiVersion: '2020-04-01',
+      CallTimeout: 300,
       OnCreate: { Action: 'CreateEventStreaming', Parameters: { EventStreamingName: 'jobs', Source: { SourceMNSParameters: { QueueName: 'jobs' } } } },
       OnUpdate: { Action: 'UpdateEventStreaming', Parameters: { EventStreamingName: 'jobs' } },
       OnDelete: { Action: 'DeleteEventStreaming', Parameters: { EventStreamingName: 'jobs' } },
@@ -311,13 +315,16 @@ describe('ApiCall', () => {
     expect(Object.keys(all.C.Properties.Parameters)).not.toContain('PhysicalResourceIdPath');
   });
 
-  test('timeout: the custom resource\'s Timeout; the function runs as long as the longest call', () => {
+  test('timeout: the custom resource\'s Timeout and the handler\'s CallTimeout; the function runs as long as the longest call', () => {
     const { stack } = newStack('Media');
     new ApiCall(stack, 'A', imsCallback({ timeout: Duration.minutes(10) }));
     new ApiCall(stack, 'B', eventStream('b', { timeout: Duration.seconds(1) }));
     const all = resources(stack);
     expect(all.A.Properties.Timeout).toBe(600);
     expect(all.B.Properties.Timeout).toBe(1);
+    // each call's handler answers within its own Timeout, not the shared function's
+    expect(all.A.Properties.Parameters.CallTimeout).toBe(600);
+    expect(all.B.Properties.Parameters.CallTimeout).toBe(1);
     expect(all.ApiCallProviderFunction.Properties.Timeout).toBe(600);
 
     // a token: the function gets the custom resource's maximum
@@ -325,6 +332,7 @@ describe('ApiCall', () => {
     const seconds = new ros.RosParameter(other, 'Seconds', { type: ros.RosParameterType.NUMBER });
     new ApiCall(other, 'A', imsCallback({ timeout: Duration.seconds(seconds.valueAsNumber) }));
     expect(resources(other).A.Properties.Timeout).toEqual({ Ref: 'Seconds' });
+    expect(resources(other).A.Properties.Parameters.CallTimeout).toEqual({ Ref: 'Seconds' });
     expect(resources(other).ApiCallProviderFunction.Properties.Timeout).toBe(43200);
   });
 
@@ -376,6 +384,63 @@ describe('ApiCall', () => {
     const all = resources(stack);
     expect(all.A.Properties.Parameters.Endpoint).toBe('https://ice.cn-shanghai.aliyuncs.com');
     expect(all.B.Properties.Parameters.Endpoint).toBe('https://ice-vpc.cn-shanghai.aliyuncs.com:443/');
+  });
+
+  test('an onCreate that creates (Create...) without onUpdate: a warning, as an update would create again', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'A', eventStream('a', { onUpdate: undefined }));
+    new ApiCall(stack, 'B', eventStream('b'));
+    new ApiCall(stack, 'C', imsCallback());
+    const action = new ros.RosParameter(stack, 'Action', { type: ros.RosParameterType.STRING });
+    new ApiCall(stack, 'D', eventStream('d', { onUpdate: undefined, onCreate: { action: action.valueAsString }, permissions: [{ actions: ['eventbridge:*'], resources: ['*'] }] }));
+    expect(warnings(stack)).toEqual([
+      'Media/A: onCreate.action "CreateEventStreaming" creates something and there is no onUpdate: an update of this resource whose request '
+      + 'changed calls CreateEventStreaming again with the changed parameters, which makes a second one or fails because it exists: give onUpdate '
+      + '(such as the matching Update action).',
+    ]);
+  });
+
+  test('an onDelete without ignoreErrorCodesOnDelete: a warning, as a delete of what is gone fails the stack; [] says it cannot', () => {
+    const { stack } = newStack('Media');
+    new ApiCall(stack, 'A', eventStream('a', { ignoreErrorCodesOnDelete: undefined }));
+    new ApiCall(stack, 'B', eventStream('b'));
+    new ApiCall(stack, 'C', imsCallback({ ignoreErrorCodesOnDelete: [] }));
+    new ApiCall(stack, 'D', imsCallback({ onDelete: undefined, ignoreErrorCodesOnDelete: undefined }));
+    expect(warnings(stack)).toEqual([
+      'Media/A: onDelete is given without ignoreErrorCodesOnDelete: when what it deletes is already gone (deleted by hand, or never '
+      + 'made because the create failed and ROS rolls back), the API\'s error fails the delete and the stack with it: list the error '
+      + 'codes that mean "not found", such as ["EventStreamingNotExisted"], or give [] when onDelete cannot fail that way.',
+    ]);
+    expect(Object.keys(resources(stack).C.Properties.Parameters)).not.toContain('IgnoreErrorCodesOnDelete');
+  });
+
+  test('parameter names as API references spell them, RegionId included; a map shared (not cyclic) is fine', () => {
+    const { stack } = newStack('Media');
+    const shared = { Name: 'x' };
+    new ApiCall(stack, 'Call', imsCallback({
+      onCreate: { action: 'SetEventCallback', parameters: { 'RegionId': 'cn-hangzhou', 'Tag.1.Key': 'k', 'Source_Name-2': 'v', 'A': shared, 'B': [shared, shared] } },
+    }));
+    expect(resources(stack).Call.Properties.Parameters.OnCreate.Parameters).toEqual({
+      'RegionId': 'cn-hangzhou', 'Tag.1.Key': 'k', 'Source_Name-2': 'v', 'A': { Name: 'x' }, 'B': [{ Name: 'x' }, { Name: 'x' }],
+    });
+  });
+
+  test('the Parameters\' size: up to 64 KB of JSON passes; tokens count as their literal text', () => {
+    const { stack } = newStack('Media');
+    const queue = new smq.Queue(stack, 'Q', { queueName: 'q' });
+    new ApiCall(stack, 'Big', imsCallback({ onCreate: { action: 'SetEventCallback', parameters: { Data: 'x'.repeat(60000) } } }));
+    new ApiCall(stack, 'Tokens', imsCallback({ onCreate: { action: 'SetEventCallback', parameters: { Names: Array.from({ length: 2000 }, () => queue.queueName) } } }));
+    expect(resources(stack).Big.Properties.Parameters.OnCreate.Parameters.Data).toHaveLength(60000);
+  });
+
+  test('an endpoint under aliyuncs.com, or a host that ends in a token', () => {
+    const { stack } = newStack('Media');
+    const host = new ros.RosParameter(stack, 'Host', { type: ros.RosParameterType.STRING });
+    new ApiCall(stack, 'A', imsCallback({ endpoint: 'https://ICE.CN-HANGZHOU.ALIYUNCS.COM:443/' }));
+    new ApiCall(stack, 'B', imsCallback({ endpoint: `https://${host.valueAsString}` }));
+    new ApiCall(stack, 'C', imsCallback({ endpoint: `https://ice.${host.valueAsString}:443` }));
+    new ApiCall(stack, 'D', imsCallback({ endpoint: `https://${host.valueAsString}.aliyuncs.com/` }));
+    expect(resources(stack).B.Properties.Parameters.Endpoint).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'Host' }]] });
   });
 
   test('a request whose action no permission names: a warning; a wildcard that matches it: none', () => {
@@ -470,6 +535,17 @@ describe('ApiCall', () => {
       bad({ endpoint: `http://${ros.RosPseudo.region}.example.com` }, `Media/Call: endpoint ${allowed}, got "http://<token>.example.com"`);
     });
 
+    test('endpoint: a host under aliyuncs.com, as the function sends its STS token there', () => {
+      const host = 'must have a host name that ends in ".aliyuncs.com", such as "https://ice.cn-shanghai.aliyuncs.com": '
+        + 'the function signs every request with its role\'s STS token, which another host would receive along with a signed request it could replay';
+      bad({ endpoint: 'https://evil.com' }, `Media/Call: endpoint ${host}, got "https://evil.com"`);
+      bad({ endpoint: 'https://ice.aliyuncs.com.evil.com:443' }, `Media/Call: endpoint ${host}, got "https://ice.aliyuncs.com.evil.com:443"`);
+      bad({ endpoint: 'https://evilaliyuncs.com/' }, `Media/Call: endpoint ${host}, got "https://evilaliyuncs.com/"`);
+      bad({ endpoint: 'https://aliyuncs.com' }, `Media/Call: endpoint ${host}, got "https://aliyuncs.com"`);
+      bad({ endpoint: 'https://127.0.0.1:8443' }, `Media/Call: endpoint ${host}, got "https://127.0.0.1:8443"`);
+      bad({ endpoint: `https://${ros.RosPseudo.region}.example.com` }, `Media/Call: endpoint ${host}, got "https://<token>.example.com"`);
+    });
+
     test('requests: at least one, each with an action name and a map of parameters', () => {
       bad({ onCreate: undefined, onDelete: undefined }, 'Media/Call: onCreate, onUpdate or onDelete must be given: at least one request to make, got undefined');
       const action = 'must be an API action name: letters and digits, starting with an upper-case letter, such as "SetEventCallback"';
@@ -478,13 +554,56 @@ describe('ApiCall', () => {
       bad({ onDelete: { action: '' } }, `Media/Call: onDelete.action ${action}, got ""`);
       bad({ onCreate: 'SetEventCallback' as unknown as { action: string } }, 'Media/Call: onCreate must be an API request { action, parameters? }, got "SetEventCallback"');
       bad({ onCreate: { action: 'SetEventCallback', parameters: ['a'] as unknown as {} } }, 'Media/Call: onCreate.parameters must be a map of parameter names to values, got ["a"]');
-      bad({ onCreate: { action: 'SetEventCallback', parameters: { 'Callback Type': 'MNS' } } },
-        'Media/Call: onCreate.parameters must name each parameter without spaces, as the API reference does, got "Callback Type"');
+      const name = 'must name each parameter as the API reference does: a letter, then letters, digits, ".", "_" or "-"';
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { 'Callback Type': 'MNS' } } }, `Media/Call: onCreate.parameters ${name}, got "Callback Type"`);
       bad({ onCreate: { action: 'SetEventCallback', parameters: { At: new Date(0) } } },
         /^Media\/Call: onCreate\.parameters\.At must be text, a number, a boolean, a list or a map of them, or a token, got "/);
       bad({ onCreate: { action: 'SetEventCallback', parameters: { Nested: { Fn: () => 1 } } } },
         'Media/Call: onCreate.parameters.Nested.Fn must be text, a number, a boolean, a list or a map of them, or a token, got "a function"');
       bad({ onCreate: { action: 'SetEventCallback', parameters: { N: NaN } } }, 'Media/Call: onCreate.parameters.N must be a finite number, got NaN');
+    });
+
+    test('parameter names: a letter, then letters, digits, ".", "_" or "-"', () => {
+      const name = 'must name each parameter as the API reference does: a letter, then letters, digits, ".", "_" or "-"';
+      for (const n of ['', '1st', '.Name', '_Name', 'Name/Sub', 'Name=1', 'Näme', ' Name']) {
+        bad({ onUpdate: { action: 'SetEventCallback', parameters: { [n]: 'x' } } }, `Media/Call: onUpdate.parameters ${name}, got ${JSON.stringify(n)}`);
+      }
+    });
+
+    test('parameter names: not a field of the request itself', () => {
+      const reserved = 'must not set a field of the request itself (Action, Version, Format, AccessKeyId, SecurityToken, SignatureMethod, '
+        + 'SignatureVersion, SignatureNonce, Signature, Timestamp): the function sets them (the action from action, the version from apiVersion, '
+        + 'the credentials and the signature)';
+      for (const n of ['Action', 'Version', 'Format', 'AccessKeyId', 'SecurityToken', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Signature', 'Timestamp']) {
+        bad({ onDelete: { action: 'SetEventCallback', parameters: { CallbackType: 'MNS', [n]: 'x' } } }, `Media/Call: onDelete.parameters ${reserved}, got "${n}"`);
+      }
+    });
+
+    test('parameters: no cycles (a ValidationError, not a RangeError)', () => {
+      const cycle = 'must not refer back to a list or map it is in: the template holds plain data, with no cycles';
+      const self: { [key: string]: any } = { CallbackType: 'MNS' };
+      self.Self = self;
+      bad({ onCreate: { action: 'SetEventCallback', parameters: self } }, `Media/Call: onCreate.parameters.Self ${cycle}, got "a map that contains itself"`);
+      const nested: { [key: string]: any } = { Inner: { List: [] as unknown[] } };
+      nested.Inner.List.push(nested.Inner);
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { Nested: nested } } },
+        `Media/Call: onCreate.parameters.Nested.Inner.List[0] ${cycle}, got "a map that contains itself"`);
+      const list: unknown[] = ['a'];
+      list.push(list);
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { List: list } } }, `Media/Call: onCreate.parameters.List[1] ${cycle}, got "a list that contains itself"`);
+    });
+
+    test('parameters: at most 64 KB of JSON per call, as a ROS template takes 524,288 bytes in all', () => {
+      const size = 'must render, with the rest of the custom resource\'s Parameters, to at most 65536 bytes of JSON: a ROS template '
+        + 'takes at most 524,288 bytes in all, for every resource of the stack; pass large data by reference';
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { Data: 'x'.repeat(2 * 1024 * 1024) } } },
+        new RegExp(`^Media/Call: onCreate, onUpdate and onDelete ${size.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, got "2097\\d{3} bytes of JSON"$`));
+      // two requests of 40 KB each: over it together; multi-byte text counts in bytes
+      const half = 'x'.repeat(40000);
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { Data: half } }, onUpdate: { action: 'SetEventCallback', parameters: { Data: half } } },
+        /^Media\/Call: onCreate, onUpdate and onDelete must render, .* got "80\d{3} bytes of JSON"$/);
+      bad({ onCreate: { action: 'SetEventCallback', parameters: { Data: '\u00e9'.repeat(40000) } } },
+        /^Media\/Call: onCreate, onUpdate and onDelete must render, .* got "80\d{3} bytes of JSON"$/);
     });
 
     test('permissions: at least one, RAM actions, resource ARNs or an explicit "*"', () => {
@@ -521,6 +640,9 @@ describe('ApiCall', () => {
         'Media/Call: physicalResourceId must be PhysicalResourceId.of(id) or PhysicalResourceId.fromResponse(path), got "id"');
       bad({ onCreate: undefined, physicalResourceId: PhysicalResourceId.fromResponse('Id') },
         'Media/Call: physicalResourceId must come with onCreate: the id is read from the onCreate response, got "PhysicalResourceId.fromResponse(\\"Id\\")"');
+      const segment = 'must not have a segment __proto__, constructor or prototype (names every JavaScript object has, not fields of the response)';
+      expectInvalid(() => PhysicalResourceId.fromResponse('Data.__proto__'), `PhysicalResourceId.fromResponse(responsePath) ${segment}, got "Data.__proto__"`);
+      expectInvalid(() => PhysicalResourceId.fromResponse('constructor.name'), `PhysicalResourceId.fromResponse(responsePath) ${segment}, got "constructor.name"`);
     });
 
     test('output paths and response fields', () => {
@@ -528,12 +650,19 @@ describe('ApiCall', () => {
         + 'such as "Data.EventStreamingARN", and not "Outputs" (the attribute of the whole map)';
       bad({ outputPaths: ['Data.Id', ''] }, `Media/Call: outputPaths[1] ${path}, got ""`);
       bad({ outputPaths: ['Outputs'] }, `Media/Call: outputPaths[0] ${path}, got "Outputs"`);
+      const segment = 'must not have a segment __proto__, constructor or prototype (names every JavaScript object has, not fields of the response)';
+      bad({ outputPaths: ['Data.Id', '__proto__'] }, `Media/Call: outputPaths[1] ${segment}, got "__proto__"`);
+      bad({ outputPaths: ['constructor'] }, `Media/Call: outputPaths[0] ${segment}, got "constructor"`);
+      bad({ outputPaths: ['Data.constructor.prototype'] }, `Media/Call: outputPaths[0] ${segment}, got "Data.constructor.prototype"`);
       bad({ outputPaths: 'Data.Id' as unknown as string[] }, 'Media/Call: outputPaths must be a list of dotted paths into the response, got "Data.Id"');
       bad({ onCreate: undefined, outputPaths: ['Data.Id'] },
         'Media/Call: outputPaths needs onCreate: the values are read from the create response (and the update response), got ["Data.Id"]');
       const { stack } = newStack('Media');
       const call = new ApiCall(stack, 'Call', imsCallback());
       expectInvalid(() => call.getResponseField('Data Id'), `Media/Call: getResponseField(responsePath) ${path}, got "Data Id"`);
+      expectInvalid(() => call.getResponseField('Data.prototype'), `Media/Call: getResponseField(responsePath) ${segment}, got "Data.prototype"`);
+      // a name that only looks like one is a field
+      expect(call.getResponseField('Data.Constructor')).toBeDefined();
       const deleteOnly = new ApiCall(stack, 'DeleteOnly', imsCallback({ onCreate: undefined }));
       expectInvalid(() => deleteOnly.getResponseField('RequestId'),
         'Media/DeleteOnly: getResponseField(responsePath) needs onCreate: the values are read from the create response (and the update response), got "RequestId"');

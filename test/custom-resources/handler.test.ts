@@ -289,13 +289,13 @@ describe('Delete', () => {
 });
 
 describe('failures always answer ROS', () => {
-  test('an API error is FAILED with its code, message and request id; the physical id is still sent', async () => {
+  test('an API error is FAILED with its code, message and request id; the physical id is the failed-Create marker', async () => {
     apiReplies.CreateEventStreaming = { status: 400, body: { Code: 'InvalidArgument', Message: 'Sink is invalid', RequestId: 'api-6' } };
     await handler(rosEvent('Create', streamProps()), context());
     expect(onlyAnswer()).toEqual({
       Status: 'FAILED',
       Reason: 'CreateEventStreaming failed: InvalidArgument: Sink is invalid (RequestId api-6)',
-      PhysicalResourceId: 'Stream',
+      PhysicalResourceId: 'failed:ros-request-1',
       StackId: 'stack-1',
       RequestId: 'ros-request-1',
       LogicalResourceId: 'Stream',
@@ -329,7 +329,7 @@ describe('failures always answer ROS', () => {
     const returned = await handler(rosEvent('Create', properties), context());
     expect(apiRequests).toEqual([]);
     const body = onlyAnswer();
-    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'Stream' });
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'failed:ros-request-1' }); // nothing was made
     expect(body.Reason).toMatch(reason);
     expect(returned).toEqual(body);
   });
@@ -354,12 +354,12 @@ describe('failures always answer ROS', () => {
     expect(logs.join('\n')).toMatch(/the event is not JSON[\s\S]*the event has no ResponseURL/);
   });
 
-  test('a missing OutputPath or PhysicalResourceIdPath is FAILED', async () => {
+  test('on Create a missing OutputPath or PhysicalResourceIdPath is FAILED; the call succeeded, so no failed: marker', async () => {
     apiReplies.CreateEventStreaming = { status: 200, body: { RequestId: 'api-7', Data: { EventStreamingARN: ARN } } };
     await handler(rosEvent('Create', streamProps({ OutputPaths: ['Data.Nope'] })), context());
     await handler(rosEvent('Create', streamProps({ PhysicalResourceIdPath: 'Data' })), context());
     expect(answers.map((a) => [a.body.Status, a.body.Reason, a.body.PhysicalResourceId])).toEqual([
-      ['FAILED', 'OutputPaths: Data.Nope is not in the CreateEventStreaming response', 'Stream'],
+      ['FAILED', 'OutputPaths: Data.Nope is not in the CreateEventStreaming response', ARN],
       ['FAILED', 'PhysicalResourceIdPath: Data is not a value in the CreateEventStreaming response', 'Stream'],
     ]);
   });
@@ -414,4 +414,154 @@ describe('answering ROS', () => {
     const text = logs.join('\n');
     expect(text).toMatch(/answering ROS failed \(attempt 1\): connect ECONNREFUSED[\s\S]*\(attempt 2\)[\s\S]*gave up answering ROS/);
   });
+});
+
+describe('review fixes', () => {
+  // finding 1
+  test('Update: the same request as before (only OutputPaths, OnDelete, IgnoreErrorCodesOnDelete, CallTimeout changed) makes no call; SUCCESS, no Data', async () => {
+    const old = streamProps();
+    const changed = streamProps({
+      OutputPaths: ['RequestId'],
+      OnDelete: { Action: 'DeleteEventStreaming', Parameters: { EventStreamingName: 's2' } },
+      IgnoreErrorCodesOnDelete: [],
+      CallTimeout: 600,
+      // as JSON text this time: the request sent is the same
+      OnCreate: JSON.stringify((old as any).OnCreate),
+    });
+    const returned = await handler(rosEvent('Update', changed, { PhysicalResourceId: ARN, OldResourceProperties: old }), context());
+    expect(apiRequests).toEqual([]);
+    const body = onlyAnswer();
+    expect(body).toEqual({ Status: 'SUCCESS', PhysicalResourceId: ARN, StackId: 'stack-1', RequestId: 'ros-request-1', LogicalResourceId: 'Stream' });
+    expect(returned).toEqual(body);
+    expect(logs.join('\n')).toContain('the CreateEventStreaming request is unchanged: no call, outputs not re-read');
+  });
+
+  test.each([
+    ['a parameter', {}, { OnCreate: { Action: 'CreateEventStreaming', Parameters: { EventStreamingName: 's1', BatchSize: 11 } } }],
+    ['the Endpoint', { Endpoint: 'https://eventbridge.cn-hangzhou.aliyuncs.com' }, {}],
+    ['the ApiVersion', { ApiVersion: '2020-04-02' }, {}],
+    ['the Action (an OnUpdate added)', {}, { OnUpdate: { Action: 'UpdateEventStreaming', Parameters: { EventStreamingName: 's1', BatchSize: 10 } } }],
+  ])('Update: %s changed -> the call is made', async (_name, oldChange, newChange) => {
+    const props = (change: object) => streamProps({ OnCreate: { Action: 'CreateEventStreaming', Parameters: { EventStreamingName: 's1', BatchSize: 10 } }, ...change });
+    await handler(rosEvent('Update', props(newChange), { PhysicalResourceId: ARN, OldResourceProperties: props(oldChange) }), context());
+    expect(apiRequests).toHaveLength(1);
+    expect(onlyAnswer()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: ARN });
+  });
+
+  // finding 2
+  test('Update: OutputPaths missing from the OnUpdate response are left out of Data', async () => {
+    apiReplies.UpdateEventStreaming = { status: 200, body: { RequestId: 'api-u' } };
+    const props = streamProps({ OnUpdate: { Action: 'UpdateEventStreaming', Parameters: { EventStreamingName: 's1', BatchSize: 20 } } });
+    await handler(rosEvent('Update', props, { PhysicalResourceId: ARN, OldResourceProperties: streamProps() }), context());
+    expect(apiRequests.map((r) => r.params.Action)).toEqual(['UpdateEventStreaming']);
+    expect(onlyAnswer()).toEqual({
+      Status: 'SUCCESS', PhysicalResourceId: ARN, StackId: 'stack-1', RequestId: 'ros-request-1', LogicalResourceId: 'Stream',
+      Data: { RequestId: 'api-u' },
+    });
+  });
+
+  // finding 3
+  test('a Create that made nothing answers failed:<RequestId> (cut to 255 bytes); a Delete of that id is SUCCESS without a call', async () => {
+    apiReplies.CreateEventStreaming = { status: 400, body: { Code: 'InvalidArgument', Message: 'bad', RequestId: 'api-f' } };
+    await handler(rosEvent('Create', streamProps()), context());
+    const longId = 'é'.repeat(200); // 400 bytes
+    await handler(rosEvent('Create', streamProps(), { RequestId: longId }), context());
+    expect(answers.map((a) => [a.body.Status, a.body.PhysicalResourceId])).toEqual([
+      ['FAILED', 'failed:ros-request-1'],
+      ['FAILED', `failed:${'é'.repeat(124)}`], // 7 + 248 bytes
+    ]);
+    expect(Buffer.byteLength(answers[1].body.PhysicalResourceId)).toBe(255);
+
+    answers = [];
+    apiRequests = [];
+    // even with properties that could not be read: the Create failed on them
+    await handler(rosEvent('Delete', { OnDelete: '{bad' }, { PhysicalResourceId: 'failed:ros-request-0' }), context());
+    expect(apiRequests).toEqual([]);
+    expect(onlyAnswer()).toEqual({ Status: 'SUCCESS', PhysicalResourceId: 'failed:ros-request-0', StackId: 'stack-1', RequestId: 'ros-request-1', LogicalResourceId: 'Stream', Data: {} });
+  });
+
+  test('a Create that may have made something (a network error, no API answer) keeps its ordinary id so the rollback Delete runs OnDelete', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await handler(rosEvent('Create', streamProps({ Endpoint: `http://127.0.0.1:${port}`, PhysicalResourceId: 'ice-callback' })), context());
+    const body = onlyAnswer();
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'ice-callback' });
+    expect(body.Reason).toMatch(/^CreateEventStreaming failed: .*ECONNREFUSED/);
+  });
+
+  // finding 4
+  test('a physical id over 255 bytes from the path is FAILED with a safe id; an empty one is FAILED', async () => {
+    const long = `acs:${'x'.repeat(300)}`;
+    apiReplies.CreateEventStreaming = { status: 200, body: { RequestId: 'api-l', Data: { EventStreamingARN: long } } };
+    await handler(rosEvent('Create', streamProps({ OutputPaths: [] })), context());
+    apiReplies.CreateEventStreaming = { status: 200, body: { RequestId: 'api-e', Data: { EventStreamingARN: '' } } };
+    await handler(rosEvent('Create', streamProps({ OutputPaths: [] })), context());
+    expect(answers.map((a) => [a.body.Status, a.body.Reason, a.body.PhysicalResourceId])).toEqual([
+      ['FAILED', `the physical id must be 1 to 255 bytes, got 304 bytes: "acs:${'x'.repeat(60)}"...`, 'Stream'],
+      ['FAILED', 'PhysicalResourceIdPath: Data.EventStreamingARN is empty in the CreateEventStreaming response', 'Stream'],
+    ]);
+    for (const a of answers) expect(a.body.Data).toBeUndefined();
+  });
+
+  test('a FAILED Update or Delete with an unusable request physical id answers a safe id', async () => {
+    apiReplies.DeleteEventStreaming = { status: 403, body: { Code: 'Forbidden', Message: 'no', RequestId: 'api-d' } };
+    await handler(rosEvent('Delete', streamProps(), { PhysicalResourceId: 'y'.repeat(256) }), context());
+    expect(onlyAnswer()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'Stream', Reason: 'DeleteEventStreaming failed: Forbidden: no (RequestId api-d)' });
+  });
+
+  // finding 5
+  test.each([
+    ['Action', { Action: 'DeleteEverything' }, 'OnCreate.Parameters: Action is a name the RPC request sets itself'],
+    ['AccessKeyId, Signature', { AccessKeyId: 'x', Signature: 'y', Name: 'n' }, 'OnCreate.Parameters: AccessKeyId, Signature are names the RPC request sets itself'],
+  ])('a reserved parameter name (%s) is FAILED without a call', async (_name, parameters, reason) => {
+    await handler(rosEvent('Create', streamProps({ OnCreate: { Action: 'CreateEventStreaming', Parameters: parameters } })), context());
+    expect(apiRequests).toEqual([]);
+    expect(onlyAnswer()).toMatchObject({
+      Status: 'FAILED',
+      PhysicalResourceId: 'failed:ros-request-1',
+      Reason: `${reason} (reserved: Action, Version, Format, AccessKeyId, SecurityToken, SignatureMethod, SignatureVersion, SignatureNonce, Signature, Timestamp)`,
+    });
+  });
+
+  test('RegionId is an ordinary parameter', async () => {
+    await handler(rosEvent('Create', streamProps({ OnCreate: { Action: 'CreateEventStreaming', Parameters: { RegionId: 'cn-beijing' } }, PhysicalResourceIdPath: undefined, OutputPaths: [] })), context());
+    expect(apiRequests[0].params.RegionId).toBe('cn-beijing');
+    expect(onlyAnswer()).toMatchObject({ Status: 'SUCCESS' });
+  });
+
+  // finding 6
+  test.each([[1], ['1']])('CallTimeout %p shorter than the function timeout sets the deadline', async (callTimeout) => {
+    apiReplies.CreateEventStreaming = 'hang';
+    const started = Date.now();
+    await handler(rosEvent('Create', streamProps({ CallTimeout: callTimeout })), context(30));
+    const body = onlyAnswer();
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'Stream' });
+    expect(body.Reason).toBe('timed out: no result within 800 ms (CallTimeout 1 s less a margin to answer ROS)');
+    expect(answers[0].at - started).toBeLessThan(1000);
+  });
+
+  test('a CallTimeout longer than the function timeout leaves the function timeout in charge; a bad one is FAILED', async () => {
+    apiReplies.CreateEventStreaming = 'hang';
+    await handler(rosEvent('Create', streamProps({ CallTimeout: 600 })), context(1));
+    expect(answers[0].body.Reason).toBe('timed out: no result within 800 ms (function timeout 1 s less a margin to answer ROS)');
+    await handler(rosEvent('Create', streamProps({ CallTimeout: 'soon' })), context());
+    expect(answers[1].body).toMatchObject({ Status: 'FAILED', Reason: 'CallTimeout must be a positive number of seconds, got "soon"', PhysicalResourceId: 'failed:ros-request-1' });
+    expect(apiRequests).toHaveLength(1);
+  });
+
+  // finding 8
+  test.each([['not a URL', 'presigned-secret not a url', ''], ['not http(s)', 'ftp://127.0.0.1/ros?Signature=presigned-secret', ' (ftp:)']])(
+    'a ResponseURL that is %s is not retried', async (_name, url, detail) => {
+      const started = Date.now();
+      const event = rosEvent('Delete', streamProps({ OnDelete: undefined }), { PhysicalResourceId: ARN, ResponseURL: url });
+      await expect(handler(event, context(30))).resolves.toMatchObject({ Status: 'SUCCESS' });
+      expect(Date.now() - started).toBeLessThan(150);
+      const text = logs.join('\n');
+      expect(text).toContain(`answering ROS failed: the ResponseURL is not an http(s) URL${detail}\n`);
+      expect(text).not.toContain('attempt');
+      expect(text).toContain('gave up answering ROS');
+      expect(text).not.toContain('presigned-secret');
+    });
 });
