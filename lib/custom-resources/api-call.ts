@@ -20,7 +20,7 @@ import { claimName, generatePhysicalName } from '../core/names';
 import { stackAccount, stackRegion, warnOnce } from '../core/state';
 import { fragmentsOf, literalText } from '../core/text';
 import { truncate } from '../core/util';
-import { invalid, isUnresolved, requireProps, ValidationError } from '../core/validation';
+import { checkBoolean, invalid, isUnresolved, requireProps, ValidationError } from '../core/validation';
 import { zip } from './zip';
 
 /** One request to the API: an action and its parameters. */
@@ -40,6 +40,108 @@ export interface ApiRequest {
    * @default - no parameters
    */
   readonly parameters?: { [name: string]: any };
+  /**
+   * Requests made after this one succeeds (and after its waitFor), one after the other, to the same endpoint and API
+   * version. Each may have its own onlyIf, waitFor and then. The resource's physical id and outputs always come from
+   * the answer to the phase's first request (onCreate's, onUpdate's). With this request and every then at any depth,
+   * at most 10 requests per phase.
+   *
+   * @default - none
+   */
+  readonly then?: ApiRequest[];
+  /**
+   * A check made before the request: the request (with its waitFor and then) is sent only when the check's response
+   * holds one of the condition's values; otherwise it is skipped and counts as done. On onDelete, a check that the API
+   * answers with one of ignoreErrorCodesOnDelete skips the request too.
+   *
+   * @default - the request is always sent
+   */
+  readonly onlyIf?: ApiCondition;
+  /**
+   * Polling after the request, until the thing it started is ready: see {@link ApiWait}. The first poll comes one
+   * interval after the request. The wait ends within the call's timeout; on onDelete, a poll answered with one of
+   * ignoreErrorCodesOnDelete ends it (the thing is gone).
+   *
+   * @default - no waiting
+   */
+  readonly waitFor?: ApiWait;
+  /**
+   * Names of parameters that must have a value at deploy time for the request to be sent: when one is missing or
+   * `''` (such as a value from a stack parameter left empty), the request (with its waitFor and then) is skipped and
+   * counts as done. Each must be a key of parameters.
+   *
+   * @default - none: the request is always sent
+   */
+  readonly skipUnlessSet?: string[];
+  /**
+   * Leave out the parameters whose value is `''` at deploy time (values taken from another call's output or a stack
+   * parameter may be empty, and some APIs refuse an empty value where they accept none).
+   *
+   * @default false - `''` is sent as `''`
+   */
+  readonly omitEmptyParameters?: boolean;
+}
+
+/**
+ * A condition for an {@link ApiRequest}: a read request (such as `GetEventCallback`) and the values of one field of
+ * its response that let the request go ahead.
+ */
+export interface ApiCondition {
+  /** The action of the check, named as {@link ApiRequest.action} is, such as `GetEventCallback`. */
+  readonly action: string;
+  /**
+   * The check's parameters, as {@link ApiRequest.parameters} are.
+   *
+   * @default - no parameters
+   */
+  readonly parameters?: { [name: string]: any };
+  /** A dotted path into the check's response, such as `CallbackQueueName`, with the rules of outputPaths. */
+  readonly path: string;
+  /**
+   * The values that let the request go ahead, at least one. The value at path is compared as text (a number as its
+   * digits, an object or a list as its JSON); a missing value reads as `''`, so `''` matches a field that is absent
+   * or empty. Tokens pass (they resolve at deploy time).
+   */
+  readonly values: string[];
+}
+
+/**
+ * Polling after an {@link ApiRequest}: a read request (such as `GetEventStreaming`) repeated until one field of its
+ * response says the work is done, or failed. The first poll is made one interval after the request, not right after
+ * it: the status an API reports lags the request (a stream restarted after a failed start may still read
+ * `STARTING_FAILED` for a moment, which failOn would take for the new start's failure; Terraform's event stream state
+ * waits start after a 10 s delay likewise, `BuildStateConf` in aliyun/terraform-provider-alicloud
+ * `alicloud/service_alicloud_event_bridge_v2.go`). The next polls come every interval, all within the call's timeout:
+ * when the next poll would come after it, the operation fails. A poll that fails for a passing reason (throttling, a
+ * network error) is retried like any request.
+ */
+export interface ApiWait {
+  /** The action to poll, named as {@link ApiRequest.action} is, such as `GetEventStreaming`. */
+  readonly action: string;
+  /**
+   * The poll's parameters, as {@link ApiRequest.parameters} are.
+   *
+   * @default - no parameters
+   */
+  readonly parameters?: { [name: string]: any };
+  /** A dotted path into the poll's response, such as `Data.Status`, with the rules of outputPaths. */
+  readonly path: string;
+  /** The values (compared as text, a missing value as `''`) that end the wait with success, at least one. */
+  readonly until: string[];
+  /**
+   * The values that end the wait with failure; the reason names the value. None may be one of until.
+   *
+   * @default - none: only the timeout ends a wait that does not reach until
+   */
+  readonly failOn?: string[];
+  /**
+   * The time between the request and the first poll, and between two polls: 1 to 60 whole seconds, and shorter than
+   * the call's timeout less the margin the function keeps to answer ROS (a fifth of the timeout, at most 10 seconds),
+   * so that at least one poll fits.
+   *
+   * @default Duration.seconds(5)
+   */
+  readonly interval?: Duration;
 }
 
 /**
@@ -155,8 +257,21 @@ export interface ApiCallProps {
    * @default Duration.minutes(5)
    */
   readonly timeout?: Duration;
+  /**
+   * On create, an output path that is missing from the response (or a create whose first request was skipped by its
+   * onlyIf or skipUnlessSet) gives `''` in the outputs instead of failing: for reads of a setting that may be unset.
+   * On update, missing paths are always left out of the outputs.
+   *
+   * @default false - a missing output path fails the create
+   */
+  readonly allowMissingOutputs?: boolean;
 }
 
+/** Requests of one phase (onCreate, onUpdate or onDelete), its then at any depth included. */
+const MAX_REQUESTS = 10;
+/** A waitFor's interval: whole seconds (the handler takes fractions, which only its tests use). */
+const INTERVAL = { min: 1, max: 60, unit: 'seconds' };
+const DEFAULT_INTERVAL_SECONDS = 5;
 /** ROS takes physical ids of at most 255 bytes. */
 const MAX_ID_BYTES = 255;
 /** The custom resource's Timeout range (ROS reference). */
@@ -232,8 +347,21 @@ function responsePathRule(value: unknown): string | undefined {
  *
  * It is an `ALIYUN::ROS::CustomResource` (logical id: this construct's id). One FC 3.0 function per stack, made with
  * the first call, serves every call of the stack; its RAM role, trusted by Function Compute only, has one policy with
- * the union of the permissions the stack's calls declare. A call answers ROS with FAILED and the API's error code and
- * message when the API refuses, and before its timeout is up.
+ * the union of the permissions the stack's calls declare (statements with the same actions merged, so that calls of one
+ * kind on one resource each add one resource apiece; one RAM policy document holds at most 6,144 characters, so a
+ * stack holds a bounded number of calls: split them across stacks beyond it). A call answers ROS with FAILED and the
+ * API's error code, message and request id when the API refuses, and before its timeout is up. An answer is a refusal
+ * when its Code is not a success value (`Success`, `OK`, `200`), when its HTTP status is not 2xx, or when its
+ * `Success` is false. A request that fails for a passing reason (throttling, `ServiceUnavailable`, an internal error,
+ * HTTP 5xx, a network error) is retried within the timeout, after 1, 2, 4, 8, 8, ... seconds; an action named
+ * `Create...` is not repeated when the failed attempt may have taken effect (an internal error, HTTP 5xx, a network
+ * error after it was sent), as a repeat could make a second one. The handler's header
+ * (`lib/custom-resources/handler/index.js`) lists the codes.
+ *
+ * Each of onCreate, onUpdate and onDelete may be a small tree of requests rather than one: a check before a request
+ * (`onlyIf`), a request skipped when a parameter is empty at deploy time (`skipUnlessSet`), polling after it until the
+ * thing it started is ready (`waitFor`), and the requests that follow it (`then`), at most 10 requests per phase, all
+ * within the one timeout. An update that would send the same tree as before makes no call.
  *
  * The function's name is fixed by the stack's name: ROS cannot change a custom resource's ServiceToken, so a stack
  * keeps its name once it has calls.
@@ -260,12 +388,15 @@ export class ApiCall extends ros.Construct {
     if (props.onCreate === undefined && props.onUpdate === undefined && props.onDelete === undefined) {
       throw invalid(this, 'onCreate, onUpdate or onDelete', undefined, 'must be given: at least one request to make');
     }
-    const onCreate = renderRequest(this, 'onCreate', props.onCreate);
-    const onUpdate = renderRequest(this, 'onUpdate', props.onUpdate);
-    const onDelete = renderRequest(this, 'onDelete', props.onDelete);
+    const onCreate = renderPhase(this, 'onCreate', props.onCreate);
+    const onUpdate = renderPhase(this, 'onUpdate', props.onUpdate);
+    const onDelete = renderPhase(this, 'onDelete', props.onDelete);
     const permissions = checkPermissions(this, props.permissions);
     warnUnpermitted(this, props, permissions);
     const timeout = durationSeconds(this, 'timeout', props.timeout, TIMEOUT) ?? DEFAULT_TIMEOUT_SECONDS;
+    for (const prop of ['onCreate', 'onUpdate', 'onDelete'] as const) {
+      checkIntervals(this, prop, props[prop], timeout);
+    }
 
     const physical = props.physicalResourceId;
     if (physical !== undefined && !(physical instanceof PhysicalResourceId)) {
@@ -274,6 +405,18 @@ export class ApiCall extends ros.Construct {
     if (physical?.responsePath !== undefined && props.onCreate === undefined) {
       throw invalid(this, 'physicalResourceId', `PhysicalResourceId.fromResponse(${JSON.stringify(physical.responsePath)})`,
         'must come with onCreate: the id is read from the onCreate response');
+    }
+    if (physical?.responsePath !== undefined) {
+      // a skipped first request has no response to read the id from: the handler fails every such create
+      const skips: Array<[string, unknown]> = [['onCreate.onlyIf', props.onCreate?.onlyIf],
+        ['onCreate.skipUnlessSet', (props.onCreate?.skipUnlessSet ?? []).length === 0 ? undefined : props.onCreate?.skipUnlessSet]];
+      for (const [prop, value] of skips) {
+        if (value !== undefined) {
+          throw invalid(this, prop, value, `must not be given with physicalResourceId PhysicalResourceId.fromResponse(${JSON.stringify(physical.responsePath)}): `
+            + 'when it skips the request there is no response to read the id from, and the create fails; read the id from a request that is '
+            + 'always sent, or give PhysicalResourceId.of(id)');
+        }
+      }
     }
     this.createsOutputs = props.onCreate !== undefined;
     this.outputPaths = [];
@@ -293,6 +436,10 @@ export class ApiCall extends ros.Construct {
       this.outputPaths.push(...new Set(props.outputPaths));
     }
     const ignored = checkErrorCodes(this, props.ignoreErrorCodesOnDelete, props.onDelete !== undefined);
+    checkBoolean(this, 'allowMissingOutputs', props.allowMissingOutputs);
+    if (props.allowMissingOutputs !== undefined && props.allowMissingOutputs !== false) {
+      this.requireOutputs('allowMissingOutputs', props.allowMissingOutputs);
+    }
     warnRepeatedCreate(this, props);
     if (props.onDelete !== undefined && props.ignoreErrorCodesOnDelete === undefined) {
       warnOnce(this, 'onDelete is given without ignoreErrorCodesOnDelete: when what it deletes is already gone (deleted by hand, or never '
@@ -312,6 +459,7 @@ export class ApiCall extends ros.Construct {
       IgnoreErrorCodesOnDelete: ignored,
       PhysicalResourceId: physical?.id,
       PhysicalResourceIdPath: physical?.responsePath,
+      AllowMissingOutputs: props.allowMissingOutputs === false ? undefined : props.allowMissingOutputs,
     };
     checkParametersSize(this, parameters);
     const provider = ApiCallProvider.register(this, permissions, timeout);
@@ -377,11 +525,19 @@ class ApiCallProvider extends ros.Construct {
     // a token timeout may be anything up to the custom resource's maximum
     const registration = { path: call.node.path, permissions, timeout: isUnresolved(timeout) ? TIMEOUT.max : timeout };
     const { length } = policyDocument(stack, [...others, registration]);
+    if (length > MAX_POLICY_DOCUMENT_LENGTH && others.length === 0) {
+      // only a call's own long list of resources gets here: the permissions are the user's to change
+      throw invalid(call, 'permissions', `${length} characters alone`,
+        `must fit in one RAM policy document of at most ${MAX_POLICY_DOCUMENT_LENGTH} characters: declare fewer or broader resources`);
+    }
     if (length > MAX_POLICY_DOCUMENT_LENGTH) {
-      const company = others.length === 0 ? 'alone' : `with the other calls of the stack (${others.map((c) => `'${c.path}'`).join(', ')})`;
-      throw invalid(call, 'permissions', `${length} characters ${company}`,
-        `must fit, with the permissions of every API call of the stack, in one RAM policy document of at most ${MAX_POLICY_DOCUMENT_LENGTH} characters: `
-        + 'declare fewer or broader resources, or put calls in another stack');
+      // the call may be one that a construct of this library made (an event stream, an IMS callback): its permissions
+      // are not the user's to change, the number of calls in the stack is
+      throw new ValidationError(call.node.path, 'the stack\'s API calls', `${length} characters with this call and the ${others.length} other `
+        + `API call${others.length === 1 ? '' : 's'} of stack ${stack.stackName}`,
+        `need more permissions than one RAM policy document holds (at most ${MAX_POLICY_DOCUMENT_LENGTH} characters: the policy of the stack's `
+        + 'one API-call function, which serves every ApiCall of the stack, including those that constructs such as consumers.QueueEventStream '
+        + 'and sources.ImsCallbackQueue make): split the calls across stacks, each of which has its own function and policy');
     }
     const provider = found ?? new ApiCallProvider(stack);
     provider.calls.push(registration);
@@ -444,27 +600,36 @@ interface Registration {
 }
 
 /**
- * The role's policy for `calls`: one statement per set of resources, with every action declared on that set;
- * deduplicated and sorted by what each action and resource renders to, so the order of the calls does not matter.
- * `length` counts the literal text (tokens as empty, so never more than the deployed length).
+ * The role's policy for `calls`: every action declared on each resource, then one statement per set of actions, with
+ * every resource that has exactly that set. N calls that declare the same actions on one resource each (N event
+ * streams) make one statement of N resources, so the document grows by one resource per call, and it allows exactly
+ * the (action, resource) pairs declared, no more. Deduplicated and sorted by what each action and resource renders
+ * to (statements by their resources, then actions), so the order of the calls does not matter. `length` counts the
+ * literal text (tokens as empty, so never more than the deployed length).
  */
 function policyDocument(stack: ros.Stack, calls: readonly Registration[]): { document: { [key: string]: unknown }; length: number } {
-  const statements = new Map<string, { resources: Map<string, unknown>; actions: Map<string, unknown> }>();
+  const byResource = new Map<string, { resource: unknown; actions: Map<string, unknown> }>();
   for (const call of calls) {
     for (const permission of call.permissions) {
-      const resources = keyed(stack, permission.resources);
-      const key = JSON.stringify([...resources.keys()]);
-      const statement = statements.get(key) ?? { resources, actions: new Map<string, unknown>() };
-      for (const [k, v] of keyed(stack, permission.actions)) {
-        statement.actions.set(k, v);
+      const actions = keyed(stack, permission.actions);
+      for (const [key, resource] of keyed(stack, permission.resources)) {
+        const entry = byResource.get(key) ?? { resource, actions: new Map<string, unknown>() };
+        actions.forEach((v, k) => entry.actions.set(k, v));
+        byResource.set(key, entry);
       }
-      statements.set(key, statement);
     }
   }
-  const rendered = [...statements.keys()].sort().map((key) => {
-    const s = statements.get(key)!;
-    return { effect: 'Allow', action: sortedValues(s.actions), resource: sortedValues(s.resources) };
-  });
+  const statements = new Map<string, { resources: Map<string, unknown>; actions: Map<string, unknown> }>();
+  for (const [key, entry] of byResource) {
+    const actionsKey = JSON.stringify([...entry.actions.keys()].sort());
+    const statement = statements.get(actionsKey) ?? { resources: new Map<string, unknown>(), actions: entry.actions };
+    statement.resources.set(key, entry.resource);
+    statements.set(actionsKey, statement);
+  }
+  const order = (s: { resources: Map<string, unknown>; actions: Map<string, unknown> }): string =>
+    JSON.stringify([[...s.resources.keys()].sort(), [...s.actions.keys()].sort()]);
+  const rendered = [...statements.values()].map((s) => ({ key: order(s), s })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ s }) => (
+    { effect: 'Allow', action: sortedValues(s.actions), resource: sortedValues(s.resources) }));
   const text = JSON.stringify({ Version: '1', Statement: rendered.map((s) => ({ Effect: s.effect, Action: s.action, Resource: s.resource })) }, (_key, value) =>
     isIntrinsic(value) ? literalOf(value) : value);
   // the L1's camelCase form: ram.Role maps it to Version, Statement, ... itself
@@ -552,34 +717,202 @@ function checkEndpoint(scope: ros.IConstruct, endpoint: unknown): void {
   }
 }
 
-/** The request as the handler reads it: `{ Action, Parameters }`; checks the action name and the parameters. */
-function renderRequest(scope: ros.IConstruct, prop: string, request: ApiRequest | undefined): { [key: string]: unknown } | undefined {
+/**
+ * One phase's request tree as the handler reads it (`{ Action, Parameters, SkipUnlessSet?, OmitEmptyParameters?,
+ * OnlyIf?, WaitFor?, Then? }`), checked: at most {@link MAX_REQUESTS} requests in all, counted before anything is
+ * rendered (so a `then` that contains its own request is refused, not followed forever).
+ */
+function renderPhase(scope: ros.IConstruct, prop: string, request: ApiRequest | undefined): { [key: string]: unknown } | undefined {
   if (request === undefined) {
     return undefined;
   }
-  if (typeof request !== 'object' || request === null || Array.isArray(request) || ros.Tokenization.isResolvable(request)) {
+  if (overBudget(request, { left: MAX_REQUESTS })) {
+    throw invalid(scope, prop, `more than ${MAX_REQUESTS} requests`, `must hold at most ${MAX_REQUESTS} requests in all: the request itself `
+      + 'and every request of its then, at any depth (each is a step of one custom resource operation, within its timeout)');
+  }
+  return renderRequest(scope, prop, request);
+}
+
+/**
+ * Refuses a waitFor interval that leaves no room for a poll: the first poll comes one interval after the request, and
+ * the handler makes none after its deadline, the call's timeout less the margin it keeps to answer ROS (as the
+ * handler computes it: a fifth of the timeout, at least 0.2 and at most 10 seconds). Tokens are not checked.
+ */
+function checkIntervals(scope: ros.IConstruct, prop: string, request: ApiRequest | undefined, timeout: number): void {
+  if (request === undefined || isUnresolved(timeout)) {
+    return;
+  }
+  const wait = request.waitFor;
+  if (wait !== undefined) {
+    const interval = wait.interval === undefined ? DEFAULT_INTERVAL_SECONDS : wait.interval.toSeconds();
+    const margin = Math.min(10, Math.max(0.2, timeout / 5));
+    if (!isUnresolved(interval) && interval >= timeout - margin) {
+      throw invalid(scope, `${prop}.waitFor.interval`, `${interval} seconds${wait.interval === undefined ? ' (the default)' : ''}`,
+        `must be shorter than the call's timeout (${timeout} seconds) less the ${margin} second${margin === 1 ? '' : 's'} the function keeps to answer ROS: the first `
+        + 'poll comes one interval after the request, and none is made after that time (give a shorter interval or a longer timeout)');
+    }
+  }
+  (request.then ?? []).forEach((child, i) => checkIntervals(scope, `${prop}.then[${i}]`, child, timeout));
+}
+
+/** Whether the request and its then (at any depth) are more than `budget.left` requests; stops counting once they are. */
+function overBudget(request: unknown, budget: { left: number }): boolean {
+  budget.left -= 1;
+  if (budget.left < 0) {
+    return true;
+  }
+  const then = typeof request === 'object' && request !== null ? (request as ApiRequest).then : undefined;
+  return Array.isArray(then) && !isUnresolved(then) && then.some((child) => overBudget(child, budget));
+}
+
+/** One request as the handler reads it, with its checks, polls and followers; checks names, parameters, paths and values. */
+function renderRequest(scope: ros.IConstruct, prop: string, request: ApiRequest): { [key: string]: unknown } {
+  if (!isPlainObject(request)) {
     throw invalid(scope, prop, request, 'must be an API request { action, parameters? }');
   }
-  checkPattern(scope, `${prop}.action`, request.action, ACTION_NAME,
-    'must be an API action name: letters and digits, starting with an upper-case letter, such as "SetEventCallback"');
-  const parameters = request.parameters;
-  if (parameters !== undefined && !ros.Tokenization.isResolvable(parameters)) {
-    if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
-      throw invalid(scope, `${prop}.parameters`, parameters, 'must be a map of parameter names to values');
+  checkAction(scope, `${prop}.action`, request.action);
+  const parameters = renderParameters(scope, `${prop}.parameters`, request.parameters);
+
+  let skipUnlessSet: string[] | undefined;
+  if (request.skipUnlessSet !== undefined) {
+    const names = request.skipUnlessSet;
+    if (!Array.isArray(names) || isUnresolved(names)) {
+      throw invalid(scope, `${prop}.skipUnlessSet`, names, 'must be a list of names of the request\'s parameters');
     }
-    for (const [name, value] of Object.entries(parameters)) {
-      if (!isUnresolved(name) && !PARAMETER_NAME.test(name)) {
-        throw invalid(scope, `${prop}.parameters`, name,
-          'must name each parameter as the API reference does: a letter, then letters, digits, ".", "_" or "-"');
+    // a map that is a token as a whole may hold any key
+    const keys = request.parameters === undefined ? [] : isPlainObject(request.parameters) ? Object.keys(request.parameters) : undefined;
+    names.forEach((name, i) => {
+      if (typeof name !== 'string' || (keys !== undefined && !keys.includes(name))) {
+        throw invalid(scope, `${prop}.skipUnlessSet[${i}]`, name, keys === undefined || keys.length === 0
+          ? `must be a key of ${prop}.parameters, which has none`
+          : `must be a key of ${prop}.parameters (${keys.join(', ')}): the request is skipped when that parameter is missing or '' at deploy time`);
       }
-      if (RESERVED_PARAMETERS.includes(name)) {
-        throw invalid(scope, `${prop}.parameters`, name, `must not set a field of the request itself (${RESERVED_PARAMETERS.join(', ')}): `
-          + 'the function sets them (the action from action, the version from apiVersion, the credentials and the signature)');
-      }
-      checkParameterValue(scope, `${prop}.parameters.${name}`, value, [parameters]);
+    });
+    skipUnlessSet = names.length === 0 ? undefined : [...new Set(names)];
+  }
+  checkBoolean(scope, `${prop}.omitEmptyParameters`, request.omitEmptyParameters);
+
+  let then: Array<{ [key: string]: unknown }> | undefined;
+  if (request.then !== undefined) {
+    if (!Array.isArray(request.then) || isUnresolved(request.then)) {
+      throw invalid(scope, `${prop}.then`, request.then, 'must be a list of API requests { action, parameters? }');
+    }
+    then = request.then.length === 0 ? undefined : request.then.map((child, i) => renderRequest(scope, `${prop}.then[${i}]`, child));
+  }
+  return {
+    Action: request.action,
+    Parameters: parameters,
+    SkipUnlessSet: skipUnlessSet,
+    OmitEmptyParameters: request.omitEmptyParameters === false ? undefined : request.omitEmptyParameters,
+    OnlyIf: request.onlyIf === undefined ? undefined : renderCondition(scope, `${prop}.onlyIf`, request.onlyIf),
+    WaitFor: request.waitFor === undefined ? undefined : renderWait(scope, `${prop}.waitFor`, request.waitFor),
+    Then: then,
+  };
+}
+
+/** `{ Action, Parameters, Path, Values }` of an onlyIf. */
+function renderCondition(scope: ros.IConstruct, prop: string, condition: ApiCondition): { [key: string]: unknown } {
+  if (!isPlainObject(condition)) {
+    throw invalid(scope, prop, condition, 'must be a check { action, parameters?, path, values }');
+  }
+  checkAction(scope, `${prop}.action`, condition.action);
+  return {
+    Action: condition.action,
+    Parameters: renderParameters(scope, `${prop}.parameters`, condition.parameters),
+    Path: checkResponsePath(scope, `${prop}.path`, condition.path),
+    Values: textList(scope, `${prop}.values`, condition.values, 'the values that let the request go ahead, such as ["ice-callback-jobs"] '
+      + '("" matches a value that is absent or empty)'),
+  };
+}
+
+/** `{ Action, Parameters, Path, Until, FailOn?, IntervalSeconds }` of a waitFor. */
+function renderWait(scope: ros.IConstruct, prop: string, wait: ApiWait): { [key: string]: unknown } {
+  if (!isPlainObject(wait)) {
+    throw invalid(scope, prop, wait, 'must be a poll { action, parameters?, path, until, failOn?, interval? }');
+  }
+  checkAction(scope, `${prop}.action`, wait.action);
+  const parameters = renderParameters(scope, `${prop}.parameters`, wait.parameters);
+  const path = checkResponsePath(scope, `${prop}.path`, wait.path);
+  const until = textList(scope, `${prop}.until`, wait.until, 'the values that end the wait, such as ["RUNNING"]');
+  let failOn: unknown;
+  if (wait.failOn !== undefined) {
+    if (Array.isArray(wait.failOn) && !isUnresolved(wait.failOn) && wait.failOn.length === 0) {
+      failOn = undefined;
+    } else {
+      failOn = textList(scope, `${prop}.failOn`, wait.failOn, 'the values that fail the wait, such as ["STARTING_FAILED"]');
     }
   }
-  return { Action: request.action, Parameters: parameters === undefined ? undefined : copy(parameters) };
+  if (Array.isArray(until) && Array.isArray(failOn)) {
+    const both = (failOn as string[]).find((v) => !isUnresolved(v) && (until as string[]).includes(v));
+    if (both !== undefined) {
+      throw invalid(scope, `${prop}.failOn`, both, `must not share a value with ${prop}.until: a value cannot both end the wait and fail it`);
+    }
+  }
+  return {
+    Action: wait.action,
+    Parameters: parameters,
+    Path: path,
+    Until: until,
+    FailOn: failOn,
+    IntervalSeconds: durationSeconds(scope, `${prop}.interval`, wait.interval, INTERVAL) ?? DEFAULT_INTERVAL_SECONDS,
+  };
+}
+
+function checkAction(scope: ros.IConstruct, prop: string, action: unknown): void {
+  checkPattern(scope, prop, action, ACTION_NAME,
+    'must be an API action name: letters and digits, starting with an upper-case letter, such as "SetEventCallback"');
+}
+
+function checkResponsePath(scope: ros.IConstruct, prop: string, path: unknown): string {
+  const rule = responsePathRule(path);
+  if (rule !== undefined) {
+    throw invalid(scope, prop, path, rule);
+  }
+  return path as string;
+}
+
+/** A list of at least one text value (tokens pass; a list token passes as it is), deduplicated in order. */
+function textList(scope: ros.IConstruct, prop: string, values: unknown, what: string): unknown {
+  if (isUnresolved(values)) {
+    return values;
+  }
+  const allowed = `must be a list of at least one text value: ${what}`;
+  if (!Array.isArray(values) || values.length === 0) {
+    throw invalid(scope, prop, values, allowed);
+  }
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') {
+      throw invalid(scope, `${prop}[${i}]`, v, 'must be text (a number or a boolean as the text the response holds, such as "1" or "true")');
+    }
+  });
+  return [...new Set(values as string[])];
+}
+
+/** A copy of a request's parameters, checked: names as API references spell them, none of the request's own, plain values. */
+function renderParameters(scope: ros.IConstruct, prop: string, parameters: unknown): unknown {
+  if (parameters === undefined || ros.Tokenization.isResolvable(parameters)) {
+    return parameters;
+  }
+  if (!isPlainObject(parameters)) {
+    throw invalid(scope, prop, parameters, 'must be a map of parameter names to values');
+  }
+  for (const [name, value] of Object.entries(parameters)) {
+    if (!isUnresolved(name) && !PARAMETER_NAME.test(name)) {
+      throw invalid(scope, prop, name,
+        'must name each parameter as the API reference does: a letter, then letters, digits, ".", "_" or "-"');
+    }
+    if (RESERVED_PARAMETERS.includes(name)) {
+      throw invalid(scope, prop, name, `must not set a field of the request itself (${RESERVED_PARAMETERS.join(', ')}): `
+        + 'the function sets them (the action from action, the version from apiVersion, the credentials and the signature)');
+    }
+    checkParameterValue(scope, `${prop}.${name}`, value, [parameters]);
+  }
+  return copy(parameters);
+}
+
+/** A map object (not a list, not null, not a token). */
+function isPlainObject(value: unknown): value is { [key: string]: any } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ros.Tokenization.isResolvable(value);
 }
 
 /** Values the template can hold: text, numbers, booleans, lists and maps of them, tokens; `within`: the lists and maps it is in. */
@@ -689,19 +1022,33 @@ function warnUnpermitted(scope: ros.IConstruct, props: ApiCallProps, permissions
     return; // a token may name anything
   }
   for (const prop of ['onCreate', 'onUpdate', 'onDelete'] as const) {
-    const action = props[prop]?.action;
-    if (typeof action !== 'string' || isUnresolved(action)) {
-      continue;
-    }
-    const covered = declared.some((d) => {
-      const [, name] = d.split(':');
-      return new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(action);
-    });
-    if (!covered) {
-      warnOnce(scope, `${prop}.action: no permission names the action "<service>:${action}", so the call fails with a permission error `
-        + 'unless the API needs no authorization for it: add it to permissions, as the API reference\'s authorization information lists it.');
+    for (const [where, action] of actionsOf(prop, props[prop])) {
+      if (isUnresolved(action)) {
+        continue;
+      }
+      const covered = declared.some((d) => {
+        const [, name] = d.split(':');
+        return new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(action);
+      });
+      if (!covered) {
+        warnOnce(scope, `${where}: no permission names the action "<service>:${action}", so the call fails with a permission error `
+          + 'unless the API needs no authorization for it: add it to permissions, as the API reference\'s authorization information lists it.');
+      }
     }
   }
+}
+
+/** Every action of a (checked) request tree, with where it is: the request's, its onlyIf's, its waitFor's, then its then's in order. */
+function actionsOf(prop: string, request: ApiRequest | undefined): Array<[string, string]> {
+  if (request === undefined) {
+    return [];
+  }
+  return [
+    [`${prop}.action`, request.action] as [string, string],
+    ...(request.onlyIf === undefined ? [] : [[`${prop}.onlyIf.action`, request.onlyIf.action] as [string, string]]),
+    ...(request.waitFor === undefined ? [] : [[`${prop}.waitFor.action`, request.waitFor.action] as [string, string]]),
+    ...(request.then ?? []).flatMap((child, i) => actionsOf(`${prop}.then[${i}]`, child)),
+  ];
 }
 
 /**

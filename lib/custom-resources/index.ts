@@ -1,2 +1,2 @@
 export { ApiCall, PhysicalResourceId } from './api-call';
-export type { ApiCallProps, ApiPermission, ApiRequest } from './api-call';
+export type { ApiCallProps, ApiCondition, ApiPermission, ApiRequest, ApiWait } from './api-call';

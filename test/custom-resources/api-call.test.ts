@@ -13,6 +13,7 @@ import * as ros from '@alicloud/ros-cdk-core';
 import { Template } from '../../lib/assertions';
 import { Duration, smq } from '../../lib';
 import { ApiCall, ApiCallProps, PhysicalResourceId } from '../../lib/custom-resources';
+import { ApiRequest } from '../../lib/custom-resources/api-call';
 import { crc32 } from '../../lib/custom-resources/zip';
 import { expectInvalid, getAtt, newStack, warnings } from '../util';
 
@@ -222,7 +223,7 @@ describe('ApiCall', () => {
     });
   });
 
-  test('the policy is deduplicated, merged per set of resources and sorted: the order of the calls does not matter', () => {
+  test('the policy is deduplicated, merged per set of actions and sorted: the order of the calls does not matter', () => {
     const documentOf = (order: string[]): unknown => {
       const { stack } = newStack('Media', { env: ENV });
       for (const name of order) {
@@ -242,12 +243,52 @@ describe('ApiCall', () => {
     expect(document).toEqual(documentOf(['c', 'b', 'a']));
     expect(document).toEqual({
       Version: '1',
-      Statement: ['a', 'b', 'c'].map((name) => ({
-        Effect: 'Allow',
-        Action: ['eventbridge:CreateEventStreaming', 'eventbridge:DeleteEventStreaming'],
-        Resource: [`acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`],
-      })).concat([{ Effect: 'Allow', Action: ['mns:GetQueueAttributes'], Resource: ['acs:mns:cn-hangzhou:123456789012:/queues/jobs'] }]),
+      Statement: [
+        // the three streams have the same actions: one statement listing each of them
+        {
+          Effect: 'Allow',
+          Action: ['eventbridge:CreateEventStreaming', 'eventbridge:DeleteEventStreaming'],
+          Resource: ['a', 'b', 'c'].map((name) => `acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`),
+        },
+        { Effect: 'Allow', Action: ['mns:GetQueueAttributes'], Resource: ['acs:mns:cn-hangzhou:123456789012:/queues/jobs'] },
+      ],
     });
+  });
+
+  test('review 11b M3: the policy allows exactly the declared (action, resource) pairs, each resource in the statement of its set of actions', () => {
+    const { stack } = newStack('Media', { env: ENV });
+    const arn = (name: string): string => `acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${name}`;
+    new ApiCall(stack, 'A', eventStream('a', { permissions: [{ actions: ['eventbridge:GetEventStreaming', 'eventbridge:DeleteEventStreaming'], resources: [arn('a'), arn('b')] }] }));
+    // b gains an action: it leaves the statement of a for one of its own; c has the same actions as b
+    new ApiCall(stack, 'B', eventStream('b', { permissions: [{ actions: ['eventbridge:UpdateEventStreaming'], resources: [arn('b'), arn('c')] }] }));
+    new ApiCall(stack, 'C', eventStream('c', { permissions: [{ actions: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming'], resources: [arn('c')] }] }));
+    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming'], Resource: [arn('a')] },
+      { Effect: 'Allow', Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:UpdateEventStreaming'], Resource: [arn('b'), arn('c')] },
+    ]);
+  });
+
+  test('review 11b M3: N calls with the same actions on one resource each: one statement, the policy grows by one resource per call', () => {
+    /** The policy of a stack with n such calls (a new stack each time: a template is read once). */
+    const policyOf = (n: number): any => {
+      const { stack } = newStack('Media', { env: ENV });
+      for (let i = 10; i < 10 + n; i++) {
+        new ApiCall(stack, `S${i}`, eventStream(`s${i}`, {
+          permissions: [
+            { actions: ['eventbridge:CreateEventStreaming'], resources: ['*'] },
+            { actions: ['eventbridge:DeleteEventStreaming', 'eventbridge:UpdateEventStreaming'], resources: [`acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/s${i}`] },
+          ],
+        }));
+      }
+      return resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument;
+    };
+    const lengths = [1, 2, 3, 4].map((n) => JSON.stringify(policyOf(n)).length);
+    const statements = policyOf(4).Statement;
+    expect(statements).toHaveLength(2);
+    expect(statements[1].Resource).toEqual([10, 11, 12, 13].map((i) => `acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/s${i}`));
+    // each call adds its ARN in quotes and a comma, nothing else
+    const grow = `,"acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/s10"`.length;
+    expect(lengths.slice(1).map((l, i) => l - lengths[i])).toEqual([grow, grow, grow]);
   });
 
   test('tokens in permissions: two that render alike count once', () => {
@@ -457,15 +498,45 @@ describe('ApiCall', () => {
     const many = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/${prefix}-${i}`);
     new ApiCall(stack, 'A', eventStream('a', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: many('a', 50) }] }));
     expectInvalid(() => new ApiCall(stack, 'B', eventStream('b', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: many('b', 50) }] })),
-      /^Media\/B: permissions must fit, with the permissions of every API call of the stack, in one RAM policy document of at most 6144 characters: declare fewer or broader resources, or put calls in another stack, got "6\d{3} characters with the other calls of the stack \('Media\/A'\)"$/);
+      new RegExp('^Media/B: the stack\'s API calls need more permissions than one RAM policy document holds \\(at most 6144 characters: the policy of the '
+        + 'stack\'s one API-call function, which serves every ApiCall of the stack, including those that constructs such as consumers.QueueEventStream '
+        + 'and sources.ImsCallbackQueue make\\): split the calls across stacks, each of which has its own function and policy, got '
+        + '"6\\d{3} characters with this call and the 1 other API call of stack Media"$'));
     // the refused call left nothing behind in the policy
     expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement).toHaveLength(1);
 
     // one call alone: refused before the provider is made
     const other = newStack('Other', { env: ENV }).stack;
     expectInvalid(() => new ApiCall(other, 'C', eventStream('c', { permissions: [{ actions: ['eventbridge:CreateEventStreaming'], resources: many('c', 100) }] })),
-      /^Other\/C: permissions must fit, .* got "6\d{3} characters alone"$/);
+      /^Other\/C: permissions must fit in one RAM policy document of at most 6144 characters: declare fewer or broader resources, got "6\d{3} characters alone"$/);
     expect(other.node.tryFindChild('ApiCallProvider')).toBeUndefined();
+  });
+
+  test('review 11b M3: many calls of one kind (as event streams make them) fit in one stack; the one that does not names itself and says to split the stack', () => {
+    const { stack } = newStack('Media', { env: ENV });
+    const stream = (i: number): ApiCallProps => eventStream(`route-orders-to-fulfilment-queue-${i}`, {
+      permissions: [
+        { actions: ['eventbridge:CreateEventStreaming'], resources: ['*'] },
+        {
+          actions: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:UpdateEventStreaming', 'eventbridge:StartEventStreaming'],
+          resources: [`acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/route-orders-to-fulfilment-queue-${i}`],
+        },
+      ],
+    });
+    let made = 0;
+    let error: Error | undefined;
+    for (; made < 200 && error === undefined; made++) {
+      try {
+        new ApiCall(new ros.Construct(stack, `Route${made}`), `Stream${made}`, stream(made));
+      } catch (e) {
+        error = e as Error;
+      }
+    }
+    // one statement per set of actions: about 6,000 / 90 characters per stream, not 22 as with a statement each
+    expect(made - 1).toBeGreaterThan(60);
+    expect(error?.message).toMatch(new RegExp(`^Media/Route${made - 1}/Stream${made - 1}: the stack's API calls need more permissions than one RAM policy document holds `
+      + `.*: split the calls across stacks, each of which has its own function and policy, got "6\\d{3} characters with this call and the ${made - 1} other API calls of stack Media"$`));
+    expect(error?.message).not.toMatch(/declare|permissions must/);
   });
 
   test('ids: the custom resource\'s logical id is the construct id, unique in the stack; the provider\'s id is taken', () => {
@@ -673,6 +744,318 @@ describe('ApiCall', () => {
       bad({ ignoreErrorCodesOnDelete: 'NotFound' as unknown as string[] }, 'Media/Call: ignoreErrorCodesOnDelete must be a list of API error codes, got "NotFound"');
       bad({ onDelete: undefined, ignoreErrorCodesOnDelete: ['NotFound'] },
         'Media/Call: ignoreErrorCodesOnDelete needs onDelete: the codes are errors of the onDelete request, got ["NotFound"]');
+    });
+  });
+
+  describe('request trees: then, onlyIf, waitFor, skipUnlessSet, omitEmptyParameters, allowMissingOutputs', () => {
+    const STREAM_ARN = 'acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/s1';
+    /** An event stream made, started and waited for; on delete, stopped only when it runs. */
+    function startedStream(overrides: Partial<ApiCallProps> = {}): ApiCallProps {
+      return eventStream('s1', {
+        onCreate: {
+          action: 'CreateEventStreaming',
+          parameters: { EventStreamingName: 's1', FilterPattern: '' },
+          omitEmptyParameters: true,
+          then: [{
+            action: 'StartEventStreaming',
+            parameters: { EventStreamingName: 's1' },
+            waitFor: { action: 'GetEventStreaming', parameters: { EventStreamingName: 's1' }, path: 'Data.Status', until: ['RUNNING'], failOn: ['STARTING_FAILED'] },
+          }],
+        },
+        onUpdate: {
+          action: 'UpdateEventStreaming',
+          parameters: { EventStreamingName: 's1', Description: '' },
+          skipUnlessSet: ['Description', 'Description'],
+        },
+        onDelete: {
+          action: 'DeleteEventStreaming',
+          parameters: { EventStreamingName: 's1' },
+          onlyIf: { action: 'GetEventStreaming', parameters: { EventStreamingName: 's1' }, path: 'Data.Status', values: ['RUNNING', 'READY', 'RUNNING'] },
+          waitFor: { action: 'GetEventStreaming', parameters: { EventStreamingName: 's1' }, path: 'Data.Status', until: ['DELETED'], failOn: [], interval: Duration.seconds(2) },
+        },
+        permissions: [{ actions: ['eventbridge:*EventStreaming'], resources: [STREAM_ARN] }],
+        allowMissingOutputs: true,
+        outputPaths: ['Data.EventStreamingARN'],
+        ...overrides,
+      });
+    }
+
+    test('the rendered Parameters: PascalCase, the defaults filled in, absent keys left out', () => {
+      const { stack } = newStack('Media', { env: ENV });
+      new ApiCall(stack, 'Stream', startedStream());
+      expect(snapshotOf(stack)).toMatchSnapshot();
+      const parameters = resources(stack).Stream.Properties.Parameters;
+      expect(parameters.OnCreate).toEqual({
+        Action: 'CreateEventStreaming',
+        Parameters: { EventStreamingName: 's1', FilterPattern: '' },
+        OmitEmptyParameters: true,
+        Then: [{
+          Action: 'StartEventStreaming',
+          Parameters: { EventStreamingName: 's1' },
+          WaitFor: { Action: 'GetEventStreaming', Parameters: { EventStreamingName: 's1' }, Path: 'Data.Status', Until: ['RUNNING'], FailOn: ['STARTING_FAILED'], IntervalSeconds: 5 },
+        }],
+      });
+      // skipUnlessSet deduplicated
+      expect(parameters.OnUpdate).toEqual({ Action: 'UpdateEventStreaming', Parameters: { EventStreamingName: 's1', Description: '' }, SkipUnlessSet: ['Description'] });
+      // values deduplicated, failOn [] left out, the interval in seconds
+      expect(parameters.OnDelete).toEqual({
+        Action: 'DeleteEventStreaming',
+        Parameters: { EventStreamingName: 's1' },
+        OnlyIf: { Action: 'GetEventStreaming', Parameters: { EventStreamingName: 's1' }, Path: 'Data.Status', Values: ['RUNNING', 'READY'] },
+        WaitFor: { Action: 'GetEventStreaming', Parameters: { EventStreamingName: 's1' }, Path: 'Data.Status', Until: ['DELETED'], IntervalSeconds: 2 },
+      });
+      expect(parameters.AllowMissingOutputs).toBe(true);
+      expect(parameters.OutputPaths).toEqual(['Data.EventStreamingARN']);
+      expect(warnings(stack)).toEqual([]);
+    });
+
+    test('false flags, empty lists and a plain request render nothing new', () => {
+      const { stack } = newStack('Media');
+      new ApiCall(stack, 'Call', imsCallback({
+        onCreate: { action: 'SetEventCallback', parameters: { CallbackType: 'MNS' }, then: [], skipUnlessSet: [], omitEmptyParameters: false },
+        allowMissingOutputs: false,
+      }));
+      const parameters = resources(stack).Call.Properties.Parameters;
+      expect(parameters.OnCreate).toEqual({ Action: 'SetEventCallback', Parameters: { CallbackType: 'MNS' } });
+      expect(Object.keys(parameters).sort()).toEqual(['ApiVersion', 'CallTimeout', 'Endpoint', 'OnCreate', 'OnDelete', 'PhysicalResourceId']);
+    });
+
+    test('then nests: the requests of each level in order, each with its own checks', () => {
+      const { stack } = newStack('Media');
+      const leaf = (action: string): ApiRequest => ({ action, parameters: { Name: action } });
+      new ApiCall(stack, 'Call', imsCallback({
+        onCreate: { ...leaf('A'), then: [{ ...leaf('B'), then: [leaf('C'), { ...leaf('D'), onlyIf: { action: 'GetD', path: 'Found', values: ['true'] } }] }, leaf('E')] },
+        permissions: [{ actions: ['ice:*'], resources: ['*'] }],
+      }));
+      const onCreate = resources(stack).Call.Properties.Parameters.OnCreate;
+      expect(onCreate).toEqual({
+        Action: 'A', Parameters: { Name: 'A' },
+        Then: [
+          { Action: 'B', Parameters: { Name: 'B' }, Then: [
+            { Action: 'C', Parameters: { Name: 'C' } },
+            { Action: 'D', Parameters: { Name: 'D' }, OnlyIf: { Action: 'GetD', Path: 'Found', Values: ['true'] } },
+          ] },
+          { Action: 'E', Parameters: { Name: 'E' } },
+        ],
+      });
+    });
+
+    test('ten requests per phase pass; the checks and polls do not count', () => {
+      const { stack } = newStack('Media');
+      const wait = { action: 'Get', path: 'S', until: ['OK'] };
+      const chain = (n: number): ApiRequest => ({ action: 'Step', onlyIf: { action: 'Check', path: 'S', values: ['x'] }, waitFor: wait, then: n > 1 ? [chain(n - 1)] : undefined });
+      new ApiCall(stack, 'Deep', imsCallback({ onCreate: chain(10), permissions: [{ actions: ['ice:*'], resources: ['*'] }] }));
+      new ApiCall(stack, 'Wide', imsCallback({ onCreate: { action: 'Step', then: Array.from({ length: 9 }, () => ({ action: 'Step', waitFor: wait })) },
+        permissions: [{ actions: ['ice:*'], resources: ['*'] }] }));
+      expect(resources(stack).Wide.Properties.Parameters.OnCreate.Then).toHaveLength(9);
+    });
+
+    test('tokens pass: in parameters, values, until, failOn, skipUnlessSet\'s map and the interval', () => {
+      const { stack } = newStack('Media');
+      const queue = new smq.Queue(stack, 'Jobs');
+      const seconds = new ros.RosParameter(stack, 'Seconds', { type: ros.RosParameterType.NUMBER });
+      const states = new ros.RosParameter(stack, 'States', { type: ros.RosParameterType.COMMA_DELIMITED_LIST });
+      const map = ros.Token.asAny({ resolve: () => ({ Name: 'x' }) });
+      new ApiCall(stack, 'Call', imsCallback({
+        onCreate: {
+          action: 'SetEventCallback',
+          parameters: { CallbackQueueName: queue.queueName },
+          skipUnlessSet: ['CallbackQueueName'],
+          onlyIf: { action: 'GetEventCallback', parameters: { Queue: queue.queueName }, path: 'CallbackQueueName', values: [queue.queueName, ''] },
+          then: [{
+            action: 'SetEventCallback',
+            parameters: map as any,
+            skipUnlessSet: ['AnyKeyOfATokenMap'],
+            waitFor: { action: 'GetEventCallback', path: 'Status', until: states.valueAsList, failOn: [`${queue.queueName}-failed`], interval: Duration.seconds(seconds.valueAsNumber) },
+          }],
+        },
+        permissions: [{ actions: ['ice:SetEventCallback', 'ice:GetEventCallback'], resources: ['*'] }],
+      }));
+      const onCreate = resources(stack).Call.Properties.Parameters.OnCreate;
+      expect(onCreate.OnlyIf).toEqual({ Action: 'GetEventCallback', Parameters: { Queue: getAtt('Jobs', 'QueueName') }, Path: 'CallbackQueueName', Values: [getAtt('Jobs', 'QueueName'), ''] });
+      expect(onCreate.Then[0]).toEqual({
+        Action: 'SetEventCallback',
+        Parameters: { Name: 'x' },
+        SkipUnlessSet: ['AnyKeyOfATokenMap'],
+        WaitFor: {
+          Action: 'GetEventCallback', Path: 'Status', Until: { Ref: 'States' },
+          FailOn: [{ 'Fn::Join': ['', [getAtt('Jobs', 'QueueName'), '-failed']] }], IntervalSeconds: { Ref: 'Seconds' },
+        },
+      });
+      expect(warnings(stack)).toEqual([]);
+    });
+
+    test('the permission warning covers the actions of onlyIf, waitFor and then, wherever they are', () => {
+      const { stack } = newStack('Media');
+      new ApiCall(stack, 'Call', startedStream({
+        permissions: [{ actions: ['eventbridge:CreateEventStreaming', 'eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming', 'eventbridge:DeleteEventStreaming'], resources: [STREAM_ARN] }],
+      }));
+      const warning = (where: string, action: string): string => `Media/Call: ${where}: no permission names the action "<service>:${action}", so the call fails `
+        + 'with a permission error unless the API needs no authorization for it: add it to permissions, as the API reference\'s authorization information lists it.';
+      expect(warnings(stack)).toEqual([
+        warning('onCreate.then[0].waitFor.action', 'GetEventStreaming'),
+        warning('onDelete.onlyIf.action', 'GetEventStreaming'),
+        warning('onDelete.waitFor.action', 'GetEventStreaming'),
+      ]);
+
+      // a then's own action
+      const other = newStack('Other').stack;
+      new ApiCall(other, 'Call', imsCallback({ onCreate: { action: 'SetEventCallback', then: [{ action: 'TagResources' }] } }));
+      expect(warnings(other)).toEqual([warning('onCreate.then[0].action', 'TagResources').replace('Media/', 'Other/')]);
+    });
+
+    test('the size check covers the whole tree', () => {
+      const { stack } = newStack('Media');
+      const half = 'x'.repeat(40000);
+      expectInvalid(() => new ApiCall(stack, 'Call', imsCallback({
+        onCreate: { action: 'SetEventCallback', parameters: { Data: half }, then: [{ action: 'SetEventCallback', waitFor: { action: 'Get', parameters: { Data: half }, path: 'S', until: ['x'] } }] },
+      })), /^Media\/Call: onCreate, onUpdate and onDelete must render, .* got "80\d{3} bytes of JSON"$/);
+    });
+
+    describe('bad input, each with its message', () => {
+      const bad = (props: Partial<ApiCallProps>, message: string | RegExp): void => {
+        const { stack } = newStack('Media');
+        expectInvalid(() => new ApiCall(stack, 'Call', imsCallback(props)), message);
+      };
+      const on = (request: Partial<ApiRequest>): Partial<ApiCallProps> => ({ onCreate: { action: 'SetEventCallback', parameters: { CallbackType: 'MNS', CallbackURL: 'q' }, ...request } });
+      const check = { action: 'GetEventCallback', path: 'CallbackQueueName', values: ['q'] };
+      const wait = { action: 'GetEventCallback', path: 'Status', until: ['READY'] };
+      const ACTION = 'must be an API action name: letters and digits, starting with an upper-case letter, such as "SetEventCallback"';
+      const PATH = 'must be a dotted path into the response (letters, digits, _ and - between the dots, at most 255 characters), '
+        + 'such as "Data.EventStreamingARN", and not "Outputs" (the attribute of the whole map)';
+      const SEGMENT = 'must not have a segment __proto__, constructor or prototype (names every JavaScript object has, not fields of the response)';
+
+      test('action names of then, onlyIf and waitFor', () => {
+        bad(on({ then: [{ action: 'tagResources' }] }), `Media/Call: onCreate.then[0].action ${ACTION}, got "tagResources"`);
+        bad(on({ then: [{ action: 'A', then: [{ action: 'B' }, { action: 'ice:C' }] }] }), `Media/Call: onCreate.then[0].then[1].action ${ACTION}, got "ice:C"`);
+        bad(on({ onlyIf: { ...check, action: '' } }), `Media/Call: onCreate.onlyIf.action ${ACTION}, got ""`);
+        bad({ onDelete: { action: 'SetEventCallback', waitFor: { ...wait, action: 'get' } } }, `Media/Call: onDelete.waitFor.action ${ACTION}, got "get"`);
+        bad(on({ waitFor: { ...wait, action: undefined as unknown as string } }), `Media/Call: onCreate.waitFor.action ${ACTION}, got undefined`);
+      });
+
+      test('shapes', () => {
+        bad(on({ then: { action: 'A' } as unknown as ApiRequest[] }), 'Media/Call: onCreate.then must be a list of API requests { action, parameters? }, got {"action":"A"}');
+        bad(on({ then: ['A'] as unknown as ApiRequest[] }), 'Media/Call: onCreate.then[0] must be an API request { action, parameters? }, got "A"');
+        bad(on({ onlyIf: 'GetEventCallback' as unknown as typeof check }), 'Media/Call: onCreate.onlyIf must be a check { action, parameters?, path, values }, got "GetEventCallback"');
+        bad(on({ waitFor: [wait] as unknown as typeof wait }), /^Media\/Call: onCreate\.waitFor must be a poll \{ action, parameters\?, path, until, failOn\?, interval\? \}, got \[/);
+        bad(on({ omitEmptyParameters: 'yes' as unknown as boolean }), 'Media/Call: onCreate.omitEmptyParameters must be true or false, got "yes"');
+        bad({ allowMissingOutputs: 1 as unknown as boolean }, 'Media/Call: allowMissingOutputs must be true or false, got 1');
+        bad({ onCreate: undefined, allowMissingOutputs: true },
+          'Media/Call: allowMissingOutputs needs onCreate: the values are read from the create response (and the update response), got true');
+      });
+
+      test('paths', () => {
+        bad(on({ onlyIf: { ...check, path: 'Data..Name' } }), `Media/Call: onCreate.onlyIf.path ${PATH}, got "Data..Name"`);
+        bad(on({ onlyIf: { ...check, path: undefined as unknown as string } }), `Media/Call: onCreate.onlyIf.path ${PATH}, got undefined`);
+        bad(on({ then: [{ action: 'A', waitFor: { ...wait, path: 'Outputs' } }] }), `Media/Call: onCreate.then[0].waitFor.path ${PATH}, got "Outputs"`);
+        bad(on({ waitFor: { ...wait, path: 'Data.__proto__' } }), `Media/Call: onCreate.waitFor.path ${SEGMENT}, got "Data.__proto__"`);
+      });
+
+      test('values, until and failOn: lists of at least one text value', () => {
+        const values = 'must be a list of at least one text value: the values that let the request go ahead, such as ["ice-callback-jobs"] '
+          + '("" matches a value that is absent or empty)';
+        bad(on({ onlyIf: { ...check, values: [] } }), `Media/Call: onCreate.onlyIf.values ${values}, got []`);
+        bad(on({ onlyIf: { ...check, values: 'q' as unknown as string[] } }), `Media/Call: onCreate.onlyIf.values ${values}, got "q"`);
+        bad(on({ onlyIf: { ...check, values: undefined as unknown as string[] } }), `Media/Call: onCreate.onlyIf.values ${values}, got undefined`);
+        const text = 'must be text (a number or a boolean as the text the response holds, such as "1" or "true")';
+        bad(on({ onlyIf: { ...check, values: ['q', 1 as unknown as string] } }), `Media/Call: onCreate.onlyIf.values[1] ${text}, got 1`);
+        bad(on({ waitFor: { ...wait, until: [] } }), 'Media/Call: onCreate.waitFor.until must be a list of at least one text value: the values that end the wait, such as ["RUNNING"], got []');
+        bad(on({ waitFor: { ...wait, until: [true as unknown as string] } }), `Media/Call: onCreate.waitFor.until[0] ${text}, got true`);
+        bad(on({ waitFor: { ...wait, failOn: 'FAILED' as unknown as string[] } }),
+          'Media/Call: onCreate.waitFor.failOn must be a list of at least one text value: the values that fail the wait, such as ["STARTING_FAILED"], got "FAILED"');
+        bad(on({ waitFor: { ...wait, failOn: [null as unknown as string] } }), `Media/Call: onCreate.waitFor.failOn[0] ${text}, got null`);
+      });
+
+      test('until and failOn must not overlap', () => {
+        bad(on({ waitFor: { ...wait, until: ['READY', 'RUNNING'], failOn: ['FAILED', 'RUNNING'] } }),
+          'Media/Call: onCreate.waitFor.failOn must not share a value with onCreate.waitFor.until: a value cannot both end the wait and fail it, got "RUNNING"');
+      });
+
+      test('interval: 1 to 60 whole seconds', () => {
+        bad(on({ waitFor: { ...wait, interval: Duration.seconds(0) } }), 'Media/Call: onCreate.waitFor.interval must be an integer between 1 and 60 seconds, got 0');
+        bad(on({ waitFor: { ...wait, interval: Duration.minutes(2) } }), 'Media/Call: onCreate.waitFor.interval must be an integer between 1 and 60 seconds, got 120');
+        bad(on({ waitFor: { ...wait, interval: 5 as unknown as Duration } }), 'Media/Call: onCreate.waitFor.interval must be a Duration, such as Duration.seconds(30), got 5');
+        // fractions cannot be made at all
+        expectInvalid(() => Duration.seconds(0.5), 'Duration.seconds(amount) must make a whole number of seconds (it makes 0.5), got 0.5');
+        for (const ok of [1, 60]) {
+          const { stack } = newStack('Media');
+          new ApiCall(stack, 'Call', imsCallback(on({ waitFor: { ...wait, interval: Duration.seconds(ok) } })));
+          expect(resources(stack).Call.Properties.Parameters.OnCreate.WaitFor.IntervalSeconds).toBe(ok);
+        }
+      });
+
+      test('review 11b L1: an interval that leaves no room for a poll within the timeout (less the margin kept to answer ROS) is refused', () => {
+        const NO_ROOM = (timeout: number, margin: number): string => `must be shorter than the call's timeout (${timeout} seconds) less the ${margin} `
+          + `second${margin === 1 ? '' : 's'} the function keeps to answer ROS: the first poll comes one interval after the request, and none is made after that time `
+          + '(give a shorter interval or a longer timeout)';
+        // the review's case: a 60 s interval in a 10 s timeout
+        bad({ ...on({ waitFor: { ...wait, interval: Duration.seconds(60) } }), timeout: Duration.seconds(10) },
+          `Media/Call: onCreate.waitFor.interval ${NO_ROOM(10, 2)}, got "60 seconds"`);
+        // equal to the timeout; then, onDelete and the default interval too
+        bad({ ...on({ then: [{ action: 'A', waitFor: { ...wait, interval: Duration.seconds(30) } }] }), timeout: Duration.seconds(30) },
+          `Media/Call: onCreate.then[0].waitFor.interval ${NO_ROOM(30, 6)}, got "30 seconds"`);
+        bad({ onDelete: { action: 'SetEventCallback', waitFor: wait }, timeout: Duration.seconds(5) },
+          `Media/Call: onDelete.waitFor.interval ${NO_ROOM(5, 1)}, got "5 seconds (the default)"`);
+        bad({ ...on({ waitFor: { ...wait, interval: Duration.seconds(8) } }), timeout: Duration.seconds(10) },
+          `Media/Call: onCreate.waitFor.interval ${NO_ROOM(10, 2)}, got "8 seconds"`);
+        // room for one poll at least: accepted; a token timeout or interval is not checked
+        const { stack } = newStack('Media');
+        new ApiCall(stack, 'A', imsCallback({ ...on({ waitFor: { ...wait, interval: Duration.seconds(7) } }), timeout: Duration.seconds(10) }));
+        new ApiCall(stack, 'B', imsCallback({ ...on({ waitFor: { ...wait, interval: Duration.seconds(60) } }), timeout: Duration.seconds(71) }));
+        const seconds = new ros.RosParameter(stack, 'Seconds', { type: ros.RosParameterType.NUMBER });
+        new ApiCall(stack, 'C', imsCallback({ ...on({ waitFor: { ...wait, interval: Duration.seconds(60) } }), timeout: Duration.seconds(seconds.valueAsNumber) }));
+        new ApiCall(stack, 'D', imsCallback({ ...on({ waitFor: { ...wait, interval: Duration.seconds(seconds.valueAsNumber) } }), timeout: Duration.seconds(2) }));
+        expect(resources(stack).B.Properties.Parameters.OnCreate.WaitFor.IntervalSeconds).toBe(60);
+      });
+
+      test('review 11b L2: onlyIf or skipUnlessSet on onCreate\'s first request with PhysicalResourceId.fromResponse is refused', () => {
+        const SKIPPED = 'must not be given with physicalResourceId PhysicalResourceId.fromResponse("Data.Id"): when it skips the request there is no response '
+          + 'to read the id from, and the create fails; read the id from a request that is always sent, or give PhysicalResourceId.of(id)';
+        const fromResponse = { physicalResourceId: PhysicalResourceId.fromResponse('Data.Id') };
+        bad({ ...on({ onlyIf: check }), ...fromResponse },
+          `Media/Call: onCreate.onlyIf ${SKIPPED}, got {"action":"GetEventCallback","path":"CallbackQueueName","values":["q"]}`);
+        bad({ ...on({ skipUnlessSet: ['CallbackURL'] }), ...fromResponse }, `Media/Call: onCreate.skipUnlessSet ${SKIPPED}, got ["CallbackURL"]`);
+        // fine: an empty skipUnlessSet, a check on a later request or on onUpdate, a fixed id
+        const { stack } = newStack('Media');
+        new ApiCall(stack, 'A', imsCallback({ ...on({ skipUnlessSet: [], then: [{ action: 'B', onlyIf: check, skipUnlessSet: [] }] }), ...fromResponse }));
+        new ApiCall(stack, 'B', imsCallback({ ...on({}), onUpdate: { action: 'SetEventCallback', onlyIf: check }, ...fromResponse }));
+        new ApiCall(stack, 'C', imsCallback({ ...on({ onlyIf: check, skipUnlessSet: ['CallbackURL'] }), physicalResourceId: PhysicalResourceId.of('x') }));
+        expect(Object.keys(resources(stack))).toEqual(expect.arrayContaining(['A', 'B', 'C']));
+      });
+
+      test('skipUnlessSet: keys of the request\'s parameters', () => {
+        bad(on({ skipUnlessSet: ['CallbackUrl'] }),
+          'Media/Call: onCreate.skipUnlessSet[0] must be a key of onCreate.parameters (CallbackType, CallbackURL): the request is skipped when that parameter is missing or \'\' at deploy time, got "CallbackUrl"');
+        bad({ onCreate: { action: 'SetEventCallback', skipUnlessSet: ['CallbackURL'] } },
+          'Media/Call: onCreate.skipUnlessSet[0] must be a key of onCreate.parameters, which has none, got "CallbackURL"');
+        bad(on({ then: [{ action: 'A', parameters: { X: 1 }, skipUnlessSet: ['X', 2 as unknown as string] }] }),
+          'Media/Call: onCreate.then[0].skipUnlessSet[1] must be a key of onCreate.then[0].parameters (X): the request is skipped when that parameter is missing or \'\' at deploy time, got 2');
+        bad(on({ skipUnlessSet: 'CallbackURL' as unknown as string[] }), 'Media/Call: onCreate.skipUnlessSet must be a list of names of the request\'s parameters, got "CallbackURL"');
+      });
+
+      test('parameters of then, onlyIf and waitFor: checked as a request\'s are', () => {
+        const reserved = 'must not set a field of the request itself (Action, Version, Format, AccessKeyId, SecurityToken, SignatureMethod, '
+          + 'SignatureVersion, SignatureNonce, Signature, Timestamp): the function sets them (the action from action, the version from apiVersion, '
+          + 'the credentials and the signature)';
+        bad(on({ then: [{ action: 'A', parameters: { Version: '1' } }] }), `Media/Call: onCreate.then[0].parameters ${reserved}, got "Version"`);
+        bad(on({ onlyIf: { ...check, parameters: { Signature: 'x' } } }), `Media/Call: onCreate.onlyIf.parameters ${reserved}, got "Signature"`);
+        bad(on({ waitFor: { ...wait, parameters: { 'Bad Name': 'x' } } }),
+          'Media/Call: onCreate.waitFor.parameters must name each parameter as the API reference does: a letter, then letters, digits, ".", "_" or "-", got "Bad Name"');
+        bad(on({ waitFor: { ...wait, parameters: { N: Infinity } } }), 'Media/Call: onCreate.waitFor.parameters.N must be a finite number, got Infinity');
+        bad(on({ onlyIf: { ...check, parameters: ['x'] as unknown as {} } }), 'Media/Call: onCreate.onlyIf.parameters must be a map of parameter names to values, got ["x"]');
+      });
+
+      test('at most 10 requests per phase, then at any depth included; a then that contains its own request is refused', () => {
+        const many = 'must hold at most 10 requests in all: the request itself and every request of its then, at any depth (each is a step of one '
+          + 'custom resource operation, within its timeout), got "more than 10 requests"';
+        const chain = (n: number): ApiRequest => ({ action: 'Step', then: n > 1 ? [chain(n - 1)] : undefined });
+        bad({ onCreate: chain(11) }, `Media/Call: onCreate ${many}`);
+        bad({ onDelete: { action: 'Step', then: Array.from({ length: 10 }, () => ({ action: 'Step' })) } }, `Media/Call: onDelete ${many}`);
+        bad({ onUpdate: { action: 'Step', then: [chain(3), chain(3), chain(4)] } }, `Media/Call: onUpdate ${many}`);
+        const loop: { action: string; then: ApiRequest[] } = { action: 'Loop', then: [] };
+        loop.then.push(loop);
+        bad({ onCreate: loop }, `Media/Call: onCreate ${many}`);
+      });
     });
   });
 });
