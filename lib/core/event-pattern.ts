@@ -34,7 +34,11 @@ import { describeValue, invalid, isUnresolved, ValidationError } from './validat
 const MATCHERS = ['prefix', 'suffix', 'contains', 'anything-but', 'numeric', 'cidr', 'exists'];
 /** The matchers documented together in one object, each as its keys sorted and joined with a comma. */
 const COMBINATIONS = ['prefix,suffix'];
-/** Values or matchers in one leaf of a pattern (the ROS reference: "a maximum of five expressions"). */
+/**
+ * Values or matchers in one leaf of an EventBridge rule's pattern (the ROS reference of `ALIYUN::EventBridge::Rule`:
+ * "a maximum of five expressions"; the limits page lists it under event rules:
+ * https://www.alibabacloud.com/help/en/eventbridge/product-overview/limits).
+ */
 const MAX_LEAF_ITEMS = 5;
 /** The comparisons of a numeric matcher: `=` for a value, a lower and an upper bound for a range. */
 const LOWER_BOUNDS = ['>', '>='];
@@ -48,17 +52,20 @@ const CIDR_SHAPE = 'must be an IPv4 address or CIDR block, such as "10.0.0.0/24"
 
 /**
  * Checks a literal event pattern: a plain object (not empty, not cyclic) whose values are objects again or lists of at
- * most 5 values and matchers, each matcher with the value Alibaba documents for it. Tokens are not looked into, but
- * the literal text around tokens in a CIDR is.
+ * most `maxLeafItems` values and matchers, each matcher with the value Alibaba documents for it. Tokens are not looked
+ * into, but the literal text around tokens in a CIDR is.
+ *
+ * @param maxLeafItems the most values and matchers one list may hold: 5 for an EventBridge rule (the ROS reference of
+ * `ALIYUN::EventBridge::Rule`), `Infinity` where the API states no limit (CreateEventStreaming's `FilterPattern`)
  */
-export function checkPattern(scope: ros.IConstruct, prop: string, pattern: unknown): void {
+export function checkPattern(scope: ros.IConstruct, prop: string, pattern: unknown, maxLeafItems: number = MAX_LEAF_ITEMS): void {
   if (isUnresolved(pattern)) {
     return;
   }
   if (!isPlainObject(pattern) || Object.keys(pattern).length === 0) {
     throw fail(scope, prop, pattern, 'must be an object such as { source: ["acs.oss"] }, with at least one field');
   }
-  checkFields(scope, prop, pattern, [{ object: pattern, prop }]);
+  checkFields(scope, prop, pattern, [{ object: pattern, prop }], maxLeafItems);
 }
 
 /**
@@ -102,7 +109,7 @@ interface Ancestor {
   readonly prop: string;
 }
 
-function checkFields(scope: ros.IConstruct, prop: string, pattern: object, ancestors: readonly Ancestor[]): void {
+function checkFields(scope: ros.IConstruct, prop: string, pattern: object, ancestors: readonly Ancestor[], maxLeafItems: number): void {
   for (const [key, value] of Object.entries(pattern)) {
     if (key === '') {
       throw fail(scope, prop, pattern, 'must not have a field with an empty name');
@@ -118,8 +125,8 @@ function checkFields(scope: ros.IConstruct, prop: string, pattern: object, ances
       continue;
     }
     if (Array.isArray(value)) {
-      if (value.length === 0 || value.length > MAX_LEAF_ITEMS) {
-        throw fail(scope, at, value, `must list 1 to ${MAX_LEAF_ITEMS} values or matchers`);
+      if (value.length === 0 || value.length > maxLeafItems) {
+        throw fail(scope, at, value, Number.isFinite(maxLeafItems) ? `must list 1 to ${maxLeafItems} values or matchers` : 'must list at least one value or matcher');
       }
       checkNoHoles(scope, at, value, 'must be a value or a matcher, not a hole in a sparse list (the template would drop it)');
       const seen = new Map<string, number>();
@@ -142,7 +149,7 @@ function checkFields(scope: ros.IConstruct, prop: string, pattern: object, ances
       if (Object.keys(value).length === 0) {
         throw fail(scope, at, value, 'must be an object such as { source: ["acs.oss"] }, with at least one field');
       }
-      checkFields(scope, at, value, [...ancestors, { object: value, prop: at }]);
+      checkFields(scope, at, value, [...ancestors, { object: value, prop: at }], maxLeafItems);
     } else {
       throw fail(scope, at, value, 'must be a list of values or matchers (such as ["acs.oss"]), or an object of them');
     }

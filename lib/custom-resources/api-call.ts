@@ -285,6 +285,8 @@ const MAX_ROLE_NAME_LENGTH = 64;
 const MAX_POLICY_DOCUMENT_LENGTH = 6144;
 /** Room kept for a region that is a token (the longest region IDs are about 25 characters). */
 const MAX_REGION_LENGTH = 28;
+/** Alibaba Cloud account IDs: 16 digits. */
+const ACCOUNT_ID_LENGTH = 16;
 /** FC 3.0 function names: at most 128 characters; we keep them shorter. */
 const MAX_FUNCTION_NAME_LENGTH = 64;
 /** FC 3.0 descriptions: at most 256 characters. */
@@ -605,7 +607,7 @@ interface Registration {
  * streams) make one statement of N resources, so the document grows by one resource per call, and it allows exactly
  * the (action, resource) pairs declared, no more. Deduplicated and sorted by what each action and resource renders
  * to (statements by their resources, then actions), so the order of the calls does not matter. `length` counts the
- * literal text (tokens as empty, so never more than the deployed length).
+ * literal text, the region and account at their longest and other tokens as empty.
  */
 function policyDocument(stack: ros.Stack, calls: readonly Registration[]): { document: { [key: string]: unknown }; length: number } {
   const byResource = new Map<string, { resource: unknown; actions: Map<string, unknown> }>();
@@ -659,10 +661,23 @@ function isIntrinsic(value: unknown): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }
 
-/** The literal text a rendered template function is sure to contain: the literal parts of a join; nothing else. */
+/**
+ * The text a rendered template function is sure to contain, for the length check: the literal parts of a join, the
+ * stack's region and account at their longest (the pseudo parameters `ALIYUN::Region`, 28 characters, and
+ * `ALIYUN::TenantId` / `ALIYUN::AccountId`, 16 digits), and nothing for other references (their length is not known).
+ * Counting the pseudo parameters keeps a stack with an unresolved environment from passing a check the same stack
+ * with a literal one fails.
+ */
 function literalOf(value: unknown): string {
   if (typeof value === 'string') {
     return value;
+  }
+  const ref = (value as { Ref?: unknown } | null)?.Ref;
+  if (ref === 'ALIYUN::Region') {
+    return 'x'.repeat(MAX_REGION_LENGTH);
+  }
+  if (ref === 'ALIYUN::TenantId' || ref === 'ALIYUN::AccountId') {
+    return 'x'.repeat(ACCOUNT_ID_LENGTH);
   }
   const join = (value as { 'Fn::Join'?: [string, unknown[]] } | null)?.['Fn::Join'];
   return Array.isArray(join) && Array.isArray(join[1]) ? join[1].map(literalOf).filter((s) => s !== '').join('') : '';

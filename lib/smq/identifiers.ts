@@ -245,6 +245,36 @@ export class Identifiers {
   }
 
   /**
+   * EventBridge event stream dead-letter queue (`RunOptions.DeadLetterQueue.Arn` of CreateEventStreaming):
+   * `acs:mns:{region}:{account}:/queues/{name}`, the form of EventBridge's dead-letter queues (INFERRED for streams:
+   * the stream API reference gives no example; this is the rule targets' documented form, which Function Compute's
+   * queue triggers also send for their streams).
+   * See https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-target-parameters
+   */
+  public static eventStreamDeadLetterArn(address: ChannelAddress): string {
+    requireKind(address, ChannelKind.QUEUE, 'an EventBridge event stream dead-letter queue');
+    return Identifiers.ramArn(address);
+  }
+
+  /**
+   * An EventBridge event stream, as CreateEventStreaming answers it (`EventStreamingARN`) and as RAM authorizes the
+   * stream actions on it: `acs:eventbridge:{region}:{account}:eventstreaming/{name}`.
+   * See https://www.alibabacloud.com/help/en/eventbridge/developer-reference/api-eventbridge-2020-04-01-createeventstreaming
+   *
+   * @param region the stream's region ID (may be a token)
+   * @param account the stream's account ID (may be a token)
+   * @param name the stream's name (may be a token)
+   */
+  public static eventStreamingArn(region: string, account: string, name: string): string {
+    for (const [prop, value] of [['region', region], ['account', account], ['name', name]] as const) {
+      if (typeof value !== 'string' || value === '') {
+        throw new ValidationError('', prop, value, 'must be a non-empty string');
+      }
+    }
+    return `acs:eventbridge:${region}:${account}:eventstreaming/${name}`;
+  }
+
+  /**
    * IoT Platform rule action `MNS` configuration (`ALIYUN::IOT::RuleAction.Configuration`), as JSON text:
    * `{"themeName": topic, "regionName": region, "role": {"roleArn": ..., "roleName": ...}}`. The keys, their nesting
    * and their order are those of Alibaba's own sample `resources/iot/rule.yml` (aliyun/ros-templates), which writes

@@ -56,6 +56,19 @@ describe('identifier formats', () => {
     expect(() => f.eventBridgeQueueEndpoint(topic('t'))).toThrow(/must be a queue/);
   });
 
+  test('EventBridge event streams: dead-letter ARN with the slash; the stream ARN as CreateEventStreaming answers it', () => {
+    expect(f.eventStreamDeadLetterArn(queue('rule-deadletterqueue'))).toBe('acs:mns:cn-hangzhou:123456789098:/queues/rule-deadletterqueue');
+    expect(() => f.eventStreamDeadLetterArn(topic('t'))).toThrow('address must be a queue for an EventBridge event stream dead-letter queue, got "the topic t"');
+    // the API reference's example: acs:eventbridge:cn-hangzhou:164901546557****:eventstreaming/myeventstreaming
+    expect(f.eventStreamingArn('cn-hangzhou', '164901546557', 'myeventstreaming')).toBe('acs:eventbridge:cn-hangzhou:164901546557:eventstreaming/myeventstreaming');
+    expect(() => f.eventStreamingArn('cn-hangzhou', '', 'x')).toThrow('account must be a non-empty string, got ""');
+    expect(() => f.eventStreamingArn('cn-hangzhou', '1', undefined as any)).toThrow('name must be a non-empty string, got undefined');
+    // tokens are kept, for the template to render
+    const stack = new ros.Stack(new ros.App(), 'S');
+    const arn = f.eventStreamingArn(stackRegion(stack), stackAccount(stack), 'jobs');
+    expect(stack.resolve(arn)).toEqual({ 'Fn::Join': ['', ['acs:eventbridge:', { Ref: 'ALIYUN::Region' }, ':', { Ref: 'ALIYUN::TenantId' }, ':eventstreaming/jobs']] });
+  });
+
   test('EventBridge acs.mns.queue target: type, endpoint and ParamList keys as terraform\'s tested example sends them', () => {
     expect(f.eventBridgeQueueTarget(queue('tf-test'))).toEqual({
       type: 'acs.mns.queue',
