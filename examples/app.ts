@@ -9,6 +9,7 @@ import { FcResultsToQueueStack } from './fc-results-to-queue';
 import { ImsCallbacksStack } from './ims-callbacks';
 import { IotToTopicStack } from './iot-to-topic';
 import { OssToQueueStack } from './oss-to-queue';
+import { QueueEventStreamStack } from './queue-event-stream';
 import { QueueToFunctionStack } from './queue-to-function';
 import { QueueToFunctionFc2Stack } from './queue-to-function-fc2';
 import { TopicToFunctionStack } from './topic-to-function';
@@ -35,6 +36,7 @@ export function buildApp(outdir?: string): ros.App {
   new IotToTopicStack(app, 'SmqIotToTopic');
   new FcResultsToQueueStack(app, 'SmqFcResultsToQueue');
   new ImsCallbacksStack(app, 'SmqImsCallbacks');
+  new QueueEventStreamStack(app, 'SmqQueueEventStream');
   return app;
 }
 

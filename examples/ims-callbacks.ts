@@ -4,9 +4,14 @@ import { sources } from '../lib';
 
 /**
  * IMS task callbacks on a queue: a queue named `ice-callback-...` (IMS delivers callbacks only to such queues, in its
- * own region), with a dead-letter queue, and a worker role that may consume it. IMS is pointed at the queue with one
- * API call after the deploy: the stack output `CallbacksSetEventCallbackCommand` holds it (ROS has no resource type
- * for `SetEventCallback`).
+ * own region), with a dead-letter queue, and a worker role that may consume it. The stack points IMS at the queue
+ * itself: `ImsPreviousEventCallback` reads the account's callback setting once (IMS GetEventCallback; its logical id
+ * does not follow the queue's construct id, so renaming the queue does not read our own setting as the account's) and
+ * `CallbacksCallback` sets ours (SetEventCallback, CallbackType MNS) on create and update; deleting the stack restores
+ * the setting read before, unless someone changed it since (IMS has no call that clears a callback). Should IMS refuse
+ * that restore (say, the old setting's queue is gone), delete the stack again with ROS DeleteStack's RetainResources
+ * naming `CallbacksCallback`, or deploy with `restorePreviousCallback: false` before deleting. IMS keeps one callback
+ * setting per account and region: deploy one such stack per region.
  */
 export class ImsCallbacksStack extends ros.Stack {
   constructor(scope: ros.Construct, id: string, props: ros.StackProps = {}) {

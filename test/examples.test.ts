@@ -87,6 +87,17 @@ function expectOnlyServiceLinkedRoleWarning(annotations: Annotations, triggerPat
   }]);
 }
 
+/** The template with the API-call handler's inline zip replaced by a marker: the handler has its own tests; a snapshot of its Base64 says nothing. */
+function withoutHandlerCode(template: any): any {
+  const copy = JSON.parse(JSON.stringify(template));
+  for (const resource of Object.values(copy.Resources ?? {}) as any[]) {
+    if (resource.Type === 'ALIYUN::FC3::Function' && typeof resource.Properties?.Code?.ZipFile === 'string' && resource.Properties.FunctionName?.endsWith?.('-ApiCallProvider')) {
+      resource.Properties.Code.ZipFile = '<the API-call handler, tested in test/custom-resources>';
+    }
+  }
+  return copy;
+}
+
 /** Every ParamList entry of every target of every EventBridge rule has a ResourceKey, a Form and a Value. */
 function expectEveryParamHasValue(template: Template): void {
   const rules = Object.values(template.findResources('ALIYUN::EventBridge::Rule'));
@@ -125,6 +136,7 @@ describe('example app', () => {
       'SmqImsCallbacks.template.json',
       'SmqIotToTopic.template.json',
       'SmqOssToQueue.template.json',
+      'SmqQueueEventStream.template.json',
       'SmqQueueToFunction.template.json',
       'SmqQueueToFunctionFc2.template.json',
       'SmqTopicToFunction.template.json',
@@ -727,22 +739,93 @@ describe('example app', () => {
     expect(annotations.all).toEqual([]);
   });
 
-  test('IMS callbacks: a queue named ice-callback-..., its dead-letter queue, a consumer role, and the outputs for the one SetEventCallback call', () => {
+  test('IMS callbacks: a queue named ice-callback-..., its dead-letter queue, a consumer role, and the callback set by the stack (the setting before it read first, restored on delete)', () => {
     const { template, annotations } = synthStack(path.join(tmp, 'ims'), 'SmqImsCallbacks');
-    expect(template.toJSON()).toMatchSnapshot();
+    expect(withoutHandlerCode(template.toJSON())).toMatchSnapshot();
     template.hasResource('ALIYUN::MNS::Queue', { Properties: Match.objectLike({ QueueName: 'ice-callback-SmqImsCallbacks-Callbacks', DlqPolicy: Match.objectLike({ MaxReceiveCount: 5 }) }) });
     template.hasResourceProperties('ALIYUN::MNS::Queue', { QueueName: 'ice-callback-SmqImsCallbacks-Callbacks-dlq' });
+    const resources = template.toJSON().Resources;
+    const endpoint = { 'Fn::Join': ['', ['https://ice.', REGION, '.aliyuncs.com']] };
+    // the setting before ours, read once when the stack is created
+    const previous = resources.ImsPreviousEventCallback;
+    expect(previous.Type).toBe('ALIYUN::ROS::CustomResource');
+    expect(previous.Properties.Parameters).toMatchObject({
+      Endpoint: endpoint, ApiVersion: '2020-11-09', OnCreate: { Action: 'GetEventCallback' }, AllowMissingOutputs: true,
+      OutputPaths: ['CallbackType', 'CallbackQueueName', 'CallbackURL', 'EventTypeList', 'AuthSwitch', 'AuthKey'],
+    });
+    expect(previous.Properties.Parameters.OnDelete).toBeUndefined();
+    // ours: set on create (and update) after the read, the earlier one restored on delete unless someone changed it since
+    const callback = resources.CallbacksCallback;
+    expect(callback.Type).toBe('ALIYUN::ROS::CustomResource');
+    expect(callback.Properties.ServiceToken).toEqual({ 'Fn::Join': ['', ['acs:fc:', REGION, ':', ACCOUNT, ':functions/', getAtt('ApiCallProviderFunction', 'FunctionName')]] });
+    expect(callback.Properties.Parameters.OnCreate).toEqual({ Action: 'SetEventCallback', Parameters: {
+      CallbackType: 'MNS', CallbackQueueName: getAtt('Callbacks', 'QueueName'), EventTypeList: 'ProduceMediaComplete,MediaConvertComplete',
+    } });
+    const onDelete = callback.Properties.Parameters.OnDelete;
+    expect(onDelete).toMatchObject({ Action: 'SetEventCallback', SkipUnlessSet: ['CallbackType'], OmitEmptyParameters: true,
+      OnlyIf: { Action: 'GetEventCallback', Path: 'CallbackQueueName', Values: [getAtt('Callbacks', 'QueueName')] } });
+    expect(onDelete.Parameters.CallbackQueueName).toEqual(getAtt('ImsPreviousEventCallback', 'CallbackQueueName'));
+    expect(onDelete.Parameters.EventTypeList).toEqual(getAtt('ImsPreviousEventCallback', 'EventTypeList'));
+    // the function may make exactly these two calls, which authorize on all resources only
+    template.hasResourceProperties('ALIYUN::RAM::Role', { Policies: [Match.objectLike({ PolicyDocument: Match.objectEquals({
+      Version: '1', Statement: [{ Action: ['ice:GetEventCallback', 'ice:SetEventCallback'], Effect: 'Allow', Resource: ['*'] }],
+    }) })] });
+    template.resourceCountIs('ALIYUN::FC3::Function', 1);
     const outputs = template.toJSON().Outputs;
     expect(outputs.CallbacksCallbackQueueName.Value).toEqual(getAtt('Callbacks', 'QueueName'));
     expect(outputs.CallbacksCallbackRegion.Value).toEqual(REGION);
-    expect(outputs.CallbacksSetEventCallbackCommand.Value).toEqual({ 'Fn::Join': ['', [
-      'aliyun ice SetEventCallback --region ', REGION, ' --CallbackType MNS --CallbackQueueName ', getAtt('Callbacks', 'QueueName'),
-      ' --EventTypeList ProduceMediaComplete,MediaConvertComplete',
-    ]] });
     template.hasResourceProperties('ALIYUN::RAM::ManagedPolicy', {
       Roles: [getAtt('MediaWorker', 'RoleName')],
       PolicyDocument: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['mns:ReceiveMessage', 'mns:DeleteMessage']) })]) }),
     });
     expect(annotations.all).toEqual([]);
+  });
+
+  test('queue event streams: orders to an FC 3.0 function (filtered, batched, with a dead-letter queue) and returns to an archive queue, each an API call that creates, starts and waits for its stream', () => {
+    const { template, annotations } = synthStack(path.join(tmp, 'streams'), 'SmqQueueEventStream');
+    expect(withoutHandlerCode(template.toJSON())).toMatchSnapshot();
+    const resources = template.toJSON().Resources;
+    const route = resources.RouteOrders;
+    expect(route.Type).toBe('ALIYUN::ROS::CustomResource');
+    const params = route.Properties.Parameters;
+    expect(params.Endpoint).toEqual({ 'Fn::Join': ['', ['https://eventbridge.', REGION, '.aliyuncs.com']] });
+    expect(params.ApiVersion).toBe('2020-04-01');
+    expect(params.OnCreate.Action).toBe('CreateEventStreaming');
+    const request = params.OnCreate.Parameters;
+    expect(request.Source).toEqual({ SourceMNSParameters: { RegionId: REGION, QueueName: getAtt('Orders', 'QueueName'), IsBase64Decode: true } });
+    expect(request.FilterPattern).toEqual({ data: { messageBody: [{ prefix: 'order-' }] } });
+    expect(request.Sink.SinkFcParameters.FunctionName).toEqual({ Form: 'CONSTANT', Value: getAtt('OrderHandler', 'FunctionName') });
+    expect(request.RunOptions).toMatchObject({
+      ErrorsTolerance: 'ALL',
+      RetryStrategy: { PushRetryStrategy: 'EXPONENTIAL_DECAY_RETRY' },
+      BatchWindow: { CountBasedWindow: 10, TimeBasedWindow: 5 },
+      DeadLetterQueue: { Arn: mnsArn('/queues/', getAtt('FailedOrders', 'QueueName')) },
+    });
+    // started after the create, and the create answers only when the stream runs
+    expect(params.OnCreate.Then).toEqual([expect.objectContaining({ Action: 'StartEventStreaming',
+      WaitFor: expect.objectContaining({ Action: 'GetEventStreaming', Path: 'Data.Status', Until: ['RUNNING'] }) })]);
+    expect(params.OnUpdate.Action).toBe('UpdateEventStreaming');
+    expect(params.OnDelete.Action).toBe('DeleteEventStreaming');
+    expect(params.IgnoreErrorCodesOnDelete).toEqual(['EventStreamingNotExisted']);
+    const archive = resources.ArchiveReturns.Properties.Parameters.OnCreate.Parameters;
+    expect(archive.Source.SourceMNSParameters.QueueName).toEqual(getAtt('Returns', 'QueueName'));
+    expect(archive.Sink.SinkMNSParameters.QueueName).toEqual({ Form: 'CONSTANT', Value: getAtt('ReturnsArchive', 'QueueName') });
+    // one function and one role serve both streams; the role may create streams (no resource-level authorization) and
+    // work on these two streams only
+    template.resourceCountIs('ALIYUN::ROS::CustomResource', 2);
+    template.resourceCountIs('ALIYUN::FC3::Function', 2);
+    const statements = Object.values(template.findResources('ALIYUN::RAM::Role')).flatMap((r: any) => r.Properties.Policies ?? [])
+      .flatMap((p: any) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Action: ['eventbridge:CreateEventStreaming'], Effect: 'Allow', Resource: ['*'] });
+    const perStream = statements.find((st: any) => st.Resource.length === 2);
+    expect(perStream.Action).toEqual(expect.arrayContaining(['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming',
+      'eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming']));
+    expect(JSON.stringify(perStream.Resource)).toContain('eventstreaming/SmqQueueEventStream-RouteOrders');
+    expect(JSON.stringify(perStream.Resource)).toContain('eventstreaming/SmqQueueEventStream-ArchiveReturns');
+    // the warnings: the service-linked roles the streams use, which no template can create
+    const warnings = annotations.all.filter((m) => m.level === 'warning').map((m) => m.message);
+    expect(warnings.join('\n')).toContain('AliyunServiceRoleForEventBridgeSendToMNS');
+    expect(warnings.join('\n')).toContain('AliyunServiceRoleForEventBridgeSendToFC');
+    expect(annotations.all.filter((m) => m.level === 'error')).toEqual([]);
   });
 });
