@@ -6,6 +6,9 @@
  * - `consumers`: what takes messages out of a channel (topic subscriptions, ...).
  * - `assertions`: Template / Match / Capture for ROS templates (also `ros-cdk-smq/assertions`).
  * - `customResources`: `ApiCall`, an Alibaba Cloud API call on create, update and delete, for what ROS has no type for.
+ * - `checks`: `SmqChecks`, an offline rule pack applied as an aspect.
+ * - `routes`: `Routes`, a route simulator over synthesized templates, `SampleEvents` and `EventPatternMatcher`.
+ * - `graph`: `TopologyGraph`, the topology as Mermaid, DOT or a self-contained HTML page.
  * - `Duration`, `ValidationError`, `Grant`, `RetryStrategy`, `ErrorsTolerance`: the few shared types.
  */
 export { Duration } from './core/duration';
@@ -20,3 +23,6 @@ export * as assertions from './assertions';
 export * as customResources from './custom-resources';
 export * as ess from './ros/ess';
 export * as iot from './ros/iot';
+export * as checks from './checks';
+export * as routes from './routes';
+export * as graph from './graph';

@@ -82,9 +82,10 @@ describe('public API', () => {
     report = apiReport(ensureBuilt());
   }, 120_000);
 
-  test('the package root exports three classes, two enums and seven namespaces, nothing else', () => {
+  test('the package root exports three classes, two enums and ten namespaces, nothing else', () => {
     expect(report.filter((l) => !l.startsWith(' ') && !l.includes('.'))).toEqual([
       'namespace assertions',
+      'namespace checks',
       'namespace consumers',
       'namespace customResources',
       'class Duration',
@@ -92,8 +93,10 @@ describe('public API', () => {
       'namespace ess',
       'class Grant',
       'interface GrantOnResourceOptions',
+      'namespace graph',
       'namespace iot',
       'enum RetryStrategy',
+      'namespace routes',
       'namespace smq',
       'namespace sources',
       'class ValidationError extends Error',

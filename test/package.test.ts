@@ -39,7 +39,9 @@ describe('the packed package', () => {
     app = path.join(work, 'app');
     fs.mkdirSync(app);
     fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'readme-app', version: '0.0.0', private: true }));
-    const peers = Object.keys(pkg.peerDependencies).map((name) => `${name}@${pkg.devDependencies[name]}`);
+    const optional = pkg.peerDependenciesMeta ?? {};
+    // the optional peers (mermaid, for `graph --format html` only) stay out: what a construct user installs
+    const peers = Object.keys(pkg.peerDependencies).filter((name) => !optional[name]?.optional).map((name) => `${name}@${pkg.devDependencies[name]}`);
     npm(['install', '--prefer-offline', '--no-package-lock', path.join(work, packed.filename), ...peers], app);
   }, 300_000);
 
@@ -49,7 +51,7 @@ describe('the packed package', () => {
 
   test('ships the built library, its declarations, the README and the LICENSE, and nothing else', () => {
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/assertions/index.d.ts', 'dist/lib/custom-resources/handler/index.js']));
-    expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f) && !['LICENSE', 'README.md', 'package.json'].includes(f))).toEqual([]);
+    expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f) && !['LICENSE', 'README.md', 'package.json', 'bin/ros-cdk-smq.js'].includes(f))).toEqual([]);
     expect(fs.readFileSync(path.join(app, 'node_modules', 'ros-cdk-smq', 'LICENSE'), 'utf8')).toContain('Apache License');
   });
 
@@ -133,8 +135,41 @@ describe('the packed package', () => {
   test('the entry points are the package root and ros-cdk-smq/assertions; internal modules are closed', () => {
     const run = (code: string): string => execFileSync(process.execPath, ['-e', code], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
     expect(run("const m = require('ros-cdk-smq'); console.log(Object.keys(m).sort().join(','))").trim())
-      .toBe('Duration,ErrorsTolerance,Grant,RetryStrategy,ValidationError,assertions,consumers,customResources,ess,iot,smq,sources');
+      .toBe('Duration,ErrorsTolerance,Grant,RetryStrategy,ValidationError,assertions,checks,consumers,customResources,ess,graph,iot,routes,smq,sources');
     expect(run("console.log(typeof require('ros-cdk-smq/assertions').Template.fromStack)").trim()).toBe('function');
     expect(() => run("require('ros-cdk-smq/dist/lib/core/state')")).toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
   });
+
+  test('the installed tools work on what the user synthesized: the graph command, the route simulator and the rule pack', () => {
+    const outdir = path.join(app, 'cdk.tools');
+    fs.writeFileSync(path.join(app, 'tools.js'), [
+      "const ros = require('@alicloud/ros-cdk-core');",
+      "const { checks, routes, smq, sources } = require('ros-cdk-smq');",
+      "const app = new ros.App({ outdir: process.argv[2] });",
+      "const stack = new ros.Stack(app, 'Tools', { env: { region: 'cn-hangzhou', account: '123456789012' } });",
+      "const jobs = new smq.Queue(stack, 'Jobs', { queueName: 'jobs' });",
+      "new sources.EventRule(stack, 'EcsEvents', { pattern: { source: ['acs.ecs'] }, targets: [new sources.QueueTarget(jobs)] });",
+      "checks.SmqChecks.applyTo(app, { printSummary: false });",
+      'app.synth();',
+      "const delivery = routes.Routes.fromCloudAssembly(process.argv[2]).deliver(routes.SampleEvents.eventBridge({ source: 'acs.ecs', type: 'ecs:Instance:StateChange', data: {} }));",
+      "console.log(JSON.stringify(delivery.reached));",
+    ].join('\n'));
+    const reached = JSON.parse(execFileSync(process.execPath, [path.join(app, 'tools.js'), outdir], { cwd: app, encoding: 'utf8', stdio: 'pipe' }).trim());
+    expect(reached).toContain('Tools/Jobs');
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'smq-checks.json'), 'utf8'));
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('SMQ-001');
+    const bin = path.join(app, 'node_modules', '.bin', 'ros-cdk-smq');
+    const mermaid = execFileSync(bin, ['graph', outdir], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+    expect(mermaid).toMatch(/^flowchart/m);
+    expect(mermaid).toContain('jobs');
+    // --format html needs the optional peer mermaid, which a construct user does not install: a clear error, exit code 1
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(bin, ['graph', outdir, '--format', 'html', '--out', path.join(app, 'topology.html')], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      failure = e as { status?: number; stderr?: string };
+    }
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toContain('npm install mermaid');
+  }, 120_000);
 });
