@@ -29,7 +29,7 @@ import { ApiCall, ApiPermission, ApiRequest, PhysicalResourceId } from '../custo
 import { channelDisplay, locationOf, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
 import type { IQueue } from '../smq/queue-base';
-import { FunctionGeneration, TriggerFunction } from './fc-triggers';
+import { claimQueueReader, FunctionGeneration, hasFilter, QueueReading, TriggerFunction, warnCompetingReaders } from './fc-triggers';
 
 /** A target parameter of an event stream's sink: how one field is formed from the event. */
 interface TargetParameter {
@@ -480,6 +480,14 @@ const TIMEOUT = Duration.minutes(10);
  * Streams whose sinks are queues must not form a loop in the app (this stream from queue A to B, others from B back
  * to A, directly or through more queues, enabled or not, filters notwithstanding): synth refuses it.
  *
+ * A queue hands each message to one reader: once received, a message is invisible to other consumers
+ * (https://www.alibabacloud.com/help/en/mns/developer-reference/visible-messages). Two enabled streams of one queue, or a
+ * stream and a `QueueTrigger` of it (an FC queue trigger is an event stream too), split its messages rather than each
+ * getting all of them, and a stream with a `filterPattern` drops the messages it takes that the pattern does not pass
+ * (only matching events reach the sink: https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns-1).
+ * Synth warns on each reader of a queue after the first, naming them all (an owned queue and its imports by name or
+ * ARN are one queue). For fan-out, as with SNS, publish to a topic and subscribe one queue per stream.
+ *
  * When the answer to CreateEventStreaming is lost (a network error after the request was sent), the create fails
  * but keeps the stream's name as its physical id, so that the rollback deletes what may have been made: had the lost
  * answer been "already exists", that is another owner's stream of the same name. Names unique in the region and
@@ -495,6 +503,8 @@ export class QueueEventStream extends ros.Construct {
 
   /** Where the stream moves messages, when its sink is a queue: for the loop check at synth. */
   private readonly flow?: QueueFlow;
+  /** This stream as a reader of its queue (an enabled one), for the competing-readers warning at synth. */
+  private readonly reading?: QueueReading;
 
   constructor(scope: ros.Construct, id: string, props: QueueEventStreamProps) {
     super(scope, id);
@@ -658,6 +668,9 @@ export class QueueEventStream extends ros.Construct {
     if (bound.queue !== undefined) {
       this.flow = registerFlow(this, { stream: this, from: sourceIdentity, to: sinkIdentity!, source: queue, sink: bound.queue });
     }
+    if (enabled) {
+      this.reading = claimQueueReader(this, queue, 'event stream', hasFilter(props.filterPattern));
+    }
   }
 
   /**
@@ -671,6 +684,9 @@ export class QueueEventStream extends ros.Construct {
       const steps = loop.map((f) => `'${f.stream.node.path}' moves messages from ${channelDisplay(f.source)} to ${channelDisplay(f.sink)}`);
       throw invalid(this, 'sink', loop[0].sink.node.path, `must not close a loop of event streams (${steps.join(', then ')}): every message `
         + 'would go round without end, each delivery billed; end the chain at a queue no stream of the app reads');
+    }
+    if (this.reading !== undefined) {
+      warnCompetingReaders(this, this.reading);
     }
   }
 }

@@ -26,8 +26,8 @@ import { checkPattern, copyPattern } from '../core/event-pattern';
 import { Grant, policyPlacement } from '../core/grants';
 import { claimLogicalId, derivedId } from '../core/ids';
 import { checkSameLocation, describeLocationValue, Location, relate, Relation } from '../core/location';
-import { claimName, generatePhysicalName, generatePhysicalNameFor, identityOf } from '../core/names';
-import { AppState, stackAccount, stackRegion, warnOnce, warnOncePerStack } from '../core/state';
+import { claimName, generatePhysicalName, generatePhysicalNameFor, identityOf, withLiteralNames } from '../core/names';
+import { AppState, QueueReaderClaim, stackAccount, stackRegion, warnOnce, warnOncePerStack } from '../core/state';
 import { checkText, TextRule } from '../core/text';
 import { checkBoolean, checkOneOf, checkRange, describeValue, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
 import { checkServiceTrust } from '../core/trust';
@@ -522,6 +522,13 @@ const BATCH_WINDOW = { min: 0, max: 15, unit: 'seconds' };
  * works with the account's service-linked roles AliyunServiceRoleForEventBridgeSendToFC and
  * AliyunServiceRoleForEventBridgeSendToMNS, which a template cannot create (a warning says so once per stack). The
  * trigger's logical id is this construct's id.
+ *
+ * A queue hands each message to one reader: once received, a message is invisible to other consumers
+ * (https://www.alibabacloud.com/help/en/mns/developer-reference/visible-messages). Two enabled triggers of one queue, or a
+ * trigger and a `QueueEventStream` of it, split its messages rather than each getting all of them, and a reader with a
+ * `filterPattern` drops the messages it takes that the pattern does not pass. Synth warns on each reader of a queue
+ * after the first, naming them all (an owned queue and its imports by name or ARN are one queue). For every function
+ * to get every message, publish to a topic and subscribe one queue per function.
  */
 export class QueueTrigger extends ros.Resource {
   /** The `ALIYUN::FC3::Trigger` or `ALIYUN::FC::Trigger` resource. */
@@ -630,6 +637,20 @@ export class QueueTrigger extends ros.Resource {
       },
     });
     this.resource = this.trigger;
+    if (props.enabled !== false) {
+      this.reading = claimQueueReader(this, props.queue, 'FC queue trigger', hasFilter(props.filterPattern));
+    }
+  }
+
+  /** This trigger as a reader of its queue (an enabled one), for the competing-readers warning at synth. */
+  private readonly reading?: QueueReading;
+
+  /** At synth, when every reader of the app is known: warns when another stream or trigger reads the same queue. */
+  protected override prepare(): void {
+    super.prepare();
+    if (this.reading !== undefined) {
+      warnCompetingReaders(this, this.reading);
+    }
   }
 }
 
@@ -639,6 +660,84 @@ interface TriggerSettings {
   readonly triggerConfig: { [key: string]: unknown };
   readonly sourceArn?: string;
   readonly invocationRole?: string;
+}
+
+/** An event stream or FC queue trigger's record as a reader of its queue. */
+export interface QueueReading {
+  /** The queue's key in `AppState.queueReaders`. */
+  readonly key: string;
+  /** This reader's entry there. */
+  readonly claim: QueueReaderClaim;
+  /** The queue, as this reader was given it. */
+  readonly queue: IQueue;
+}
+
+/**
+ * Records that `scope`, an event stream or an FC queue trigger, reads `queue` (only an enabled one: a paused stream or
+ * disabled trigger takes no message). Two handles of one queue, an owned queue and imports of it by name or ARN, get
+ * one key: the queue's RAM ARN as `identityOf` renders it, as the streams' loop check compares queues, so queues of
+ * two stacks meet when their names are literal and alike and their regions and accounts literal and alike or both the
+ * stacks' own. A name that is a deploy-time value (other than an owned queue's name attribute) is keyed per stack of
+ * the queue's handle: the parameters of one id in two stacks need not name one queue.
+ *
+ * Internal to the library (not exported from the package).
+ */
+export function claimQueueReader(scope: ros.IConstruct, queue: IQueue, kind: string, filtered: boolean): QueueReading {
+  const address = queue.channelAddress;
+  const identity = identityOf(scope, Identifiers.ramArn(address));
+  const key = isUnresolved(withLiteralNames(scope, address.name)) ? `${ros.Stack.of(queue).node.path}\u0000${identity}` : identity;
+  const readers = AppState.of(scope).queueReaders;
+  const claim: QueueReaderClaim = { path: scope.node.path, stack: ros.Stack.of(scope), kind, filtered };
+  readers.set(key, [...(readers.get(key) ?? []), claim]);
+  return { key, claim, queue };
+}
+
+/**
+ * At synth, when every reader of the app is known: a warning on each reader of a queue but the first, naming them all.
+ * SMQ hands a received message to one consumer: it is invisible to the others until deleted or its visibility timeout
+ * ends (https://www.alibabacloud.com/help/en/mns/developer-reference/visible-messages), and a stream deletes what it
+ * delivered. Two readers of one queue therefore split its messages, they do not each get every one (as the subscribers of a
+ * topic do). A reader with a filter pattern passes on only the messages that match
+ * (https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns-1) and, having received the others, drops
+ * them: EventBridge does not put a message back for another reader (INFERRED: Alibaba Cloud does not say what becomes
+ * of a message a stream's pattern does not pass; AWS documents the same for SQS pollers with filters,
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html). Competing readers can be meant (more
+ * consumers of one kind of work), so this is a warning, not an error.
+ *
+ * Internal to the library (not exported from the package).
+ */
+export function warnCompetingReaders(scope: ros.IConstruct, reading: QueueReading): void {
+  const readers = AppState.of(scope).queueReaders.get(reading.key) ?? [];
+  if (readers.length < 2 || readers[0] === reading.claim) {
+    return;
+  }
+  const address = reading.queue.channelAddress;
+  const stacks = [...new Set(readers.map((r) => r.stack))];
+  const literal = !isUnresolved(address.region) && !isUnresolved(address.account);
+  const when = stacks.length > 1 && !literal
+    ? ` when stacks ${stacks.map((s) => `'${s.stackName}'`).join(' and ')} are deployed to one region and account`
+    : '';
+  const names = readers.map((r) => `${r.kind} '${r.path}'${r.path === reading.claim.path ? ' (this one)' : ''}`);
+  const filtered = readers.filter((r) => r.filtered).map((r) => `'${r.path}'`);
+  const drops = filtered.length === 0 ? '' : ` A message that the filter pattern of ${filtered.join(' or ')} does not pass is still received there `
+    + 'and dropped: no other reader gets it either.';
+  const name = withLiteralNames(scope, address.name);
+  const named = isUnresolved(name) ? '' : ` (${describeValue(name)})`;
+  warnOnce(scope, `queue: ${channelDisplay(reading.queue)}${named} has ${readers.length} readers${when}: ${names.join(', ')}. `
+    + 'SMQ hands each message to one reader only (once received, it is invisible to the others; see '
+    + 'https://www.alibabacloud.com/help/en/mns/developer-reference/visible-messages), so these readers split the messages between them: '
+    + `none of them gets every message.${drops} For every reader to get every message (fan-out, as with an SNS topic), publish to an SMQ topic `
+    + 'and subscribe one queue per reader (topic.addSubscription(new consumers.QueueSubscription(queue))), each queue read by one stream or trigger; '
+    + 'to route messages by content, send each kind to its own queue (or publish to a topic whose queue subscriptions have filter tags) '
+    + 'rather than read one queue with several filtered readers. Competing readers of one queue are fine only when any of them may take any '
+    + 'message (more consumers of one kind of work) and none has a filter pattern; even then, one stream or trigger per queue does it too, as '
+    + 'Function Compute scales the function it invokes. This warning cannot be turned off: it goes away when the queue has one enabled reader '
+    + 'in the app.');
+}
+
+/** Whether a filter pattern filters anything: `{}` passes every message. */
+export function hasFilter(pattern: unknown): boolean {
+  return typeof pattern === 'object' && pattern !== null && Object.keys(pattern).length > 0;
 }
 
 /** The ROS trigger resource of the function's generation, with the construct's id as its logical id. */

@@ -132,6 +132,21 @@ export class AppState extends ros.Construct {
 
   /** SMQ topic triggers, by topic and function. */
   public readonly topicTriggers = new Map<string, TopicTriggerClaim[]>();
+
+  /** The enabled event streams and FC queue triggers that read each SMQ queue, by the queue's key, in the order made. */
+  public readonly queueReaders = new Map<string, QueueReaderClaim[]>();
+}
+
+/** An event stream or FC queue trigger that reads an SMQ queue. */
+export interface QueueReaderClaim {
+  /** The reader's construct path. */
+  readonly path: string;
+  /** Its stack. */
+  readonly stack: ros.Stack;
+  /** What it is, for messages: `event stream`, `FC queue trigger`. */
+  readonly kind: string;
+  /** Whether it has a filter pattern (it then drops the messages the pattern does not pass). */
+  readonly filtered: boolean;
 }
 
 /** What one SMQ event notification rule matches. */

@@ -253,10 +253,10 @@ describe('QueueEventStream', () => {
   });
 
   test('HTTP sink: SinkHttpsParameters over the public network, POST unless told', () => {
-    const { stack, jobs } = world();
+    const { stack, jobs, out } = world();
     new QueueEventStream(stack, 'A', { queue: jobs, sink: EventStreamSink.http('https://example.com/hook') });
     new QueueEventStream(stack, 'B', {
-      queue: jobs,
+      queue: out,
       sink: EventStreamSink.http('http://example.com:8080/hook', { method: consumers.HttpSinkMethod.PUT, allowInsecureHttp: true }),
       transform: EventStreamTransform.constant('ping'),
     });
@@ -561,6 +561,156 @@ describe('QueueEventStream names: a move keeps the stream, a rename is warned ab
     const name = new ros.RosParameter(s2, 'Name', { type: ros.RosParameterType.STRING }).valueAsString;
     new QueueEventStream(s2, 'Route', { queue: j2, sink: EventStreamSink.queue(o2), eventStreamingName: name });
     expect(warnings(s2)).toContain(`Media/Route: ${RENAME_WARNING}`);
+  });
+});
+
+/** The competing-readers warnings under `scope` after synth. */
+function readerWarnings(app: ros.App, scope: ros.IConstruct): string[] {
+  app.synth();
+  return warnings(scope).filter((w) => w.includes('SMQ hands each message to one reader only'));
+}
+
+/** A readers warning up to its first sentence: who warns, the queue, and its readers. */
+function readersHead(warning: string): string {
+  return warning.slice(0, warning.indexOf(' SMQ hands each message'));
+}
+
+const VISIBILITY = 'SMQ hands each message to one reader only (once received, it is invisible to the others; see '
+  + 'https://www.alibabacloud.com/help/en/mns/developer-reference/visible-messages), so these readers split the messages between them: '
+  + 'none of them gets every message.';
+const FIX = 'For every reader to get every message (fan-out, as with an SNS topic), publish to an SMQ topic and subscribe one queue per reader '
+  + '(topic.addSubscription(new consumers.QueueSubscription(queue))), each queue read by one stream or trigger; to route messages by content, '
+  + 'send each kind to its own queue (or publish to a topic whose queue subscriptions have filter tags) rather than read one queue with several '
+  + 'filtered readers. Competing readers of one queue are fine only when any of them may take any message (more consumers of one kind of work) '
+  + 'and none has a filter pattern; even then, one stream or trigger per queue does it too, as Function Compute scales the function it invokes. '
+  + 'This warning cannot be turned off: it goes away when the queue has one enabled reader in the app.';
+
+describe('QueueEventStream competing readers: two readers of one queue split its messages, and synth warns', () => {
+  test('two streams of one queue: the second warns (the exact text), naming both; the first does not', () => {
+    const { app, stack, jobs, out, fn } = world();
+    new QueueEventStream(stack, 'A', { queue: jobs, sink: EventStreamSink.queue(out) });
+    new QueueEventStream(stack, 'B', { queue: jobs, sink: EventStreamSink.fc3(fn) });
+    expect(readerWarnings(app, stack)).toEqual([
+      `Media/B: queue: queue 'Media/Jobs' ("Media-Jobs") has 2 readers: event stream 'Media/A', event stream 'Media/B' (this one). ${VISIBILITY} ${FIX}`,
+    ]);
+  });
+
+  test('before synth nothing is said: the warning names every reader, also those made later (three streams, two warnings, each naming all three)', () => {
+    const { app, stack, jobs, out, failed } = world();
+    new QueueEventStream(stack, 'A', { queue: jobs, sink: EventStreamSink.queue(out) });
+    new QueueEventStream(stack, 'B', { queue: jobs, sink: EventStreamSink.queue(failed) });
+    expect(warnings(stack).filter((w) => w.includes('readers'))).toEqual([]);
+    new QueueEventStream(stack, 'C', { queue: jobs, sink: EventStreamSink.http('https://example.com/hook') });
+    expect(readerWarnings(app, stack).map(readersHead)).toEqual([
+      'Media/B: queue: queue \'Media/Jobs\' ("Media-Jobs") has 3 readers: event stream \'Media/A\', event stream \'Media/B\' (this one), event stream \'Media/C\'.',
+      'Media/C: queue: queue \'Media/Jobs\' ("Media-Jobs") has 3 readers: event stream \'Media/A\', event stream \'Media/B\', event stream \'Media/C\' (this one).',
+    ]);
+  });
+
+  test('a filtered stream and an FC queue trigger of one queue: the trigger warns, and says the stream drops what its pattern does not pass', () => {
+    const { app, stack, jobs, out, fn } = world();
+    new QueueEventStream(stack, 'Route', { queue: jobs, sink: EventStreamSink.queue(out), filterPattern: { data: { messageBody: [{ prefix: 'order-' }] } } });
+    new consumers.QueueTrigger(stack, 'Consume', { queue: jobs, fn: TriggerFunction.fc3(fn) });
+    expect(readerWarnings(app, stack)).toEqual([
+      `Media/Consume: queue: queue 'Media/Jobs' ("Media-Jobs") has 2 readers: event stream 'Media/Route', FC queue trigger 'Media/Consume' (this one). ${VISIBILITY} `
+      + 'A message that the filter pattern of \'Media/Route\' does not pass is still received there and dropped: no other reader gets it either. '
+      + FIX,
+    ]);
+  });
+
+  test('a trigger first, then a stream: the stream warns; without filter patterns nothing is said of dropped messages', () => {
+    const { app, stack, jobs, out, fn } = world();
+    new consumers.QueueTrigger(stack, 'Consume', { queue: jobs, fn: TriggerFunction.fc3(fn) });
+    new QueueEventStream(stack, 'Route', { queue: jobs, sink: EventStreamSink.queue(out) });
+    const found = readerWarnings(app, stack);
+    expect(found.map(readersHead)).toEqual([
+      'Media/Route: queue: queue \'Media/Jobs\' ("Media-Jobs") has 2 readers: FC queue trigger \'Media/Consume\', event stream \'Media/Route\' (this one).',
+    ]);
+    expect(found[0]).not.toContain('filter pattern of');
+  });
+
+  test('imports of the queue by name and by ARN are the same queue; an import of another name is not', () => {
+    const { app, stack, jobs, out } = world('Media', ENV);
+    new QueueEventStream(stack, 'Owned', { queue: jobs, sink: EventStreamSink.queue(out) });
+    new QueueEventStream(stack, 'ByName', { queue: smq.Queue.fromQueueName(stack, 'JobsByName', 'Media-Jobs'), sink: EventStreamSink.queue(out) });
+    new QueueEventStream(stack, 'ByArn', {
+      queue: smq.Queue.fromQueueArn(stack, 'JobsByArn', 'acs:mns:cn-hangzhou:123456789012:/queues/Media-Jobs'), sink: EventStreamSink.queue(out),
+    });
+    new QueueEventStream(stack, 'Other', { queue: smq.Queue.fromQueueName(stack, 'OtherJobs', 'other-jobs'), sink: EventStreamSink.queue(out) });
+    expect(readerWarnings(app, stack).map(readersHead)).toEqual([
+      'Media/ByName: queue: queue \'Media/JobsByName\' ("Media-Jobs") has 3 readers: event stream \'Media/Owned\', event stream \'Media/ByName\' (this one), event stream \'Media/ByArn\'.',
+      'Media/ByArn: queue: queue \'Media/JobsByArn\' ("Media-Jobs") has 3 readers: event stream \'Media/Owned\', event stream \'Media/ByName\', event stream \'Media/ByArn\' (this one).',
+    ]);
+  });
+
+  test('streams of different queues, and a stream that writes to a queue another reads, are no competing readers', () => {
+    const { app, stack, jobs, out, failed, fn } = world();
+    new QueueEventStream(stack, 'A', { queue: jobs, sink: EventStreamSink.queue(out), deadLetterQueue: failed });
+    new QueueEventStream(stack, 'B', { queue: out, sink: EventStreamSink.fc3(fn) });
+    new consumers.QueueTrigger(stack, 'C', { queue: failed, fn: TriggerFunction.fc3(fn) });
+    expect(readerWarnings(app, stack)).toEqual([]);
+  });
+
+  test('a paused stream (enabled: false) reads nothing and is not counted', () => {
+    const { app, stack, jobs, out, fn } = world();
+    new QueueEventStream(stack, 'Live', { queue: jobs, sink: EventStreamSink.queue(out) });
+    new QueueEventStream(stack, 'Paused', { queue: jobs, sink: EventStreamSink.fc3(fn), enabled: false });
+    new consumers.QueueTrigger(stack, 'Off', { queue: jobs, fn: TriggerFunction.fc3(fn), enabled: false });
+    expect(readerWarnings(app, stack)).toEqual([]);
+  });
+
+  test('the same ids in two stacks: generated queue names differ, so no warning', () => {
+    const app = new ros.App();
+    const stacks = ['East', 'West'].map((name) => {
+      const stack = new ros.Stack(app, name);
+      new QueueEventStream(stack, 'Route', { queue: new smq.Queue(stack, 'Jobs'), sink: EventStreamSink.queue(new smq.Queue(stack, 'Out')) });
+      return stack;
+    });
+    expect(stacks.flatMap((s) => readerWarnings(app, s))).toEqual([]);
+  });
+
+  test('the same literal queue name in two stacks: one queue once deployed together, so the second stack\'s stream warns (conditionally without envs)', () => {
+    const app = new ros.App();
+    const stacks = ['East', 'West'].map((name) => {
+      const stack = new ros.Stack(app, name);
+      new QueueEventStream(stack, 'Route', { queue: new smq.Queue(stack, 'Jobs', { queueName: 'jobs' }), sink: EventStreamSink.queue(new smq.Queue(stack, 'Out')) });
+      return stack;
+    });
+    expect(readerWarnings(app, stacks[0])).toEqual([]);
+    expect(readerWarnings(app, stacks[1]).map(readersHead)).toEqual([
+      'West/Route: queue: queue \'West/Jobs\' ("jobs") has 2 readers when stacks \'East\' and \'West\' are deployed to one region and account: '
+      + 'event stream \'East/Route\', event stream \'West/Route\' (this one).',
+    ]);
+  });
+
+  test('the same literal queue name in two stacks of one literal region and account warns outright; of two regions, not at all', () => {
+    const make = (envs: ros.Environment[]): string[] => {
+      const app = new ros.App();
+      const stacks = envs.map((env, i) => {
+        const stack = new ros.Stack(app, `S${i}`, { env });
+        new QueueEventStream(stack, 'Route', { queue: smq.Queue.fromQueueName(stack, 'Jobs', 'jobs'), sink: EventStreamSink.queue(new smq.Queue(stack, 'Out')) });
+        return stack;
+      });
+      return stacks.flatMap((s) => readerWarnings(app, s).map(readersHead));
+    };
+    expect(make([ENV, ENV])).toEqual(['S1/Route: queue: queue \'S1/Jobs\' ("jobs") has 2 readers: event stream \'S0/Route\', event stream \'S1/Route\' (this one).']);
+    expect(make([ENV, { ...ENV, region: 'cn-shanghai' }])).toEqual([]);
+  });
+
+  test('a queue named by a parameter: two imports of it in one stack warn; the same parameter id in two stacks need not be one queue', () => {
+    const app = new ros.App();
+    const [east, west] = ['East', 'West'].map((name) => {
+      const stack = new ros.Stack(app, name);
+      const queueName = new ros.RosParameter(stack, 'QueueName', { type: ros.RosParameterType.STRING }).valueAsString;
+      new QueueEventStream(stack, 'Route', { queue: smq.Queue.fromQueueName(stack, 'Jobs', queueName), sink: EventStreamSink.queue(new smq.Queue(stack, 'Out')) });
+      return stack;
+    });
+    const again = smq.Queue.fromQueueName(west, 'JobsAgain', ros.Token.asString({ Ref: 'QueueName' }));
+    new QueueEventStream(west, 'Again', { queue: again, sink: EventStreamSink.queue(new smq.Queue(west, 'Out2')) });
+    expect(readerWarnings(app, east)).toEqual([]);
+    expect(readerWarnings(app, west).map(readersHead)).toEqual([
+      'West/Again: queue: queue \'West/JobsAgain\' has 2 readers: event stream \'West/Route\', event stream \'West/Again\' (this one).',
+    ]);
   });
 });
 

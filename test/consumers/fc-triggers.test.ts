@@ -470,6 +470,67 @@ describe('QueueTrigger', () => {
   });
 });
 
+describe('QueueTrigger competing readers: two triggers of one queue split its messages, and synth warns', () => {
+  /** The competing-readers warnings under the stack after synth, each cut after its readers and its filter sentence. */
+  function readers(app: ros.App, stack: ros.Stack): string[] {
+    app.synth();
+    return warnings(stack).filter((w) => w.includes('SMQ hands each message to one reader only'))
+      .map((w) => w.replace(/ SMQ hands each message .* none of them gets every message\./, '').replace(/ For every reader to get every message .*$/, ''));
+  }
+
+  test('an FC 3.0 and an FC 2.0 trigger of one queue: the second warns, naming both, with the remedy and the way to be rid of it', () => {
+    const { app, stack, fn, service, fn2, queue } = world();
+    new QueueTrigger(stack, 'A', { queue, fn: TriggerFunction.fc3(fn) });
+    new QueueTrigger(stack, 'B', { queue, fn: TriggerFunction.fc2(service, fn2) });
+    expect(readers(app, stack)).toEqual([
+      'Media/B: queue: queue \'Media/Jobs\' ("Media-Jobs") has 2 readers: FC queue trigger \'Media/A\', FC queue trigger \'Media/B\' (this one).',
+    ]);
+    const [warning] = warnings(stack).filter((w) => w.startsWith('Media/B: queue:'));
+    expect(warning).toContain('publish to an SMQ topic and subscribe one queue per reader (topic.addSubscription(new consumers.QueueSubscription(queue)))');
+    expect(warning).toContain('Competing readers of one queue are fine only when any of them may take any message');
+    expect(warning).toMatch(/This warning cannot be turned off: it goes away when the queue has one enabled reader in the app\.$/);
+    expect(warnings(stack).filter((w) => w.startsWith('Media/A: queue:'))).toEqual([]);
+  });
+
+  test('two filtered triggers of one queue, one of them through an import by ARN: each drops what its pattern does not pass', () => {
+    const { app, stack, fn, queue } = world('Media', ENV);
+    new QueueTrigger(stack, 'Images', { queue, fn: TriggerFunction.fc3(fn), filterPattern: { data: { messageBody: [{ suffix: '.jpg' }] } } });
+    new QueueTrigger(stack, 'Videos', {
+      queue: smq.Queue.fromQueueArn(stack, 'SameJobs', 'acs:mns:cn-hangzhou:123456789012:/queues/Media-Jobs'),
+      fn: TriggerFunction.fc3FromName('videos'),
+      filterPattern: { data: { messageBody: [{ suffix: '.mp4' }] } },
+    });
+    expect(readers(app, stack)).toEqual([
+      'Media/Videos: queue: queue \'Media/SameJobs\' ("Media-Jobs") has 2 readers: FC queue trigger \'Media/Images\', FC queue trigger \'Media/Videos\' (this one). '
+      + 'A message that the filter pattern of \'Media/Images\' or \'Media/Videos\' does not pass is still received there and dropped: no other reader gets it either.',
+    ]);
+  });
+
+  test('triggers of different queues, and a disabled trigger, are no competing readers', () => {
+    const { app, stack, fn, queue } = world();
+    new QueueTrigger(stack, 'A', { queue, fn: TriggerFunction.fc3(fn) });
+    new QueueTrigger(stack, 'B', { queue: new smq.Queue(stack, 'Other'), fn: TriggerFunction.fc3(fn) });
+    new QueueTrigger(stack, 'C', { queue, fn: TriggerFunction.fc3FromName('spare'), enabled: false });
+    expect(readers(app, stack)).toEqual([]);
+  });
+
+  test('the same ids in two stacks: no warning with each stack\'s own queue; a warning when the second imports the first\'s queue by its literal name', () => {
+    const make = (shared: boolean): string[] => {
+      const app = new ros.App();
+      const stacks = ['East', 'West'].map((name, i) => {
+        const stack = new ros.Stack(app, name, { env: ENV });
+        const { fn } = functions(stack);
+        const queue = shared && i === 1 ? smq.Queue.fromQueueName(stack, 'Jobs', 'jobs') : new smq.Queue(stack, 'Jobs', { queueName: shared ? 'jobs' : undefined });
+        new QueueTrigger(stack, 'Consume', { queue, fn: TriggerFunction.fc3(fn), triggerName: `consume-${name.toLowerCase()}` });
+        return stack;
+      });
+      return stacks.flatMap((stack) => readers(app, stack));
+    };
+    expect(make(false)).toEqual([]);
+    expect(make(true)).toEqual(['West/Consume: queue: queue \'West/Jobs\' ("jobs") has 2 readers: FC queue trigger \'East/Consume\', FC queue trigger \'West/Consume\' (this one).']);
+  });
+});
+
 function trustRole(stack: ros.Stack, statement: ram.RosRole.StatementProperty[]): ram.Role {
   return new ram.Role(stack, 'Trust', { roleName: 'trust', assumeRolePolicyDocument: { version: '1', statement } });
 }
