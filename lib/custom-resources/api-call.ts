@@ -21,7 +21,7 @@ import { stackAccount, stackRegion, warnOnce } from '../core/state';
 import { fragmentsOf, literalText } from '../core/text';
 import { truncate } from '../core/util';
 import { checkBoolean, invalid, isUnresolved, requireProps, ValidationError } from '../core/validation';
-import { zip } from './zip';
+import { packageScript, zip } from './zip';
 
 /** One request to the API: an action and its parameters. */
 export interface ApiRequest {
@@ -683,19 +683,35 @@ function literalOf(value: unknown): string {
   return Array.isArray(join) && Array.isArray(join[1]) ? join[1].map(literalOf).filter((s) => s !== '').join('') : '';
 }
 
-/** The handler's code package: a ZIP of `handler/index.js`, Base64, the same bytes on every synth. */
+/**
+ * The handler's code package: a ZIP of `handler/index.js` without its comments (a third of its bytes: every stack
+ * carries the package inline, in Base64, against ROS's limit on the template's size), under a header that points to
+ * the commented source. Base64, the same bytes on every synth.
+ */
 let handlerPackage: string | undefined;
 function handlerZip(): string {
   if (handlerPackage === undefined) {
     const file = path.join(__dirname, 'handler', 'index.js');
-    let code: Buffer;
+    let source: string;
     try {
-      code = fs.readFileSync(file);
+      source = fs.readFileSync(file, 'utf8');
     } catch (e) {
       throw new Error(`ros-cdk-smq: the API-call handler is missing at ${file} (${(e as Error).message}): the package was built without it`);
     }
+    const header = [
+      'ros-cdk-smq: the function behind the ApiCall custom resources (ALIYUN::ROS::CustomResource) of this stack.',
+      'Comments stripped to keep the template small; the commented source, with the public references it follows:',
+      'https://github.com/ros-cdk-smq/ros-cdk-smq/blob/main/lib/custom-resources/handler/index.js',
+    ];
+    let code: string;
+    try {
+      // fails here, at synth, when the stripped script does not compile
+      code = packageScript(source, header, file);
+    } catch (e) {
+      throw new Error(`ros-cdk-smq: the API-call handler cannot be packaged: ${(e as Error).message}`);
+    }
     // stored, not deflated: the bytes then depend on nothing but the file (zlib's output may change with Node.js)
-    handlerPackage = zip([{ name: 'index.js', data: code }]).toString('base64');
+    handlerPackage = zip([{ name: 'index.js', data: Buffer.from(code, 'utf8') }]).toString('base64');
   }
   return handlerPackage;
 }

@@ -1,13 +1,18 @@
 /**
  * The ZIP writer of the API-call function's code package: read back by an independent reader written here from the
- * format (PKWARE APPNOTE sections 4.3.7, 4.3.12, 4.3.16), and by Info-ZIP's `unzip` where the machine has it.
+ * format (PKWARE APPNOTE sections 4.3.7, 4.3.12, 4.3.16), and by Info-ZIP's `unzip` where the machine has it. And the
+ * comment stripper of the script in it, checked against the TypeScript parser (an independent JavaScript parser): the
+ * same tokens, the same text of each, the same line breaks before each, and no comment left.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as vm from 'vm';
 import { inflateRawSync } from 'zlib';
-import { crc32, zip, ZipMethod } from '../../lib/custom-resources/zip';
+import * as fc from 'fast-check';
+import * as ts from 'typescript';
+import { crc32, packageScript, stripComments, zip, ZipMethod } from '../../lib/custom-resources/zip';
 
 interface ReadEntry {
   name: string;
@@ -171,5 +176,221 @@ describe('zip', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** One token as the TypeScript parser reads it: its kind, its text, and whether a line break comes between it and the token before. */
+type Token = [kind: string, text: string, lineBreakBefore: boolean];
+
+/**
+ * The tokens of `code` in order, from the TypeScript parser's syntax tree (the parser, not the bare scanner, tells a
+ * regular expression from a division), the text between tokens (spaces and comments) and the parse errors.
+ */
+function parse(code: string): { tokens: Token[]; gaps: string[]; errors: string[] } {
+  const file = ts.createSourceFile('index.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const tokens: Token[] = [];
+  const gaps: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) {
+      return; // JSDoc is a comment, read into the tree for JavaScript files
+    }
+    const children = node.getChildren(file);
+    if (children.length > 0) {
+      children.forEach(visit);
+      return;
+    }
+    const gap = code.slice(node.pos, node.getStart(file));
+    gaps.push(gap);
+    // a line break before the first token means nothing
+    tokens.push([ts.SyntaxKind[node.kind], node.getText(file), tokens.length > 0 && /[\n\r\u2028\u2029]/.test(gap)]);
+  };
+  visit(file);
+  const diagnostics = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  return { tokens, gaps, errors: diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) };
+}
+
+/** `stripComments(code)` keeps every token of `code`, its text and the line breaks before it, and leaves no comment. */
+function expectSameTokens(code: string): string {
+  const stripped = stripComments(code);
+  const before = parse(code);
+  const after = parse(stripped);
+  expect(before.errors).toEqual([]);
+  expect(after.errors).toEqual([]);
+  expect(after.tokens).toEqual(before.tokens);
+  expect(after.gaps.filter((gap) => !/^\s*$/.test(gap))).toEqual([]);
+  return stripped;
+}
+
+/** Whether V8 compiles `code` as the body of a CommonJS module. */
+function compiles(code: string): boolean {
+  try {
+    vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const HANDLER_FILE = path.join(__dirname, '..', '..', 'lib', 'custom-resources', 'handler', 'index.js');
+
+describe('stripComments', () => {
+  test('line and block comments out; a comment within a line becomes one space; blank lines and trailing spaces go', () => {
+    const code = [
+      "'use strict';",
+      '/**',
+      ' * JSDoc',
+      ' */',
+      'const a = 1; // trailing',
+      '',
+      '   ',
+      '  // indented',
+      'function f(x /* inline */, y) {',
+      '  return x/**/+y;  ',
+      '}',
+      '',
+    ].join('\n');
+    expect(expectSameTokens(code)).toBe([
+      "'use strict';",
+      'const a = 1;',
+      'function f(x , y) {',
+      '  return x +y;',
+      '}',
+      '',
+    ].join('\n'));
+  });
+
+  test('comment-like text in strings, template literals and regular expressions stays, and so does every space in a template literal', () => {
+    const code = [
+      "const s = '// not a comment /* nor this */', d = \"it's // \\\" /*\";",
+      'const t = `line one // kept',
+      '',
+      '   /* kept */ ${s /* out */ + `${"}"}//` /* out */}  `;',
+      "const r = /[/*]\\/\\/'\"`[\\]/]/g; // out",
+      "const cont = 'a\\",
+      "b'; // a line continuation",
+      '',
+    ].join('\n');
+    expect(expectSameTokens(code)).toBe([
+      "const s = '// not a comment /* nor this */', d = \"it's // \\\" /*\";",
+      'const t = `line one // kept',
+      '',
+      '   /* kept */ ${s + `${"}"}//` }  `;',
+      "const r = /[/*]\\/\\/'\"`[\\]/]/g;",
+      "const cont = 'a\\",
+      "b';",
+      '',
+    ].join('\n'));
+  });
+
+  test('a regular expression or a division, told from the token before the /', () => {
+    const code = [
+      'let i = 0, o = { return: 8 }, z = 4;',
+      'const d = (1) / 2 / 3, e = [4][0] / 2 /* / */, f = i++ / 2, g = o.return / 2 // /',
+      'const h = typeof /x/, k = a => /\\/*/.test(a);',
+      'function m() { return /[//]/g; }',
+      'if (true) {}',
+      "/'/.test(''); z /= 2; z = z /2/ 1;",
+      'const n = .5 / 1e3 / 0x10, p = `${1}` / 2, q = "1" / 2, u = [...[1]];',
+      '',
+    ].join('\n');
+    const stripped = expectSameTokens(code);
+    expect(stripped).toContain('g = o.return / 2\nconst h');
+    expect(stripped).toContain('/\\/*/.test(a)');
+  });
+
+  test('a comment with a line break still ends the line: automatic semicolon insertion reads the same', () => {
+    // `return` followed by a line break returns undefined, with or without the comment in between
+    const code = 'function f() {\n  return /* a\n  b */ 1;\n}\nconst x = f\n// c\n(1)\n';
+    const stripped = expectSameTokens(code);
+    expect(stripped).toBe('function f() {\n  return\n1;\n}\nconst x = f\n(1)\n');
+    expect(new Function(`${code}; return f();`)()).toBeUndefined();
+    expect(new Function(`${stripped}; return f();`)()).toBeUndefined();
+  });
+
+  test('CRLF line breaks become LF outside literals; the start and the end of the file', () => {
+    expect(stripComments('// only a comment\r\n')).toBe('');
+    expect(stripComments('')).toBe('');
+    expect(stripComments('\r\n\r\n  /* x */ a;\r\nb; // y')).toBe('  a;\nb;\n');
+    expect(stripComments('/* x */ a;')).toBe('a;\n');
+    expect(stripComments('a;\r\n/* x */')).toBe('a;\n');
+  });
+
+  test('what it cannot read is an error naming the line, never a guess', () => {
+    const cases: Array<[string, string]> = [
+      ["a;\nconst s = 'open;\n", 'stripComments: a line break in a string at line 2'],
+      ["a;\n\nconst s = 'open", 'stripComments: an unterminated string at line 3'],
+      ['a;\n/* open', 'stripComments: an unterminated block comment at line 2'],
+      ['const t = `open', 'stripComments: an unterminated template literal at line 1'],
+      ['const t = `${ {', 'stripComments: an unterminated template literal at line 1'],
+      ['const r = /open\n/;', 'stripComments: an unterminated regular expression at line 1'],
+      ['const r = /[/]\\', 'stripComments: an unterminated regular expression at line 1'],
+      ['const \\u0061 = 1;', 'stripComments: a \\ outside a string, template literal or regular expression (a Unicode escape in a name) at line 1'],
+    ];
+    for (const [code, message] of cases) {
+      expect(() => stripComments(code)).toThrow(message);
+    }
+  });
+
+  test('the same tokens for programs of tricky statements with comments, spaces and line breaks between any two tokens', () => {
+    // each statement as its tokens: a template literal's pieces between substitutions are one token each
+    const statements: string[][] = [
+      ['const', 's', '=', "'// /* `${'", ';'],
+      ['const', 'd', '=', '"\\"// \'"', '+', "'\\''", ';'],
+      ['const', 't', '=', '`a // ${', 'x', '+', '{', 'b', ':', '`/*${', '"}"', '}*/`', '}', '.', 'b', '} // c`', ';'],
+      ['const', 'r', '=', '/[/*\\]]\\/\\/"\'`/g', '.', 'test', '(', "'x'", ')', ';'],
+      ['const', 'q', '=', '(', '1', ')', '/', '2', '/', '3', ';'],
+      ['x', '=', 'o', '.', 'return', '/', '2', '/', 'y', ';'],
+      ['x', '=', 'typeof', '/=/', ';'],
+      ['function', 'f', '(', ')', '{', 'return', '/\\d+/', '.', 'source', '}'],
+      ['{', '}', '/}/', '.', 'test', '(', '``', ')', ';'],
+      ['z', '/=', '2', ';'],
+      ['i++', '/', '2', ';'], // a line break between i and ++ would make ++ a prefix
+      ['const', 'u', '=', '`${', '`${', '`${', '1', '}`', '}`', '}`', ';'],
+      ['const', 'v', '=', '`\n\n  //`', ';'],
+    ];
+    const gap = fc.constantFrom(' ', '  ', '\t', '\n', '\n\n  ', '/* c */', ' /* c */ ', '/* c\n */', '// c\n', '  // c //\n\n', '/**/', '\r\n');
+    const program = fc.array(fc.constantFrom(...statements), { minLength: 1, maxLength: 6 }).chain((picked) => {
+      const tokens = picked.flat();
+      // a space keeps a gap's comment from joining a / before it (`/` + `/**/` would be a line comment)
+      return fc.array(gap, { minLength: tokens.length, maxLength: tokens.length }).map((gaps) =>
+        tokens.map((t, k) => (k > 0 && tokens[k - 1].endsWith('/') && gaps[k].startsWith('/') ? ' ' : '') + gaps[k] + t).join('') + '\n');
+    });
+    fc.assert(fc.property(program, (code) => {
+      // a line break may make a statement that is not JavaScript (`return` then a line break in a function's head);
+      // V8 has the last word, since the TypeScript parser lets some early errors pass
+      fc.pre(parse(code).errors.length === 0 && compiles(code));
+      expectSameTokens(code);
+    }), { numRuns: 1000 });
+  });
+
+  test('the API-call handler: the same tokens, about a third of its bytes gone', () => {
+    const code = fs.readFileSync(HANDLER_FILE, 'utf8');
+    const before = parse(code);
+    expect(before.gaps.some((g) => g.includes('/**'))).toBe(true);
+    const stripped = expectSameTokens(code);
+    expect(stripped.startsWith("'use strict';\n")).toBe(true);
+    expect(stripped.length).toBeLessThan(code.length * 0.7);
+    // idempotent: nothing left to strip
+    expect(stripComments(stripped)).toBe(stripped);
+  });
+});
+
+describe('packageScript', () => {
+  test('the header as // lines, then the stripped code; it compiles as a CommonJS module', () => {
+    const code = packageScript("'use strict';\n/** doc */\nexports.handler = async () => 1; // x\n", ['pkg: what this is', '', 'https://example.com/src'], 'index.js');
+    expect(code).toBe("// pkg: what this is\n//\n// https://example.com/src\n'use strict';\nexports.handler = async () => 1;\n");
+    const module = { exports: {} as { handler?: () => Promise<number> } };
+    new Function('exports', 'require', 'module', '__filename', '__dirname', code)(module.exports, require, module, 'index.js', '.');
+    expect(typeof module.exports.handler).toBe('function');
+  });
+
+  test('a result that does not compile fails, naming the file; so does a header line with a line break', () => {
+    expect(() => packageScript('const a = ;\n', [], 'handler/index.js')).toThrow(/^packageScript: handler\/index\.js does not compile once its comments are stripped: Unexpected token/);
+    expect(() => packageScript('a;\n', ['one\ntwo'], 'index.js')).toThrow('packageScript: a header line must not hold a line break, got "one\\ntwo"');
+  });
+
+  test('the same input, the same text', () => {
+    const code = fs.readFileSync(HANDLER_FILE, 'utf8');
+    expect(packageScript(code, ['h'], 'index.js')).toBe(packageScript(`${code}`, ['h'], 'index.js'));
   });
 });
