@@ -80,14 +80,35 @@ export class ImsEvent {
   public static readonly PRODUCE_MEDIA_COMPLETE = new ImsEvent('ProduceMediaComplete');
 
   /**
-   * Any other event type of the IMS event list, by its name. The name must have the list's form: an upper-case
-   * letter, then letters and digits (at most 64 characters), such as `MediaConvertComplete`; anything else is an
-   * error here. A name of that form that is none of the constants gets a warning from the ImsCallbackQueue that uses
-   * it (the list has events without a constant, so it is not refused).
+   * An event type by its name, which must be one of the constants' names (such as `MediaConvertComplete`): an
+   * unknown or misspelled name is an error here, since IMS would silently never call back for it. For an event of
+   * the IMS event list that has no constant (video AI, the other intelligent-editing events, real-time media
+   * processing), use {@link ImsEvent.unlisted}.
    */
   public static of(name: string): ImsEvent {
     if (typeof name !== 'string' || isUnresolved(name) || !EVENT_NAME.test(name)) {
       throw new ValidationError('', 'ImsEvent.of(name)', name, `must be ${EVENT_NAME_RULE}, such as "MediaConvertComplete" (a literal)`);
+    }
+    const known = documentedEvents();
+    const constant = known.get(name);
+    if (constant === undefined) {
+      const near = [...known.keys()].filter((k) => k.toLowerCase() === name.toLowerCase() || editDistance(k, name) <= 2);
+      throw new ValidationError('', 'ImsEvent.of(name)', name, 'must be the name of an IMS event type with an ImsEvent constant'
+        + (near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : '')
+        + '; for an event of the IMS event list (https://www.alibabacloud.com/help/en/ims/user-guide/event-list-2) that has no constant, '
+        + 'use ImsEvent.unlisted(name)');
+    }
+    return constant;
+  }
+
+  /**
+   * An event type of the IMS event list (https://www.alibabacloud.com/help/en/ims/user-guide/event-list-2) that has
+   * no constant here, by its exact name as the list gives it: an upper-case letter, then letters and digits (at most
+   * 64 characters). Only the form is checked: a misspelled name brings no callback.
+   */
+  public static unlisted(name: string): ImsEvent {
+    if (typeof name !== 'string' || isUnresolved(name) || !EVENT_NAME.test(name)) {
+      throw new ValidationError('', 'ImsEvent.unlisted(name)', name, `must be ${EVENT_NAME_RULE}, such as "AIMediaAuditComplete" (a literal)`);
     }
     return new ImsEvent(name);
   }
@@ -410,7 +431,7 @@ function eventNames(scope: ros.IConstruct, types: ImsEvent[] | undefined): strin
     const name = (t as Partial<ImsEvent> | undefined)?.value;
     if (typeof name !== 'string' || isUnresolved(name) || !EVENT_NAME.test(name)) {
       throw invalid(scope, `eventTypes[${i}]`, name ?? t,
-        `must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE or ImsEvent.of("MediaConvertComplete") (${EVENT_NAME_RULE})`);
+        `must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE, ImsEvent.of("MediaConvertComplete") or ImsEvent.unlisted(name) (${EVENT_NAME_RULE})`);
     }
     return name;
   });
@@ -418,16 +439,23 @@ function eventNames(scope: ros.IConstruct, types: ImsEvent[] | undefined): strin
   if (repeated !== undefined) {
     throw invalid(scope, 'eventTypes', repeated, 'must not name an event twice');
   }
-  const known = documentedEvents();
-  for (const name of names.filter((n) => !known.has(n))) {
-    warnOnce(scope, `eventTypes: "${name}" is none of the IMS event types with an ImsEvent constant: check it against the IMS event list `
-      + '(https://www.alibabacloud.com/help/en/ims/user-guide/event-list-2), whose video AI, intelligent-editing and real-time events have '
-      + 'no constant. A misspelled name brings no callback (the API reference does not say whether IMS refuses it).');
-  }
   return names;
 }
 
 /** The names of the ImsEvent constants. */
-function documentedEvents(): Set<string> {
-  return new Set(Object.values(ImsEvent).filter((v): v is ImsEvent => v instanceof ImsEvent).map((v) => v.value));
+function documentedEvents(): Map<string, ImsEvent> {
+  return new Map(Object.values(ImsEvent).filter((v): v is ImsEvent => v instanceof ImsEvent).map((v) => [v.value, v]));
+}
+
+/** The Levenshtein distance of two short names, to suggest the constant a misspelled name meant. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

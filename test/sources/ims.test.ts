@@ -219,11 +219,11 @@ describe('ImsCallbackQueue', () => {
       ['the prefix without its hyphen', { queueName: 'ice-callbacks' }, 'Media/X: queueName must start with "ice-callback-": IMS delivers callbacks only to such queues, got "ice-callbacks"'],
       ['an empty event list', { eventTypes: [] }, 'Media/X: eventTypes must list at least one ImsEvent, or be left out (IMS\'s own default), got []'],
       ['an event type that is not a name', { eventTypes: [{ value: 'Produce Media' } as any] },
-        `Media/X: eventTypes[0] must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE or ImsEvent.of("MediaConvertComplete") (${NAME_RULE}), got "Produce Media"`],
+        `Media/X: eventTypes[0] must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE, ImsEvent.of("MediaConvertComplete") or ImsEvent.unlisted(name) (${NAME_RULE}), got "Produce Media"`],
       ['an event type whose name starts lower-case', { eventTypes: [{ value: 'produceMediaComplete' } as any] },
-        `Media/X: eventTypes[0] must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE or ImsEvent.of("MediaConvertComplete") (${NAME_RULE}), got "produceMediaComplete"`],
+        `Media/X: eventTypes[0] must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE, ImsEvent.of("MediaConvertComplete") or ImsEvent.unlisted(name) (${NAME_RULE}), got "produceMediaComplete"`],
       ['a string for an event type', { eventTypes: ['ProduceMediaComplete' as any] },
-        `Media/X: eventTypes[0] must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE or ImsEvent.of("MediaConvertComplete") (${NAME_RULE}), got "ProduceMediaComplete"`],
+        `Media/X: eventTypes[0] must be an ImsEvent such as ImsEvent.PRODUCE_MEDIA_COMPLETE, ImsEvent.of("MediaConvertComplete") or ImsEvent.unlisted(name) (${NAME_RULE}), got "ProduceMediaComplete"`],
       ['an event named twice', { eventTypes: [ImsEvent.SNAPSHOT_COMPLETE, ImsEvent.of('SnapshotComplete')] },
         'Media/X: eventTypes must not name an event twice, got "SnapshotComplete"'],
       ['setCallback not a boolean', { setCallback: 'yes' as any }, 'Media/X: setCallback must be true or false, got "yes"'],
@@ -366,25 +366,31 @@ describe('ImsEvent: the IMS event list', () => {
     expect(constants).toHaveLength(21);
   });
 
-  test('ImsEvent.of refuses a name not in the list\'s form (an upper-case letter, then letters and digits, at most 64)', () => {
+  test('ImsEvent.of and ImsEvent.unlisted refuse a name not in the list\'s form (an upper-case letter, then letters and digits, at most 64)', () => {
     for (const name of ['produceMediaComplete', '1Complete', '', 'Media_Convert', 'MediaConvert-Complete', 'Media Convert', `A${'b'.repeat(64)}`]) {
       expect(() => ImsEvent.of(name)).toThrow(`ImsEvent.of(name) must be ${NAME_RULE}, such as "MediaConvertComplete" (a literal), got ${JSON.stringify(name)}`);
+      expect(() => ImsEvent.unlisted(name)).toThrow(`ImsEvent.unlisted(name) must be ${NAME_RULE}, such as "AIMediaAuditComplete" (a literal), got ${JSON.stringify(name)}`);
     }
     expect(() => ImsEvent.of(ros.Lazy.stringValue({ produce: () => 'MediaConvertComplete' }))).toThrow(/^ImsEvent.of\(name\) must be .*\(a literal\), got "<token>"$/);
-    expect(ImsEvent.of(`A${'b'.repeat(63)}`).value).toHaveLength(64);
+    expect(() => ImsEvent.unlisted(ros.Lazy.stringValue({ produce: () => 'X' }))).toThrow(/^ImsEvent.unlisted\(name\) must be .*\(a literal\), got "<token>"$/);
+    expect(ImsEvent.unlisted(`A${'b'.repeat(63)}`).value).toHaveLength(64);
+    // of() of a constant's name is that constant
+    expect(ImsEvent.of('TranscodeComplete')).toBe(ImsEvent.TRANSCODE_COMPLETE);
     expect(ImsEvent.of('TranscodeComplete').value).toBe('TranscodeComplete');
   });
 
-  test('a name of that form with no constant: a warning that names it; a constant, or of() of a constant\'s name: none', () => {
+  test('ImsEvent.of refuses an unknown or misspelled event type, suggesting the constant it may mean and ImsEvent.unlisted', () => {
+    const tail = '; for an event of the IMS event list (https://www.alibabacloud.com/help/en/ims/user-guide/event-list-2) that has no constant, use ImsEvent.unlisted(name)';
+    expect(() => ImsEvent.of('TotallyMadeUpEvent')).toThrow(`ImsEvent.of(name) must be the name of an IMS event type with an ImsEvent constant${tail}, got "TotallyMadeUpEvent"`);
+    expect(() => ImsEvent.of('ProduceMediaComplet')).toThrow(`ImsEvent.of(name) must be the name of an IMS event type with an ImsEvent constant (did you mean "ProduceMediaComplete"?)${tail}, got "ProduceMediaComplet"`);
+    expect(() => ImsEvent.of('MediaconvertComplete')).toThrow(/\(did you mean "MediaConvertComplete"\?\)/);
+  });
+
+  test('a constant, of() of a constant\'s name and unlisted() of a name from the list synthesize without a warning', () => {
     const { stack } = newStack('Media');
-    new ImsCallbackQueue(stack, 'A', { setCallback: false, eventTypes: [ImsEvent.TRANSCODE_COMPLETE, ImsEvent.of('MediaConvertOutputComplete')] });
+    new ImsCallbackQueue(stack, 'A', { setCallback: false, eventTypes: [ImsEvent.TRANSCODE_COMPLETE, ImsEvent.of('MediaConvertOutputComplete'), ImsEvent.unlisted('AIMediaAuditComplete')] });
     expect(warnings(stack)).toEqual([]);
-    new ImsCallbackQueue(stack, 'B', { setCallback: false, eventTypes: [ImsEvent.SNAPSHOT_COMPLETE, ImsEvent.of('TotallyMadeUpEvent')] });
-    expect(warnings(stack)).toEqual([
-      'Media/B: eventTypes: "TotallyMadeUpEvent" is none of the IMS event types with an ImsEvent constant: check it against the IMS event list '
-      + '(https://www.alibabacloud.com/help/en/ims/user-guide/event-list-2), whose video AI, intelligent-editing and real-time events have no '
-      + 'constant. A misspelled name brings no callback (the API reference does not say whether IMS refuses it).',
-    ]);
+    expect(Template.fromStack(stack).toJSON().Outputs.ACallbackQueueName).toBeDefined();
   });
 });
 
