@@ -2,15 +2,22 @@
 'use strict';
 /**
  * The `ros-cdk-smq` command. `ros-cdk-smq graph [cdk.out] [--format mermaid|dot|html] [--out file]` reads a cloud
- * assembly (the folder `ros-cdk synth` writes) and prints the SMQ topology of every stack in it.
+ * assembly (the folder `ros-cdk synth` writes, or any folder of `*.template.json` files) and prints the SMQ topology of
+ * every stack in it, those inside a `ros.Stage` (the nested `assembly-<stage>/` folders) included, as
+ * `Routes.fromCloudAssembly` reads them.
  *
- * Exit codes: 0 done (or --help), 1 the command could not be carried out (no such folder, not a cloud assembly,
- * Mermaid missing for --format html, a file that cannot be written), 2 the command line is wrong.
+ * Exit codes: 0 done (or --help, or the reader of standard output left early, as `| head` does), 1 the command could
+ * not be carried out (no such folder, not a cloud assembly, --out naming a file of the assembly it reads, Mermaid
+ * missing for --format html, a file that cannot be written), 2 the command line is wrong.
  */
 const fs = require('fs');
 const path = require('path');
 
 const FORMATS = ['mermaid', 'dot', 'html'];
+const TEMPLATE_SUFFIX = '.template.json';
+/** The files of a cloud assembly that --out must not overwrite: what `ros-cdk synth` writes, and what graph reads. */
+const ASSEMBLY_FILES = ['manifest.json', 'tree.json'];
+const ASSEMBLY_SUFFIXES = [TEMPLATE_SUFFIX, '.assets.json'];
 
 const USAGE = `Usage: ros-cdk-smq graph [cdk.out] [--format mermaid|dot|html] [--out file]
 
@@ -18,14 +25,15 @@ Prints the SMQ topology of every stack of a synthesized ROS CDK app: sources -> 
 box per stack, each hop labelled with its filter, event types and retry and dead-letter settings.
 
 Arguments:
-  cdk.out            the cloud assembly folder that \`ros-cdk synth\` wrote (default: cdk.out)
+  cdk.out            the cloud assembly folder that \`ros-cdk synth\` wrote (default: cdk.out), or a folder of
+                     *.template.json files (one stack each, named after the file)
 
 Options:
   -f, --format FMT   mermaid (default): a Mermaid flowchart, for a \`\`\`mermaid block in Markdown
                      dot: a Graphviz graph (\`dot -Tsvg\`)
                      html: one self-contained page that draws the diagram offline; needs the mermaid package
                      (npm install mermaid)
-  -o, --out FILE     write to FILE instead of standard output
+  -o, --out FILE     write to FILE instead of standard output (never a file of the assembly it reads)
   -h, --help         show this help
 
 Exit codes: 0 done, 1 could not be done (missing folder, not a cloud assembly, ...), 2 wrong command line.
@@ -116,8 +124,13 @@ function graph(options, stdout) {
   if (!fs.statSync(dir).isDirectory()) {
     throw new CommandError(`${shown}: not a folder; give the cloud assembly folder that ros-cdk synth wrote`);
   }
-  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-    throw new CommandError(`${shown}: not a cloud assembly (no manifest.json); synthesize the app first (ros-cdk synth)`);
+  const hasManifest = fs.existsSync(path.join(dir, 'manifest.json'));
+  // without a manifest, Routes.fromCloudAssembly reads the templates of the folder and of its assembly-<stage> folders
+  if (!hasManifest && !fs.readdirSync(dir, { withFileTypes: true }).some((entry) => entry.name.endsWith(TEMPLATE_SUFFIX) || (entry.name.startsWith('assembly-') && entry.isDirectory()))) {
+    throw new CommandError(`${shown}: not a cloud assembly (no manifest.json, no *${TEMPLATE_SUFFIX}); synthesize the app first (ros-cdk synth)`);
+  }
+  if (options.out !== undefined) {
+    refuseAssemblyFile(options.out, dir, shown);
   }
   if (options.format === 'html' && options.out === undefined && stdout.isTTY) {
     throw new UsageError('--format html writes a page of several megabytes: give --out FILE (or redirect the output)');
@@ -150,6 +163,48 @@ function graph(options, stdout) {
   process.stderr.write(`wrote ${options.out} (${options.format}: ${stacks} stacks, ${channels} channels, ${topology.edges.length} hops)\n`);
 }
 
+/**
+ * Refuses an --out that names a file of the assembly being read (its manifest.json, a template, ...), at any depth of
+ * the input folder and through symbolic links: writing the diagram there would destroy the input.
+ */
+function refuseAssemblyFile(out, dir, shown) {
+  const target = realTarget(path.resolve(out));
+  const relative = path.relative(fs.realpathSync.native(dir), target);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return;
+  }
+  const name = path.basename(target);
+  if (ASSEMBLY_FILES.includes(name) || ASSEMBLY_SUFFIXES.some((suffix) => name.endsWith(suffix))) {
+    throw new CommandError(`--out ${out} names ${path.join(shown, relative)}, a file of the cloud assembly being read: write the diagram outside ${shown}, or under another name`);
+  }
+}
+
+/** The file a path names once symbolic links are followed (those of its folder when the file does not exist yet). */
+function realTarget(file) {
+  if (fs.existsSync(file)) {
+    return fs.realpathSync.native(file);
+  }
+  const parent = path.dirname(file);
+  return parent === file || !fs.existsSync(parent) ? file : path.join(realTarget(parent), path.basename(file));
+}
+
+/**
+ * A reader that leaves early (`ros-cdk-smq graph | head`) closes the pipe: the next write fails with EPIPE, which is
+ * emitted on the stream and would end the process with a stack trace. The output is not wanted any more: done.
+ * Any other failure of standard output (a full disk) is reported as one line, exit code 1.
+ */
+function onOutputError(stream, name) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') {
+      process.exit(stream === process.stdout ? 0 : process.exitCode);
+    }
+    if (stream !== process.stderr) {
+      process.stderr.write(`ros-cdk-smq: cannot write to ${name}: ${error && error.message ? error.message : error}\n`);
+    }
+    process.exit(1);
+  });
+}
+
 function main(argv) {
   try {
     const options = parse(argv);
@@ -172,4 +227,6 @@ function main(argv) {
   }
 }
 
+onOutputError(process.stdout, 'standard output');
+onOutputError(process.stderr, 'standard error');
 process.exitCode = main(process.argv.slice(2));

@@ -1,11 +1,13 @@
 /**
  * The `ros-cdk-smq` command (bin/ros-cdk-smq.js), run as users run it: a plain node process on the built package.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ros from '@alicloud/ros-cdk-core';
 import { buildApp } from '../../examples/app';
+import { smq } from '../../lib';
 import { TopologyGraph } from '../../lib/graph';
 import { Routes } from '../../lib/routes/routes';
 import { ensureBuilt, ROOT } from '../built';
@@ -30,6 +32,37 @@ afterAll(() => {
 function run(args: string[], cwd = work): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the command with its standard output piped to a reader that leaves after the first chunk, as `| head` does. */
+function runClosedEarly(args: string[]): Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string; received: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let received = 0;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.once('data', (chunk: Buffer) => {
+      received = chunk.length;
+      child.stdout.destroy();
+    });
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stderr, received }));
+  });
+}
+
+/** A cloud assembly of one stack with `count` queues: a diagram far larger than a pipe's buffer (64 KiB on Linux). */
+function hugeAssembly(dir: string, count: number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const resources: { [id: string]: object } = {};
+  for (let i = 0; i < count; i++) {
+    resources[`Queue${i}`] = { Type: 'ALIYUN::MNS::Queue', Properties: { QueueName: `huge-queue-${i}` } };
+  }
+  fs.writeFileSync(path.join(dir, 'Huge.template.json'), JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01', Resources: resources }));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    version: '7.0.0',
+    artifacts: { Huge: { type: 'aliyun:ros:stack', properties: { templateFile: 'Huge.template.json' } } },
+  }));
 }
 
 describe('ros-cdk-smq graph', () => {
@@ -111,11 +144,143 @@ describe('ros-cdk-smq graph', () => {
     fs.mkdirSync(path.join(work, 'empty'), { recursive: true });
     const empty = run(['graph', 'empty']);
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toBe('ros-cdk-smq: empty: not a cloud assembly (no manifest.json); synthesize the app first (ros-cdk synth)\n');
+    expect(empty.stderr).toBe('ros-cdk-smq: empty: not a cloud assembly (no manifest.json, no *.template.json); synthesize the app first (ros-cdk synth)\n');
+    // files that are not templates do not make a cloud assembly
+    fs.mkdirSync(path.join(work, 'notes'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'notes', 'Stack.json'), '{}');
+    fs.writeFileSync(path.join(work, 'notes', 'template.json.bak'), '{}');
+    expect(run(['graph', 'notes']).stderr).toBe('ros-cdk-smq: notes: not a cloud assembly (no manifest.json, no *.template.json); synthesize the app first (ros-cdk synth)\n');
     // cdk.out is the default, and its absence is reported by that name
     const elsewhere = run(['graph'], path.join(work, 'empty'));
     expect(elsewhere.status).toBe(1);
     expect(elsewhere.stderr).toBe('ros-cdk-smq: cdk.out: no such folder; synthesize the app first (ros-cdk synth), or name its cloud assembly folder\n');
+  });
+
+  test('a folder of *.template.json files without manifest.json is read as Routes.fromCloudAssembly reads it', () => {
+    const bare = path.join(work, 'bare');
+    fs.mkdirSync(bare, { recursive: true });
+    const templates = fs.readdirSync(assembly).filter((f) => f.endsWith('.template.json'));
+    expect(templates.length).toBeGreaterThanOrEqual(15);
+    for (const file of templates) {
+      fs.copyFileSync(path.join(assembly, file), path.join(bare, file));
+    }
+    const result = run(['graph', 'bare']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(TopologyGraph.mermaid(Routes.fromCloudAssembly(bare).topology));
+    // the example app names every stack after its template file: the same diagram as with the manifest
+    expect(result.stdout).toBe(run(['graph', assembly]).stdout);
+    const dot = run(['graph', 'bare', '--format', 'dot', '--out', path.join(work, 'bare.dot')]);
+    expect(dot.status).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'bare.dot'), 'utf8')).toBe(TopologyGraph.dot(Routes.fromCloudAssembly(bare).topology));
+  });
+
+  test('--out naming a file of the cloud assembly being read is refused, and the file is left as it was', () => {
+    // a copy: the command must not damage it, but if it did, the other tests would not notice
+    const here = path.join(work, 'refuse');
+    const copy = path.join(here, 'cdk.out');
+    fs.cpSync(assembly, copy, { recursive: true });
+    const bare = path.join(here, 'bare-out');
+    fs.mkdirSync(bare, { recursive: true });
+    fs.copyFileSync(path.join(copy, 'SmqFanout.template.json'), path.join(bare, 'SmqFanout.template.json'));
+    fs.symlinkSync(copy, path.join(here, 'linked'));
+    const before = new Map(['manifest.json', 'SmqFanout.template.json', 'SmqFanout.assets.json', 'tree.json']
+      .map((f) => [f, fs.readFileSync(path.join(copy, f), 'utf8')]));
+    const refusals: Array<[string[], string]> = [
+      [['graph', 'cdk.out', '--out', 'cdk.out/manifest.json'], 'cdk.out/manifest.json'],
+      [['graph', 'cdk.out', '--out=cdk.out/manifest.json'], 'cdk.out/manifest.json'],
+      [['graph', '-o', path.join(copy, 'SmqFanout.template.json')], 'cdk.out/SmqFanout.template.json'],
+      [['graph', 'cdk.out', '--out', 'cdk.out/SmqFanout.assets.json'], 'cdk.out/SmqFanout.assets.json'],
+      [['graph', 'cdk.out', '--out', 'cdk.out/tree.json'], 'cdk.out/tree.json'],
+      // a template that does not exist yet would be read as a stack next time
+      [['graph', 'cdk.out', '--out', 'cdk.out/Topology.template.json'], 'cdk.out/Topology.template.json'],
+      // the same files reached through a symbolic link, or by a path that leaves and comes back
+      [['graph', 'cdk.out', '--out', 'linked/manifest.json'], 'cdk.out/manifest.json'],
+      [['graph', 'linked', '--out', 'cdk.out/manifest.json'], 'linked/manifest.json'],
+      [['graph', 'cdk.out', '--out', '../refuse/cdk.out/./manifest.json'], 'cdk.out/manifest.json'],
+      [['graph', 'bare-out', '--format', 'dot', '--out', 'bare-out/SmqFanout.template.json'], 'bare-out/SmqFanout.template.json'],
+    ];
+    for (const [args, file] of refusals) {
+      const result = run(args, here);
+      const out = args[args.length - 1].replace(/^--out=/, '');
+      const shown = args[1].startsWith('-') ? 'cdk.out' : args[1];
+      expect([args, result.status, result.stdout]).toEqual([args, 1, '']);
+      expect(result.stderr).toBe(`ros-cdk-smq: --out ${out} names ${file}, a file of the cloud assembly being read: write the diagram outside ${shown}, or under another name\n`);
+    }
+    for (const [file, text] of before) {
+      expect(fs.readFileSync(path.join(copy, file), 'utf8')).toBe(text);
+    }
+    expect(fs.existsSync(path.join(copy, 'Topology.template.json'))).toBe(false);
+    expect(fs.readFileSync(path.join(bare, 'SmqFanout.template.json'), 'utf8')).toBe(before.get('SmqFanout.template.json'));
+    // another name inside the folder, or a file beside it, is fine
+    const inside = run(['graph', 'bare-out', '--out', 'bare-out/topology.mmd'], here);
+    expect(inside.status).toBe(0);
+    expect(fs.readFileSync(path.join(bare, 'topology.mmd'), 'utf8')).toBe(TopologyGraph.mermaid(Routes.fromCloudAssembly(bare).topology));
+    expect(run(['graph', 'bare-out', '--out', 'manifest.json'], here).status).toBe(0);
+    expect(fs.readFileSync(path.join(here, 'manifest.json'), 'utf8')).toBe(fs.readFileSync(path.join(bare, 'topology.mmd'), 'utf8'));
+  });
+
+  test('a reader that leaves early (| head) ends the command quietly with exit code 0', async () => {
+    const huge = path.join(work, 'huge');
+    hugeAssembly(huge, 10000);
+    const full = run(['graph', 'huge']);
+    expect(full.status).toBe(0);
+    expect(full.stdout.length).toBeGreaterThan(400 * 1024);
+    for (const args of [['graph', 'huge'], ['graph', 'huge', '--format', 'dot'], ['graph', assembly, '--format', 'html']]) {
+      const result = await runClosedEarly(args);
+      expect([args, result.status, result.signal, result.stderr]).toEqual([args, 0, null, '']);
+      expect(result.received).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  test('stacks inside a ros.Stage (nested cloud assemblies) are drawn, also when every stack is in one', () => {
+    const staged = path.join(work, 'staged');
+    const app = new ros.App({ outdir: staged });
+    new smq.Queue(new ros.Stack(new ros.Stage(app, 'Prod'), 'Inner'), 'Jobs');
+    app.synth();
+    // the top manifest lists no stack, only the stage's folder
+    const manifest = JSON.parse(fs.readFileSync(path.join(staged, 'manifest.json'), 'utf8'));
+    expect(Object.values(manifest.artifacts).map((a: any) => a.type).sort()).toEqual(['cdk:cloud-assembly', 'cdk:tree']);
+    const result = run(['graph', 'staged']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(TopologyGraph.mermaid(Routes.fromCloudAssembly(staged).topology));
+    expect(result.stdout).toContain('Prod-Inner-Jobs<br/>MNS::Queue');
+    // the stage's folder on its own draws the same stack
+    const stage = run(['graph', path.join('staged', 'assembly-Prod')]);
+    expect(stage.status).toBe(0);
+    expect(stage.stdout).toContain('Prod-Inner-Jobs<br/>MNS::Queue');
+
+    // a top-level stack beside a staged one: both are drawn
+    const mixed = path.join(work, 'mixed');
+    const app2 = new ros.App({ outdir: mixed });
+    new smq.Queue(new ros.Stack(app2, 'Top'), 'Jobs');
+    new smq.Queue(new ros.Stack(new ros.Stage(app2, 'Prod'), 'Inner'), 'Jobs');
+    app2.synth();
+    const both = run(['graph', 'mixed', '--format', 'dot']);
+    expect(both.status).toBe(0);
+    expect(both.stdout).toBe(TopologyGraph.dot(Routes.fromCloudAssembly(mixed).topology));
+    expect(both.stdout).toContain('Top-Jobs');
+    expect(both.stdout).toContain('Prod-Inner-Jobs');
+
+    // templates copied without their manifests, the stage's in its assembly-Prod folder: still read
+    const copied = path.join(work, 'staged-templates', 'assembly-Prod');
+    fs.mkdirSync(copied, { recursive: true });
+    fs.copyFileSync(path.join(staged, 'assembly-Prod', 'Prod-Inner.template.json'), path.join(copied, 'Prod-Inner.template.json'));
+    const bare = run(['graph', 'staged-templates']);
+    expect(bare.stderr).toBe('');
+    expect(bare.status).toBe(0);
+    expect(bare.stdout).toContain('Prod-Inner-Jobs<br/>MNS::Queue');
+
+    // a stage without stacks is nothing to draw: the reader's error, exit 1
+    const emptyStage = path.join(work, 'empty-stage');
+    const app3 = new ros.App({ outdir: emptyStage });
+    new ros.Stage(app3, 'Nothing');
+    app3.synth();
+    const none = run(['graph', 'empty-stage']);
+    expect(none.status).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^ros-cdk-smq: empty-stage: .*must hold at least one stack template/);
   });
 
   test('a file that cannot be written exits 1', () => {
