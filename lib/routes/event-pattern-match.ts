@@ -17,17 +17,30 @@ import { MatchResult } from './model';
  *   accepts at synth.
  * - A field whose value in the event is a list matches when any element does (the "Array" row; AWS states the same as a
  *   non-empty intersection, https://docs.aws.amazon.com/eventbridge/latest/userguide/arrays-in-eventbridge-event-patterns.html).
- *   A nested pattern over a list of objects matches when one element matches the whole nested pattern.
  *
- * Where the reference is silent, the choices are these (AWS EventBridge's documented behaviour unless said otherwise):
- * - An absent field matches only `{ exists: false }`; `[null]` matches a field present with the value `null`, not an
- *   absent one; `[""]` matches only the empty string.
- * - `{ exists: true }` matches a field that is present, whatever its value (`null` and objects too: Alibaba's wording
- *   "the field exists"; AWS looks at leaf fields only).
- * - Exact values compare with the JSON type: `5` does not match `"5"`. `prefix`, `suffix`, `contains` and `cidr` match
- *   strings only; `numeric` matches JSON numbers only.
+ * Where Alibaba's page is silent (its `exists` row says only "Field exists or does not exist in the event"), the
+ * matcher does what the reference engine of these patterns, AWS's event-ruler, documents
+ * (https://github.com/aws/event-ruler , README sections "Numeric matching", "Exists matching", "JSON Array Matching"):
+ * - The event is read as its leaf values (strings, numbers, `true`, `false`, `null`), each at its path of keys. A list
+ *   is "crushed out" at any depth: its elements, and the elements of lists in it, sit at the list's own path, so
+ *   `{ tags: ["a"] }` matches `{ tags: [["a", "b"], ["c"]] }` and `{ e: { n: ["Anna"] } }` matches
+ *   `{ e: [[{ n: "John" }, { n: "Anna" }]] }`. The fields one pattern names must match within the same element of a list
+ *   (`{ e: { n: ["Anna"], m: ["Jones"] } }` does not match Anna Smith next to Peter Jones).
+ * - `{ exists: true }` matches a path that holds at least one leaf value (`null` too). `{ exists: false }` matches a path
+ *   that holds none: the field is absent, a parent of it is absent or is not an object (a string, a number), it holds an
+ *   object (exists looks at leaf values only) or an empty list. Inside lists, only the values in the element the rest
+ *   of the pattern matched in count (event-ruler's array consistency); with nothing else to choose an element, any
+ *   value at the path counts.
+ * - `numeric` compares as event-ruler does: only JSON numbers between -5e9 and 5e9 inclusive, to 6 digits after the
+ *   decimal point (`0.1 + 0.2` equals `0.3`; `1.0000001` equals `1`). A value outside that range never matches
+ *   `numeric`; a bound outside it is reported as a pattern the matcher cannot evaluate (Alibaba documents no range,
+ *   and the synth-time checks do not refuse one).
+ * - `[null]` matches a field present with the value `null`, not an absent one; `[""]` matches only the empty string.
+ * - Exact values compare with the JSON type: `5` does not match `"5"` (Alibaba: values are compared as JSON text, so
+ *   `300` and `"300"` differ). `prefix`, `suffix`, `contains` and `cidr` match strings only; `numeric` matches JSON
+ *   numbers only.
  * - `anything-but` matches any present value that is not one of its values (or, with `{ prefix }`, not a string with
- *   that prefix), so `null` and values of another type match it; an absent field does not.
+ *   that prefix), so `null` and values of another type match it; a path with no value does not.
  *
  * A pattern that the synth-time checks would refuse, or that holds a deploy-time value (`{ "Fn::Sub": ... }`), never
  * throws: the result is "not matched" with the reason.
@@ -41,7 +54,7 @@ export class EventPatternMatcher {
    * @param event the event, as EventBridge sees it (the CloudEvent: `source`, `type`, `subject`, `data`, ...)
    * @returns matched, and the reason: each field and the rule that matched, or the first field that did not
    */
-  public static match(pattern: object, event: object): MatchResult {
+  public static match(pattern: { [key: string]: any }, event: { [key: string]: any }): MatchResult {
     if (!isRecord(pattern)) {
       return { matched: false, reason: `the pattern ${show(pattern)} is not an object` };
     }
@@ -51,8 +64,7 @@ export class EventPatternMatcher {
     if (!isRecord(event)) {
       return { matched: false, reason: `the event ${show(event)} is not an object` };
     }
-    const out = matchObject(pattern, event, '');
-    return { matched: out.matched, reason: out.reasons.join('; ') };
+    return matchPattern(pattern, event);
   }
 
   /**
@@ -78,125 +90,371 @@ export class EventPatternMatcher {
     }
     return { matched: false, reason: `the message's tag ${JSON.stringify(tag)} is not the filter tag ${JSON.stringify(filter)}` };
   }
-}
 
-/** The outcome of one part of a pattern: the reasons of every matched field, or the one that failed. */
-interface Outcome {
-  readonly matched: boolean;
-  readonly reasons: string[];
+  /** Static methods only. */
+  private constructor() {}
 }
 
 const DEPLOY_TIME = /^(Fn::|Ref$)/;
 const NUMERIC_OPERATORS = ['=', '>', '>=', '<', '<='];
-/** Nesting a pattern may have; the checks refuse cycles, this stops one that reaches the matcher anyway. */
+/** Nesting a pattern (or a list in the event) may have; the checks refuse cycles, this stops one that reaches the matcher anyway. */
 const MAX_DEPTH = 100;
+/** The numbers event-ruler's numeric matching covers, and the scale of its 6 decimal digits. */
+const NUMERIC_LIMIT = 5e9;
+const NUMERIC_SCALE = 1e6;
+/** Choices the search over list elements may try before it gives up. */
+const MAX_STEPS = 100_000;
 
-function matchObject(pattern: { [key: string]: unknown }, event: { [key: string]: unknown }, at: string, depth = 0): Outcome {
-  if (depth > MAX_DEPTH) {
-    return fail(`${at}: the pattern is nested deeper than ${MAX_DEPTH} levels (a cycle?)`);
-  }
-  const reasons: string[] = [];
-  for (const key of Object.keys(pattern)) {
-    const path = at === '' ? key : `${at}.${key}`;
-    const present = Object.prototype.hasOwnProperty.call(event, key) && event[key] !== undefined;
-    const out = matchField(pattern[key], present, present ? event[key] : undefined, path, depth);
-    if (!out.matched) {
-      return out;
-    }
-    reasons.push(...out.reasons);
-  }
-  return { matched: true, reasons };
+/** One leaf of the pattern: the path of keys and the list of values and matchers, or why it cannot be evaluated. */
+interface Leaf {
+  /** The path as the reasons show it, `data.oss.object.key`. */
+  readonly path: string;
+  readonly keys: readonly string[];
+  readonly items: readonly unknown[];
+  /** A pattern node that is not a list of items nor an object of fields: the reason. */
+  readonly bad?: string;
 }
 
-function matchField(spec: unknown, present: boolean, value: unknown, path: string, depth: number): Outcome {
-  if (Array.isArray(spec)) {
-    return matchLeaf(spec, present, value, path);
-  }
-  if (!isRecord(spec)) {
-    return fail(`${path}: the pattern holds ${show(spec)}, not a list of values or matchers nor an object of fields`);
-  }
-  if (deployTime(spec)) {
-    return fail(`${path}: the pattern holds the deploy-time value ${show(spec)}, which cannot be evaluated offline`);
-  }
-  if (!present) {
-    return fail(`${path}: absent from the event`);
-  }
-  if (isRecord(value)) {
-    return matchObject(spec, value, path, depth + 1);
-  }
-  if (Array.isArray(value)) {
-    let first: Outcome | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (isRecord(item)) {
-        const out = matchObject(spec, item, `${path}[${i}]`, depth + 1);
-        if (out.matched) {
-          return out;
-        }
-        first = first ?? out;
-      }
-    }
-    return first ?? fail(`${path}: ${show(value)} holds no object to look into`);
-  }
-  return fail(`${path}: is ${show(value)}, not an object`);
+/** One leaf value of the event at a leaf's path. */
+interface Field {
+  readonly value: unknown;
+  /** The path of the value with the indexes of the lists on the way: `data.items[1].name`. */
+  readonly where: string;
+  /** The lists on the way (each named by its own path) and the element taken in each. */
+  readonly membership: ReadonlyArray<readonly [string, number]>;
+  /** When the value is an element of a list (of lists) at the leaf's path: that list, its path and the indexes. */
+  readonly element?: { readonly list: readonly unknown[]; readonly at: string; readonly indexes: readonly number[] };
 }
 
-function matchLeaf(items: readonly unknown[], present: boolean, value: unknown, path: string): Outcome {
-  if (items.length === 0) {
-    return fail(`${path}: the pattern lists no values or matchers`);
+/** What stands where a leaf's path finds no value: the first such place, for the reasons. */
+interface Obstacle {
+  readonly kind: 'absent' | 'scalar' | 'object' | 'empty';
+  /** The path of the place (with list indexes). */
+  readonly at: string;
+  /** True when the place is the leaf itself (not a parent of it). */
+  readonly atLeaf: boolean;
+  readonly value?: unknown;
+}
+
+/** A leaf with the event's values at its path and the values that match it. */
+interface Evaluated {
+  readonly leaf: Leaf;
+  readonly fields: Field[];
+  readonly obstacle?: Obstacle;
+  readonly candidates: Array<{ readonly field: Field; readonly words: string }>;
+  /** The leaf lists `{ exists: false }`. */
+  readonly absentOk: boolean;
+  /** Why the leaf fails even alone. */
+  readonly failure?: string;
+}
+
+type Membership = ReadonlyMap<string, number>;
+
+function matchPattern(pattern: { [key: string]: unknown }, event: { [key: string]: unknown }): MatchResult {
+  const leaves: Leaf[] = [];
+  flattenPattern(pattern, [], new Set([pattern]), leaves);
+  const evaluated: Evaluated[] = [];
+  for (const leaf of leaves) {
+    const ev = evaluate(leaf, event);
+    if (ev.failure !== undefined) {
+      return { matched: false, reason: ev.failure };
+    }
+    evaluated.push(ev);
   }
-  if (!present) {
-    const absent = items.some((item) => isRecord(item) && item.exists === false && Object.keys(item).length === 1);
-    return absent ? pass(`${path}: absent, and exists false matched`)
-      : fail(`${path}: absent from the event (the pattern wants ${show(items)})`);
+  let chosen: Array<{ field: Field; words: string } | undefined> | undefined;
+  try {
+    chosen = search(evaluated);
+  } catch (e) {
+    if (e instanceof TooComplex) {
+      return { matched: false, reason: `the pattern and the event are too large to compare here (more than ${MAX_STEPS} choices of list elements)` };
+    }
+    throw e;
   }
-  const exact = items.filter((item) => !isRecord(item));
+  if (chosen === undefined) {
+    return { matched: false, reason: combinationFailure(evaluated) };
+  }
+  const reasons = evaluated.map((ev, i) => {
+    const pick = chosen![i];
+    return pick === undefined ? `${ev.leaf.path}: ${absentWhy(ev)}, and exists false matched` : placed(pick.field, pick.words);
+  });
+  return { matched: true, reason: reasons.join('; ') };
+}
+
+/** The leaves of a pattern, in its order (depth first), with the pattern nodes that cannot be evaluated as bad leaves. */
+function flattenPattern(node: { [key: string]: unknown }, at: readonly string[], ancestors: Set<unknown>, out: Leaf[]): void {
+  for (const key of Object.keys(node)) {
+    const keys = [...at, key];
+    const path = keys.join('.');
+    const spec = node[key];
+    const bad = (why: string): void => {
+      out.push({ path, keys, items: [], bad: why });
+    };
+    if (Array.isArray(spec)) {
+      out.push({ path, keys, items: spec });
+    } else if (!isRecord(spec)) {
+      bad(`the pattern holds ${show(spec)}, not a list of values or matchers nor an object of fields`);
+    } else if (deployTime(spec)) {
+      bad(`the pattern holds the deploy-time value ${show(spec)}, which cannot be evaluated offline`);
+    } else if (ancestors.has(spec) || keys.length > MAX_DEPTH) {
+      bad(`the pattern is nested deeper than ${MAX_DEPTH} levels (a cycle?)`);
+    } else if (Object.keys(spec).length === 0) {
+      bad('the pattern holds {}, which names no field');
+    } else {
+      ancestors.add(spec);
+      flattenPattern(spec, keys, ancestors, out);
+      ancestors.delete(spec);
+    }
+  }
+}
+
+/** The event's values at a leaf's path, the values that match it, and why it fails alone, if it does. */
+function evaluate(leaf: Leaf, event: { [key: string]: unknown }): Evaluated {
+  const failed = (failure: string): Evaluated => ({ leaf, fields: [], candidates: [], absentOk: false, failure });
+  if (leaf.bad !== undefined) {
+    return failed(`${leaf.path}: ${leaf.bad}`);
+  }
+  if (leaf.items.length === 0) {
+    return failed(`${leaf.path}: the pattern lists no values or matchers`);
+  }
+  const fields: Field[] = [];
+  const obstacles: Obstacle[] = [];
+  reach(event, leaf.keys, 0, '', [], undefined, new Set(), fields, obstacles);
+  const obstacle = obstacles[0];
   const problems: string[] = [];
-  for (const item of items) {
-    const hit = matchItem(item, value, exact, problems);
-    if (hit !== undefined) {
-      return pass(`${path}: ${hit}`);
+  const exact = leaf.items.filter((item) => !isRecord(item));
+  let absentOk = false;
+  let existsTrue = false;
+  const tests: Test[] = [];
+  for (const item of leaf.items) {
+    if (isRecord(item) && Object.keys(item).length === 1 && 'exists' in item) {
+      if (item.exists === true) {
+        existsTrue = true;
+      } else if (item.exists === false) {
+        absentOk = true;
+      } else {
+        problems.push(`the pattern's ${show(item)} is not exists true or false`);
+      }
+      continue;
     }
+    const test = compile(item, problems);
+    if (test !== undefined) {
+      tests.push(test);
+    }
+  }
+  const candidates: Array<{ field: Field; words: string }> = [];
+  for (const field of fields) {
+    const test = tests.find((t) => t.test(field.value));
+    if (test !== undefined) {
+      candidates.push({ field, words: test.exact ? `${show(field.value)} is one of ${show(exact)}` : `${test.words} matched` });
+    } else if (existsTrue) {
+      candidates.push({ field, words: 'exists true matched' });
+    }
+  }
+  // alone, a value in no list always counts against exists false; values in lists may lie in other elements
+  const alone = candidates.length > 0 || (absentOk && fields.every((f) => f.membership.length > 0));
+  const result: Evaluated = { leaf, fields, obstacle, candidates, absentOk };
+  if (alone) {
+    return result;
+  }
+  if (fields.length === 0) {
+    return { ...result, failure: obstacleText(obstacle, leaf) };
   }
   if (problems.length > 0) {
-    return fail(`${path}: ${problems[0]}`);
+    return { ...result, failure: `${leaf.path}: ${problems[0]}` };
   }
-  const shown = Array.isArray(value) ? `no element of ${show(value)}` : show(value);
-  if (exact.length === items.length) {
-    return fail(`${path}: ${shown} ${Array.isArray(value) ? 'is' : 'is not'} one of ${show(items)}`);
-  }
-  return fail(items.length === 1 ? `${path}: ${shown} does not match ${describe(items[0])}` : `${path}: ${shown} matches none of ${show(items)}`);
+  return { ...result, failure: noMatch(leaf, fields) };
 }
 
 /**
- * Whether one item of a leaf matches the event's value (any element of it, when it is a list; `exists` looks at the
- * field itself): the words for the reason when it does, `undefined` when it does not. A pattern item that cannot be
- * evaluated adds a problem instead.
+ * Walks the event along `keys`, crushing lists at any depth: every leaf value at the end goes to `fields`; each place
+ * where the walk stops without one goes to `obstacles`.
  */
-function matchItem(item: unknown, value: unknown, exact: readonly unknown[], problems: string[]): string | undefined {
-  if (isRecord(item) && Object.keys(item).length === 1 && 'exists' in item) {
-    if (item.exists === true) {
-      return 'exists true matched';
+function reach(node: unknown, keys: readonly string[], i: number, where: string, membership: ReadonlyArray<readonly [string, number]>,
+  element: Field['element'], lists: Set<unknown>, fields: Field[], obstacles: Obstacle[]): void {
+  const atLeaf = i === keys.length;
+  if (Array.isArray(node)) {
+    if (lists.has(node) || lists.size > MAX_DEPTH) {
+      return; // a list inside itself
     }
-    if (item.exists !== false) {
-      problems.push(`the pattern's ${show(item)} is not exists true or false`);
+    if (node.length === 0) {
+      obstacles.push({ kind: 'empty', at: where, atLeaf });
+      return;
     }
-    return undefined;
+    lists.add(node);
+    for (let j = 0; j < node.length; j++) {
+      if (node[j] === undefined) {
+        continue;
+      }
+      const inner = atLeaf ? (element === undefined ? { list: node, at: where, indexes: [j] } : { ...element, indexes: [...element.indexes, j] }) : undefined;
+      reach(node[j], keys, i, `${where}[${j}]`, [...membership, [where, j]], inner, lists, fields, obstacles);
+    }
+    lists.delete(node);
+    return;
   }
-  const test = compile(item, problems);
-  if (test === undefined) {
-    return undefined;
+  if (atLeaf) {
+    if (isRecord(node)) {
+      obstacles.push({ kind: 'object', at: where, atLeaf });
+    } else {
+      fields.push({ value: node, where, membership, element });
+    }
+    return;
   }
-  const words = (v: unknown): string => (test.exact ? `${show(v)} is one of ${show(exact)}` : `${test.words} matched`);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      if (test.test(value[i])) {
-        return `${words(value[i])} (element ${i} of ${show(value)})`;
+  if (!isRecord(node)) {
+    obstacles.push({ kind: 'scalar', at: where, atLeaf, value: node });
+    return;
+  }
+  const key = keys[i];
+  const at = where === '' ? key : `${where}.${key}`;
+  const next = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+  if (next === undefined) {
+    obstacles.push({ kind: 'absent', at, atLeaf: i === keys.length - 1 });
+    return;
+  }
+  reach(next, keys, i + 1, at, membership, undefined, lists, fields, obstacles);
+}
+
+class TooComplex extends Error {}
+
+/**
+ * One value for each leaf (or none, for a leaf that lists exists false), all within the same element of every list they
+ * share; `undefined` when there is no such choice.
+ */
+function search(evaluated: readonly Evaluated[]): Array<{ field: Field; words: string } | undefined> | undefined {
+  const chosen: Array<{ field: Field; words: string } | undefined> = new Array(evaluated.length);
+  let steps = 0;
+  const step = (i: number, membership: Membership): boolean => {
+    if (++steps > MAX_STEPS) {
+      throw new TooComplex();
+    }
+    if (i === evaluated.length) {
+      // exists false holds when no value at its path lies in the elements chosen
+      return evaluated.every((ev, j) => chosen[j] !== undefined || !ev.fields.some((f) => consistent(membership, f)));
+    }
+    for (const candidate of evaluated[i].candidates) {
+      if (consistent(membership, candidate.field)) {
+        chosen[i] = candidate;
+        if (step(i + 1, merge(membership, candidate.field))) {
+          return true;
+        }
       }
     }
-    return undefined;
+    if (evaluated[i].absentOk) {
+      chosen[i] = undefined;
+      if (step(i + 1, membership)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return step(0, new Map()) ? chosen : undefined;
+}
+
+function consistent(membership: Membership, field: Field): boolean {
+  return field.membership.every(([list, index]) => {
+    const taken = membership.get(list);
+    return taken === undefined || taken === index;
+  });
+}
+
+function merge(membership: Membership, field: Field): Membership {
+  if (field.membership.length === 0) {
+    return membership;
   }
-  return test.test(value) ? words(value) : undefined;
+  const out = new Map(membership);
+  for (const [list, index] of field.membership) {
+    out.set(list, index);
+  }
+  return out;
+}
+
+/** Why no choice holds, when every leaf holds alone: the lists the leaves share. */
+function combinationFailure(evaluated: readonly Evaluated[]): string {
+  const users = new Map<string, Set<string>>();
+  for (const ev of evaluated) {
+    for (const field of ev.fields) {
+      for (const [list] of field.membership) {
+        users.set(list, (users.get(list) ?? new Set()).add(ev.leaf.path));
+      }
+    }
+  }
+  const shared = [...users.entries()].filter(([, paths]) => paths.size > 1);
+  if (shared.length === 0) {
+    // one leaf that wants exists false, and values at its path in lists
+    const ev = evaluated.find((e) => e.absentOk && e.candidates.length === 0 && e.fields.length > 0) ?? evaluated[0];
+    return noMatch(ev.leaf, ev.fields);
+  }
+  const paths = [...new Set(shared.flatMap(([, p]) => [...p]))];
+  return `${paths.join(', ')}: each can match, but not within one element of ${shared.map(([list]) => list).join(', ')} `
+    + '(the fields of a pattern must match in the same element of a list)';
+}
+
+/** The reason for a matched value: its path, the rule, and the element when it is in a list at the leaf's path. */
+function placed(field: Field, words: string): string {
+  if (field.element === undefined) {
+    return `${field.where}: ${words}`;
+  }
+  const { list, at, indexes } = field.element;
+  const index = indexes.length === 1 ? String(indexes[0]) : indexes.map((i) => `[${i}]`).join('');
+  return `${at}: ${words} (element ${index} of ${show(list)})`;
+}
+
+/** Why a leaf's path holds no value, for a leaf with no value there. */
+function obstacleText(obstacle: Obstacle | undefined, leaf: Leaf): string {
+  const wants = `the pattern wants ${show(leaf.items)}`;
+  if (obstacle === undefined) {
+    return `${leaf.path}: absent from the event (${wants})`;
+  }
+  switch (obstacle.kind) {
+    case 'absent':
+      return obstacle.atLeaf ? `${obstacle.at}: absent from the event (${wants})` : `${obstacle.at}: absent from the event`;
+    case 'scalar':
+      return `${obstacle.at}: is ${show(obstacle.value)}, not an object`;
+    case 'object':
+      return `${obstacle.at}: holds an object, not a value (${wants})`;
+    default:
+      return obstacle.atLeaf ? `${obstacle.at}: [] holds no value (${wants})` : `${obstacle.at}: is an empty list`;
+  }
+}
+
+/** Why exists false held for a leaf. */
+function absentWhy(ev: Evaluated): string {
+  if (ev.fields.length > 0) {
+    return 'absent from the list element the rest of the pattern matched in';
+  }
+  const o = ev.obstacle;
+  if (o === undefined || (o.kind === 'absent' && o.atLeaf)) {
+    return 'absent';
+  }
+  switch (o.kind) {
+    case 'absent':
+      return `absent (${o.at} is absent from the event)`;
+    case 'scalar':
+      return `absent (${o.at} is ${show(o.value)}, not an object)`;
+    case 'object':
+      return 'holds an object, not a value';
+    default:
+      return o.atLeaf ? 'holds an empty list' : `absent (${o.at} is an empty list)`;
+  }
+}
+
+/** Why none of a leaf's values matches its items. */
+function noMatch(leaf: Leaf, fields: readonly Field[]): string {
+  const items = leaf.items;
+  const single = fields.length === 1 && fields[0].element === undefined;
+  const lists = new Set(fields.map((f) => f.element?.at));
+  const oneList = !single && lists.size === 1 && fields[0].element !== undefined;
+  const at = single ? fields[0].where : oneList ? fields[0].element!.at : leaf.path;
+  const shown = single ? show(fields[0].value) : oneList ? `no element of ${show(fields[0].element!.list)}` : `no value of ${show(fields.map((f) => f.value))}`;
+  const exact = items.filter((item) => !isRecord(item));
+  const outside = items.some((item) => isRecord(item) && 'numeric' in item)
+    && fields.some((f) => typeof f.value === 'number' && Number.isFinite(f.value) && Math.abs(f.value) > NUMERIC_LIMIT)
+    ? ` (numeric matching covers -${NUMERIC_LIMIT} to ${NUMERIC_LIMIT} only)` : '';
+  if (exact.length === items.length) {
+    return `${at}: ${shown} ${single ? 'is not' : 'is'} one of ${show(items)}`;
+  }
+  const verb = items.length === 1 ? (single ? `does not match ${describe(items[0])}` : `matches ${describe(items[0])}`)
+    : (single ? `matches none of ${show(items)}` : `matches any of ${show(items)}`);
+  return `${at}: ${shown} ${verb}${outside}`;
 }
 
 /** A compiled pattern item: a test of one value, and the words naming the rule. */
@@ -285,9 +543,23 @@ function numeric(spec: unknown, bad: (what: string) => undefined): Test | undefi
     if (!NUMERIC_OPERATORS.includes(op) || typeof bound !== 'number' || !Number.isFinite(bound)) {
       return bad(`has ${show(op)} ${show(bound)}, not an operator (${NUMERIC_OPERATORS.join(' ')}) followed by a number`);
     }
-    checks.push(compare(op, bound));
+    if (Math.abs(bound) > NUMERIC_LIMIT) {
+      return bad(`has the bound ${show(bound)}, outside -${NUMERIC_LIMIT} to ${NUMERIC_LIMIT}, the numbers numeric matching compares`);
+    }
+    checks.push(compare(op, comparable(bound)));
   }
-  return { test: (v) => typeof v === 'number' && Number.isFinite(v) && checks.every((c) => c(v)), words: `numeric ${show(spec)}` };
+  return {
+    test: (v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= NUMERIC_LIMIT && checks.every((c) => c(comparable(v))),
+    words: `numeric ${show(spec)}`,
+  };
+}
+
+/**
+ * A number as event-ruler compares it (its ComparableNumber: shifted by 5e9, scaled by 1e6 and cut to an integer), so
+ * that numbers equal to 6 digits after the decimal point are equal.
+ */
+function comparable(n: number): number {
+  return Math.trunc(NUMERIC_SCALE * (NUMERIC_LIMIT + n));
 }
 
 function compare(op: string, bound: number): (n: number) => boolean {
@@ -396,12 +668,4 @@ function show(value: unknown): string {
   } catch {
     return 'an object that cannot be shown';
   }
-}
-
-function pass(reason: string): Outcome {
-  return { matched: true, reasons: [reason] };
-}
-
-function fail(reason: string): Outcome {
-  return { matched: false, reasons: [reason] };
 }

@@ -2,10 +2,12 @@
  * The route simulator: reads synthesized ROS templates into the topology of their SMQ wiring and walks an event
  * through it offline, hop by hop, with the reason for every hop taken and every place the event stops.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ros from '@alicloud/ros-cdk-core';
 import { templateOfStack } from '../assertions/private/stack-template';
+import { shortHash } from '../core/names';
 import { ValidationError } from '../core/validation';
 import { EventPatternMatcher } from './event-pattern-match';
 import { at, essNotificationType, eventLocation, EventView, first1, lifecycleTransitionOf, nativeBody, ossFacts, viewOf } from './events';
@@ -25,8 +27,19 @@ export interface RouteHop {
   readonly logicalId: string;
   /** The stack of that resource. */
   readonly stack: string;
-  /** Why the event took it: the filter that matched, or that there is none. */
+  /**
+   * Why the event took it: the filter that matched, or that there is none; how the push wraps the message (a
+   * subscription's XML or JSON envelope); and, on a second copy, that it is one.
+   */
   readonly reason: string;
+  /**
+   * `true` when this hop brings `to` a second (or later) copy of the message: the message reached `to` before by
+   * another path (a fan-in, such as two subscriptions whose queues both feed one function), and `to` gets it again.
+   * Copies that are alternatives (two readers of one queue: each message goes to one of them) are not duplicates.
+   *
+   * @default - absent: the first copy at `to`
+   */
+  readonly duplicate?: boolean;
 }
 
 /** A place where an event stopped. */
@@ -41,7 +54,7 @@ export interface RouteDrop {
   readonly logicalId: string;
   /** The stack of that resource. */
   readonly stack: string;
-  /** Why: the filter that did not match, a loop, ... */
+  /** Why: the filter that did not match, a loop (a hop repeated on one path), ... */
   readonly reason: string;
 }
 
@@ -53,6 +66,12 @@ export interface Delivery {
   readonly drops: RouteDrop[];
   /** Every node the event reached (where it entered, channels, consumers), in the order first reached. */
   readonly reached: string[];
+  /**
+   * The nodes that received more than one copy of the message (by several paths: a fan-in), with the number of
+   * copies each received; empty when every node got the message once. The hops that brought the extra copies are
+   * marked `duplicate`.
+   */
+  readonly copies: { [node: string]: number };
 }
 
 /** Options of {@link Routes.deliver}. */
@@ -91,7 +110,8 @@ export interface DeliverOptions {
    */
   readonly invocationFails?: boolean;
   /**
-   * At most this many hops are walked (a guard; loops are cut at the first repeated hop anyway).
+   * At most this many hops are walked: a guard for graphs with many fan-ins (each path is walked; a loop is cut where
+   * a path would take a hop a second time).
    *
    * @default 1000
    */
@@ -106,6 +126,17 @@ interface Message {
 }
 
 const DEFAULT_MAX_HOPS = 1000;
+/** 2026-01-01T00:00:00.000Z, the sample events' default time. */
+const DEFAULT_PUBLISH_TIME = Date.UTC(2026, 0, 1);
+/** The manifest type of a nested cloud assembly (the stacks of a `ros.Stage`). */
+const NESTED_ASSEMBLY = 'cdk:cloud-assembly';
+
+/** A template with its stack's name, and the stage path of a stack inside a `ros.Stage`. */
+interface StackTemplate {
+  readonly stackName: string;
+  readonly template: { [key: string]: any };
+  readonly stage?: string;
+}
 
 /**
  * The SMQ wiring of one or more synthesized stacks, as a graph: sources (OSS buckets, EventBridge rules, CloudMonitor
@@ -134,13 +165,29 @@ export class Routes {
     return new Routes([{ stackName: stack.stackName, template }]);
   }
 
-  /** The routes of every stack of an app (or stage), synthesized, joined across stacks. */
+  /**
+   * The routes of every stack of an app (or stage), synthesized, joined across stacks; stacks inside a `ros.Stage`
+   * (a nested cloud assembly) included. A stack's name is its node ids' first part; when two stacks of different
+   * stages have one name, each staged one is qualified by its stage path (`Prod.Api`, `Prod.Eu.Api`).
+   */
   public static fromApp(app: ros.Stage): Routes {
     if (!ros.Stage.isStage(app)) {
       throw new ValidationError('', 'Routes.fromApp(app)', app, 'must be a ros.App or ros.Stage');
     }
-    const assembly = app.synth();
-    return new Routes(assembly.stacks.map((s) => ({ stackName: s.stackName, template: s.template })));
+    const stacks: StackTemplate[] = [];
+    const collect = (assembly: ReturnType<ros.Stage['synth']>, stage: string | undefined): void => {
+      for (const s of assembly.stacks) {
+        stacks.push({ stackName: s.stackName, template: s.template, stage });
+      }
+      for (const artifact of [...assembly.artifacts].sort((a, b) => compare(a.id, b.id))) {
+        if (artifact.manifest.type === NESTED_ASSEMBLY) {
+          const properties: { [key: string]: any } = artifact.manifest.properties ?? {};
+          collect(assembly.getNestedAssembly(artifact.id), typeof properties.displayName === 'string' ? properties.displayName : artifact.id);
+        }
+      }
+    };
+    collect(app.synth(), undefined);
+    return new Routes(qualified(stacks, 'Routes.fromApp(app)'));
   }
 
   /**
@@ -173,8 +220,10 @@ export class Routes {
   }
 
   /**
-   * The routes of every stack of a cloud assembly directory (`cdk.out`): the stacks its `manifest.json` lists, or,
-   * without a manifest, every `*.template.json` in it (named after the file).
+   * The routes of every stack of a cloud assembly directory (`cdk.out`): the stacks its `manifest.json` lists, and
+   * those of the nested assemblies it lists (`cdk:cloud-assembly` artifacts: the `assembly-<stage>/` folders of the
+   * stacks inside a `ros.Stage`), named as {@link Routes.fromApp} names them; without a manifest, every
+   * `*.template.json` in it and in its `assembly-*` folders (named after the file).
    *
    * @param dir the directory
    */
@@ -182,25 +231,45 @@ export class Routes {
     if (typeof dir !== 'string' || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
       throw new ValidationError('', 'Routes.fromCloudAssembly(dir)', dir, 'must be a directory holding a synthesized cloud assembly (cdk.out)');
     }
-    const stacks: Array<{ stackName: string; file: string }> = [];
-    const manifest = path.join(dir, 'manifest.json');
-    if (fs.existsSync(manifest)) {
-      const artifacts = readJson(manifest).artifacts ?? {};
-      for (const id of Object.keys(artifacts).sort()) {
-        const artifact = artifacts[id];
-        if (isObject(artifact) && artifact.type === 'aliyun:ros:stack' && isObject(artifact.properties) && typeof artifact.properties.templateFile === 'string') {
-          stacks.push({ stackName: typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : id, file: path.join(dir, artifact.properties.templateFile) });
+    const files: Array<{ stackName: string; file: string; stage?: string }> = [];
+    const visited = new Set<string>();
+    const collect = (folder: string, stage: string | undefined): void => {
+      const real = fs.realpathSync(folder);
+      if (visited.has(real)) {
+        return;
+      }
+      visited.add(real);
+      const manifest = path.join(folder, 'manifest.json');
+      if (fs.existsSync(manifest)) {
+        const artifacts = readJson(manifest).artifacts ?? {};
+        for (const id of Object.keys(artifacts).sort()) {
+          const artifact = artifacts[id];
+          const properties = isObject(artifact) && isObject(artifact.properties) ? artifact.properties : {};
+          if (isObject(artifact) && artifact.type === 'aliyun:ros:stack' && typeof properties.templateFile === 'string') {
+            files.push({ stackName: typeof properties.stackName === 'string' ? properties.stackName : id, file: path.join(folder, properties.templateFile), stage });
+          } else if (isObject(artifact) && artifact.type === NESTED_ASSEMBLY && typeof properties.directoryName === 'string') {
+            const nested = path.join(folder, properties.directoryName);
+            if (!fs.existsSync(nested) || !fs.statSync(nested).isDirectory()) {
+              throw new Error(`Routes.fromCloudAssembly: ${manifest} lists the nested assembly ${JSON.stringify(id)}, but ${nested} is not a directory`);
+            }
+            collect(nested, typeof properties.displayName === 'string' ? properties.displayName : id);
+          }
         }
+        return;
       }
-    } else {
-      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).sort()) {
-        stacks.push({ stackName: file.slice(0, -'.template.json'.length), file: path.join(dir, file) });
+      const entries = fs.readdirSync(folder).sort();
+      for (const file of entries.filter((f) => f.endsWith('.template.json'))) {
+        files.push({ stackName: file.slice(0, -'.template.json'.length), file: path.join(folder, file), stage });
       }
-    }
-    if (stacks.length === 0) {
+      for (const sub of entries.filter((f) => f.startsWith('assembly-') && fs.statSync(path.join(folder, f)).isDirectory())) {
+        collect(path.join(folder, sub), sub.slice('assembly-'.length));
+      }
+    };
+    collect(dir, undefined);
+    if (files.length === 0) {
       throw new ValidationError('', 'Routes.fromCloudAssembly(dir)', dir, 'must hold at least one stack template (*.template.json)');
     }
-    return new Routes(stacks.map((s) => ({ stackName: s.stackName, template: readJson(s.file) })));
+    return new Routes(qualified(files.map((f) => ({ stackName: f.stackName, template: readJson(f.file), stage: f.stage })), 'Routes.fromCloudAssembly(dir)'));
   }
 
   private readonly read: ReadTopology;
@@ -227,16 +296,25 @@ export class Routes {
   /**
    * Walks an event through the wiring: from every source of its product (or from `options.from`) into channels, from
    * channels to consumers and on (a function's results to its destinations, an event stream to its sink), checking at
-   * each hop what the template says a message must satisfy. A hop already taken is not taken again (a loop is cut
-   * there and reported as a drop); dead-letter queues are not walked. A queue read by several queue triggers or event
-   * streams gives each message to one of them: all are walked, and their hops' reasons say so.
+   * each hop what the template says a message must satisfy. Every path is walked: a message that reaches a node by
+   * two paths (a fan-in) reaches it twice, and the hop of the second copy is marked `duplicate` (see
+   * `Delivery.copies`); a path that would take a hop it already took (a loop) is cut there, and the cut is reported
+   * as a drop. Dead-letter queues are not walked. A queue read by several queue triggers or event streams gives each
+   * message to one of them: all are walked, and their hops' reasons say so.
+   *
+   * What each hop passes on is what the service delivers: a topic's push wraps the message in SMQ's XML or JSON
+   * envelope (`NotifyContentFormat`, XML by default; SIMPLIFIED and mail or SMS endpoints get the bare body; an FC
+   * topic trigger's STREAM gives the function the bare body, its JSON the envelope), and a queue read as an event
+   * source (queue trigger, event stream) becomes the CloudEvent of SMQ's event source, `data: { requestId, messageId,
+   * messageBody }` (`messageBody` Base64 when the source does not decode it), so a filter further on sees what it
+   * would see in the cloud.
    *
    * @param event a `SampleEvent` (`SampleEvents.*`), a CloudEvent as EventBridge delivers it (`specversion`,
    *   `source`, `type`, ...), or the body a product writes to SMQ itself (SMQ's OSS notification `{ events: [...] }`, a
    *   CloudMonitor alert, an Auto Scaling notification, an FC destination record, an IMS callback), or with
    *   `options.from` any message body
    */
-  public deliver(event: object, options: DeliverOptions = {}): Delivery {
+  public deliver(event: { [key: string]: any }, options: DeliverOptions = {}): Delivery {
     if (!isObject(options)) {
       throw new ValidationError('', 'options', options, 'must be an object of DeliverOptions');
     }
@@ -251,7 +329,7 @@ export class Routes {
     if (options.from === undefined && !isObject(event)) {
       throw new ValidationError('', 'event', event, 'must be a SampleEvent, a CloudEvent or a product\'s message body (an object)');
     }
-    const walk = new Walk(this.read.wirings, view, options, maxHops);
+    const walk = new Walk(this.read.wirings, this.byId, view, options, maxHops);
     if (options.from !== undefined) {
       if (typeof options.from !== 'string' || !this.byId.has(options.from)) {
         throw new ValidationError('', 'options.from', options.from, `must be the id of a node of the topology (${this.suggest(options.from)})`);
@@ -271,22 +349,41 @@ export class Routes {
   }
 }
 
+/** Where a message is on its way: the hops it took from where it entered, and the nodes they passed. */
+interface Trail {
+  /** The wirings taken, in order. */
+  readonly path: Wiring[];
+  /** The nodes passed, from where the message entered to where it is. */
+  readonly nodes: string[];
+}
+
+/** A message waiting to leave a node. */
+interface Step extends Trail {
+  readonly node: string;
+  readonly message: Message;
+  readonly synchronous: boolean;
+}
+
 /** One walk of one event. */
 class Walk {
   private readonly hops: RouteHop[] = [];
   private readonly drops: RouteDrop[] = [];
   private readonly reached: string[] = [];
   private readonly seen = new Set<string>();
-  private readonly taken = new Set<Wiring>();
+  /** The paths by which the message reached each node (not counting a return to a node on its own path). */
+  private readonly arrivals = new Map<string, Wiring[][]>();
+  /** How many copies of the message each node received. */
+  private readonly copies = new Map<string, number>();
   /** The wirings by the node they leave, in topology order. */
   private readonly leaving = new Map<string, Wiring[]>();
-  private readonly queue: Array<{ node: string; message: Message; synchronous: boolean }> = [];
+  private readonly queue: Step[] = [];
   private readonly env: { region?: string; account?: string };
   /** The resources that read each queue (queue triggers, event streams), by the queue's node id. */
   private readonly readers = new Map<string, string[]>();
 
   constructor(
     private readonly wirings: Wiring[],
+    private readonly nodes: Map<string, RouteNode>,
     private readonly view: EventView,
     private readonly options: DeliverOptions,
     private readonly maxHops: number,
@@ -299,7 +396,7 @@ class Walk {
       this.leaving.set(wiring.edge.from, list);
       if (wiring.wrap === true && wiring.role === WiringRole.LINK) {
         const readers = this.readers.get(wiring.edge.from) ?? [];
-        const reader = `${wiring.edge.stack}/${wiring.edge.logicalId}`;
+        const reader = readerOf(wiring);
         if (!readers.includes(reader)) {
           readers.push(reader);
         }
@@ -315,7 +412,7 @@ class Walk {
         continue;
       }
       const result = this.check(wiring, { body: undefined, tag: this.options.messageTag, view: this.view });
-      this.record(wiring, result, this.entryBody(wiring), false);
+      this.record(wiring, result, this.entryBody(wiring), false, { path: [], nodes: [wiring.edge.from] });
     }
     this.run();
   }
@@ -323,17 +420,27 @@ class Walk {
   /** Starts with a message in one node, then walks on. */
   public start(node: string, message: Message): void {
     this.reach(node);
-    this.queue.push({ node, message, synchronous: false });
+    this.arrivals.set(node, [[]]);
+    this.copies.set(node, 1);
+    this.queue.push({ node, message, synchronous: false, path: [], nodes: [node] });
     this.run();
   }
 
   public result(): Delivery {
-    return { hops: this.hops, drops: this.drops, reached: this.reached };
+    const copies: { [node: string]: number } = {};
+    for (const node of this.reached) {
+      const count = this.copies.get(node) ?? 1;
+      if (count > 1) {
+        copies[node] = count;
+      }
+    }
+    return { hops: this.hops, drops: this.drops, reached: this.reached, copies };
   }
 
   private run(): void {
     while (this.queue.length > 0) {
-      const { node, message, synchronous } = this.queue.shift()!;
+      const step = this.queue.shift()!;
+      const { node, message, synchronous } = step;
       for (const wiring of this.leaving.get(node) ?? []) {
         if (wiring.role === WiringRole.DEAD_LETTER) {
           continue;
@@ -341,7 +448,7 @@ class Walk {
         if (wiring.role === WiringRole.ENTRY) {
           // only a function's results leave a consumer: its async-invocation destinations
           if (wiring.product === EventProduct.FC_RESULT) {
-            this.destination(wiring, message, synchronous);
+            this.destination(wiring, message, synchronous, step);
           }
           continue;
         }
@@ -349,8 +456,8 @@ class Walk {
           this.drop(wiring, `stopped: the walk reached options.maxHops (${this.maxHops}) hops`);
           continue;
         }
-        const result = this.shared(wiring, this.check(wiring, message));
-        this.record(wiring, result, this.forward(wiring, message), wiring.synchronous === true);
+        const result = this.pushNote(wiring, this.shared(wiring, this.check(wiring, message)));
+        this.record(wiring, result, this.forward(wiring, message), wiring.synchronous === true, step);
       }
     }
   }
@@ -368,21 +475,56 @@ class Walk {
       + 'each message goes to one of them, not to each' };
   }
 
-  private record(wiring: Wiring, result: MatchResult, body: unknown, synchronous: boolean): void {
+  /** What a topic's push makes of the message, said in the hop's reason when it is not the bare body. */
+  private pushNote(wiring: Wiring, result: MatchResult): MatchResult {
+    if (!result.matched || wiring.format === undefined || wiring.wrap === true) {
+      return result;
+    }
+    const format = this.pushFormat(wiring);
+    const what = this.isSubscription(wiring) ? 'NotifyContentFormat' : 'notifyContentFormat';
+    const note = format === 'XML' ? `pushed as XML (${what}): ${this.endpointWord(wiring)} receives SMQ's <Notification> document, the message in its <Message>`
+      : format === 'JSON' ? `pushed as JSON (${what}): ${this.endpointWord(wiring)} receives SMQ's notification object, the message in its "Message"`
+        : format === undefined ? `the ${what} is decided at deploy time (${wiring.format}): the message is passed on as published`
+          : undefined;
+    return note === undefined ? result : { matched: true, reason: `${result.reason}; ${note}` };
+  }
+
+  private record(wiring: Wiring, result: MatchResult, body: unknown, synchronous: boolean, trail: Trail): void {
     if (!result.matched) {
       this.drop(wiring, result.reason);
       return;
     }
-    if (this.taken.has(wiring)) {
-      this.drop(wiring, `a loop: the message already took this hop from ${wiring.edge.from} to ${wiring.edge.to}; the walk stops here`);
+    const { from, to, via, logicalId, stack } = wiring.edge;
+    if (trail.path.includes(wiring)) {
+      this.drop(wiring, `a loop: the message already took this hop from ${from} to ${to} on its way here; the walk stops here`);
       return;
     }
-    this.taken.add(wiring);
-    const { from, to, via, logicalId, stack } = wiring.edge;
-    this.hops.push({ from, to, via, logicalId, stack, reason: result.reason });
+    const path = [...trail.path, wiring];
+    // back at a node of its own path, the message goes round a loop: not a second copy (the loop is cut at its next repeated hop)
+    const copy = trail.nodes.includes(to) ? 1 : this.arrive(to, path);
+    const reason = copy > 1 ? `${result.reason}; the ${ordinal(copy)} copy of the message at ${to}: it reached ${to} before by another path` : result.reason;
+    this.hops.push({ from, to, via, logicalId, stack, reason, ...(copy > 1 ? { duplicate: true } : {}) });
     this.reach(from);
     this.reach(to);
-    this.queue.push({ node: to, message: { body, tag: this.options.messageTag, view: this.view }, synchronous });
+    this.queue.push({ node: to, message: { body, tag: this.options.messageTag, view: this.view }, synchronous, path, nodes: [...trail.nodes, to] });
+  }
+
+  /**
+   * Records that the message reached `node` by `path`; returns which copy this is at the node. A path that differs from
+   * an earlier one only in the reader of a shared queue it took is an alternative (the queue gives each message to one
+   * reader), not another copy.
+   */
+  private arrive(node: string, path: Wiring[]): number {
+    const earlier = this.arrivals.get(node) ?? [];
+    const duplicate = earlier.some((p) => !alternatives(p, path));
+    earlier.push(path);
+    this.arrivals.set(node, earlier);
+    const count = this.copies.get(node) ?? 0;
+    if (count === 0 || duplicate) {
+      this.copies.set(node, count + 1);
+      return count + 1;
+    }
+    return 1;
   }
 
   private drop(wiring: Wiring, reason: string): void {
@@ -398,9 +540,13 @@ class Walk {
   }
 
   /** A function reached by a message: its result goes to a destination when the invocation is asynchronous. */
-  private destination(wiring: Wiring, message: Message, synchronous: boolean): void {
+  private destination(wiring: Wiring, message: Message, synchronous: boolean, trail: Trail): void {
     const check = wiring.check;
     if (check.kind !== 'invocation-result') {
+      return;
+    }
+    if (this.hops.length >= this.maxHops) {
+      this.drop(wiring, `stopped: the walk reached options.maxHops (${this.maxHops}) hops`);
       return;
     }
     if (synchronous) {
@@ -417,7 +563,7 @@ class Walk {
       responseContext: { statusCode: 200, functionError: outcome === 'success' ? '' : 'UnhandledError' },
       responsePayload: '',
     };
-    this.record(wiring, result, record, false);
+    this.record(wiring, result, record, false, trail);
   }
 
   /** Whether an entry takes events of the walked event's product at all. */
@@ -443,7 +589,86 @@ class Walk {
       // a queue trigger or event stream reads the queue as an event source: the message becomes a CloudEvent
       return transformBody(this.mnsEvent(wiring, message), wiring.body);
     }
+    if (wiring.format !== undefined) {
+      return this.pushed(wiring, message);
+    }
     return message.body;
+  }
+
+  /**
+   * What a topic's push delivers: with XML (a subscription's default) or JSON, SMQ's notification around the message,
+   * with the topic, the subscription and the message's id, MD5, tag and publish time; with SIMPLIFIED (and to a mailbox
+   * or a phone, which take nothing else) the message itself. An FC topic trigger gives the function the message itself
+   * with STREAM (its default), the JSON notification with JSON.
+   * Formats: https://www.alibabacloud.com/help/en/message-service/latest/notifycontentformat ;
+   * FC topic trigger events: https://www.alibabacloud.com/help/doc-detail/97022.htm .
+   * The simulator's ids, MD5 and time are derived from the message (the same message, the same values); the owner
+   * and subscriber are the deployment's account (`${ALIYUN::TenantId}` when neither `options.account` nor the event
+   * says it).
+   */
+  private pushed(wiring: Wiring, message: Message): unknown {
+    const text = bodyText(message.body);
+    const format = this.pushFormat(wiring);
+    if (format !== 'XML' && format !== 'JSON') {
+      return text;
+    }
+    const topic = this.nameOf(wiring.edge.from);
+    const account = this.env.account ?? '${ALIYUN::TenantId}';
+    const fields: Array<[string, string]> = [
+      ['TopicOwner', account],
+      ['TopicName', topic],
+      ['Subscriber', account],
+      ['SubscriptionName', wiring.subscription ?? wiring.edge.logicalId],
+      ['MessageId', shortHash(`topic\u0000${topic}\u0000${text}`, 32).toUpperCase()],
+      ['Message', text],
+      ['MessageMD5', createHash('md5').update(text, 'utf8').digest('hex').toUpperCase()],
+      ...(message.tag === undefined ? [] : [['MessageTag', message.tag] as [string, string]]),
+      ['PublishTime', String(this.publishTime())],
+    ];
+    if (format === 'JSON') {
+      // PublishTime: text in SMQ's example of a subscription's JSON, a number in FC's example of a trigger's event
+      const object: { [key: string]: unknown } = {};
+      for (const [key, value] of fields) {
+        object[key] = key === 'PublishTime' && !this.isSubscription(wiring) ? Number(value) : value;
+      }
+      return JSON.stringify(object);
+    }
+    return '<?xml version="1.0" encoding="utf-8"?><Notification xmlns="http://mns.aliyuncs.com/doc/v1/">'
+      + fields.map(([key, value]) => `<${key}>${xmlText(value)}</${key}>`).join('') + '</Notification>';
+  }
+
+  /** XML, JSON or the bare body (SIMPLIFIED, STREAM, a mailbox, a phone); `undefined` when left to deploy time. */
+  private pushFormat(wiring: Wiring): string | undefined {
+    const type = this.nodes.get(wiring.edge.to)?.type;
+    if (type === 'mail' || type === 'sms') {
+      return 'SIMPLIFIED';
+    }
+    const format = (wiring.format ?? '').toUpperCase();
+    return ['XML', 'JSON', 'SIMPLIFIED', 'STREAM'].includes(format) ? format : undefined;
+  }
+
+  private isSubscription(wiring: Wiring): boolean {
+    return wiring.edge.via === 'ALIYUN::MNS::Subscription';
+  }
+
+  private endpointWord(wiring: Wiring): string {
+    if (!this.isSubscription(wiring)) {
+      return 'the function';
+    }
+    return this.nodes.get(wiring.edge.to)?.kind === RouteNodeKind.CHANNEL ? 'the queue' : 'the endpoint';
+  }
+
+  /** The name of a channel node: its literal name, else its label. */
+  private nameOf(node: string): string {
+    const found = this.nodes.get(node);
+    return found?.details.name ?? found?.label ?? node.slice(node.indexOf('/') + 1);
+  }
+
+  /** The time the event states (its CloudEvent's `time`), else the sample events' default, in milliseconds. */
+  private publishTime(): number {
+    const time = this.view.cloudEvent?.time;
+    const parsed = typeof time === 'string' ? Date.parse(time) : NaN;
+    return Number.isNaN(parsed) ? DEFAULT_PUBLISH_TIME : parsed;
   }
 
   /** What a message must satisfy on `wiring`. */
@@ -502,19 +727,33 @@ class Walk {
     return prefixed(EventPatternMatcher.match(pattern, this.mnsEvent(wiring, message)), 'pattern');
   }
 
-  /** The CloudEvent an SMQ queue source makes of a message (`source: acs:mns`, `data.messageBody`). */
+  /**
+   * The CloudEvent SMQ's event source makes of a queue's message, as documented for a custom event source of the SMQ
+   * type (https://www.alibabacloud.com/help/en/eventbridge/latest/create-a-custom-event-source-of-the-mns-type):
+   * `source: acs:mns`, `type: mns:Queue:SendMessage`, the queue as `subject`, and `data: { requestId, messageId,
+   * messageBody }`, the ids derived from the queue and the message (the same message, the same ids). With
+   * `IsBase64Decode: false` the source passes the body as stored: the simulator takes the message as sent
+   * Base64-encoded (an option of SMQ's clients,
+   * https://www.alibabacloud.com/help/en/mns/use-cases/message-body-encoding-selection-guide), so `messageBody` is its
+   * Base64 text; with the default `true`, the decoded message, which is the message as given to the simulator.
+   */
   private mnsEvent(wiring: Wiring, message: Message): { [key: string]: any } {
-    const queue = wiring.edge.from;
-    const name = queue.slice(queue.indexOf('/') + 1).replace(/^queue:/, '');
-    const body = message.body;
+    const name = this.nameOf(wiring.edge.from);
+    const text = bodyText(message.body);
+    const key = shortHash(`queue\u0000${name}\u0000${text}`, 32);
     return {
       specversion: '1.0',
-      id: 'simulated',
+      id: `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20, 32)}`,
       source: 'acs:mns',
       type: 'mns:Queue:SendMessage',
       subject: `acs:mns:${this.env.region ?? '${ALIYUN::Region}'}:${this.env.account ?? '${ALIYUN::TenantId}'}:queues/${name}`,
-      datacontenttype: 'application/json;charset=utf-8',
-      data: { messageBody: typeof body === 'string' ? body : JSON.stringify(body ?? null) },
+      datacontenttype: 'application/json; charset=utf-8',
+      time: new Date(this.publishTime()).toISOString(),
+      data: {
+        requestId: shortHash(`request\u0000${name}\u0000${text}`, 24).toUpperCase(),
+        messageId: key.toUpperCase(),
+        messageBody: wiring.base64Decode === false ? Buffer.from(text, 'utf8').toString('base64') : text,
+      },
     };
   }
 
@@ -721,6 +960,60 @@ function prefixed(result: MatchResult, what: string): MatchResult {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A message as text: text as is, anything else as JSON. */
+function bodyText(body: unknown): string {
+  return typeof body === 'string' ? body : JSON.stringify(body ?? null);
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function ordinal(n: number): string {
+  return n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`;
+}
+
+/** The resource that makes a wiring (`<stack>/<logical id>`). */
+function readerOf(wiring: Wiring): string {
+  return `${wiring.edge.stack}/${wiring.edge.logicalId}`;
+}
+
+/** Whether two paths part where each takes another reader of one queue: the queue gives a message to one of them. */
+function alternatives(a: Wiring[], b: Wiring[]): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    i++;
+  }
+  if (i >= a.length || i >= b.length) {
+    return false;
+  }
+  const [x, y] = [a[i], b[i]];
+  return x.wrap === true && y.wrap === true && x.edge.from === y.edge.from && readerOf(x) !== readerOf(y);
+}
+
+/**
+ * The stacks, each named by its stack name; a name that several stacks share is qualified, for the stacks inside a
+ * stage, by the stage's path (`Prod.Api`). Names that still clash are refused.
+ */
+function qualified(stacks: StackTemplate[], what: string): Array<{ stackName: string; template: { [key: string]: any } }> {
+  const count = (names: string[]): Map<string, number> => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const plain = count(stacks.map((s) => s.stackName));
+  const named = stacks.map((s) => ({
+    stackName: (plain.get(s.stackName) ?? 0) > 1 && s.stage !== undefined ? `${s.stage.split('/').join('.')}.${s.stackName}` : s.stackName,
+    template: s.template,
+  }));
+  const final = count(named.map((s) => s.stackName));
+  const clash = [...final.keys()].sort().find((n) => (final.get(n) ?? 0) > 1);
+  if (clash !== undefined) {
+    throw new ValidationError('', what, clash, 'must not hold two stacks of one name in one stage (or both outside stages): two are named');
+  }
+  return named;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function checkStackName(stackName: unknown): string {

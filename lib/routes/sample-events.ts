@@ -18,7 +18,11 @@ import { SampleEvent } from './model';
  */
 export class SampleEvents {
   /**
-   * An OSS object created (`oss:ObjectCreated:PutObject` unless `eventName` says otherwise).
+   * An OSS object created (`oss:ObjectCreated:PutObject` unless `eventName` says otherwise). The operation is one of
+   * those the references list for the category: `PutObject`, `PostObject`, `CopyObject`, `AppendObject`,
+   * `PutSymlink` (EventBridge only), `InitiateMultipartUpload`, `UploadPart`, `UploadPartCopy`,
+   * `CompleteMultipartUpload` (https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events ,
+   * https://www.alibabacloud.com/help/en/oss/user-guide/overview-52); both forms are made whichever path delivers it.
    *
    * - `native`: SMQ's own OSS event notification, `{ events: [record] }`
    *   (https://www.alibabacloud.com/help/en/mns/user-guide/create-a-rule-to-generate-oss-event-notifications ; the record
@@ -35,7 +39,9 @@ export class SampleEvents {
 
   /**
    * An OSS object removed (`oss:ObjectRemoved:DeleteObject` unless `eventName` says otherwise), in the same two forms
-   * as {@link SampleEvents.ossObjectCreated}; `size` defaults to 0 and `deltaSize` is minus `size`.
+   * as {@link SampleEvents.ossObjectCreated}; `size` defaults to 0 and `deltaSize` is minus `size`. The operation is one
+   * of `DeleteObject`, `DeleteObjects` (SMQ's event notifications only) and `AbortMultipartUpload` (EventBridge only),
+   * the removals the two references list.
    */
   public static ossObjectRemoved(props: OssObjectSampleProps): SampleEvent {
     return oss('ossObjectRemoved', props, 'ObjectRemoved', 'DeleteObject');
@@ -48,10 +54,14 @@ export class SampleEvents {
    *   (`ruleId`, `ruleName`, `curLevel`, `preLevel`, `resources` as JSON text, `escalation`, `metricData`,
    *   `metricName`, `namespace`, `period`, `time`, `userId`, `eventName`, `eventType`, `batchId`, `version`). A
    *   target's `Level` list is compared with `curLevel`. The page's numeric `escalation.level` is left out (its scale is
-   *   not documented); `eventName` is `Alert`, or `AlertOk` when the level is `OK`.
-   * - `cloudEvent`: source `acs.cloudmonitor`, type `cms:CloudMonitor:AlertWebHook` (the alert callback type of
+   *   not documented); `eventName` is `Alert`, or `AlertOk` when the level is `OK` (a recovery: the level before was
+   *   not `OK`, so `previousLevel` defaults to `CRITICAL` then, and to `OK` for an alert).
+   * - `cloudEvent`: type `cms:CloudMonitor:AlertWebHook` (the alert callback type of
    *   https://www.alibabacloud.com/help/en/eventbridge/user-guide/cloudmonitor-events), with the same body as `data`
-   *   (the page shows no sample of that event's data).
+   *   (the page shows no sample of that event's data). The source `acs.cms` is a guess, not verified: no public page we
+   *   could read names the source of CloudMonitor's events; `acs.cms` follows the pairing every EventBridge product
+   *   page shows between source and type (`acs.oss` with `oss:...`, `acs.ess` with `ess:...`, `acs.resourcemanager`
+   *   with `resourcemanager:...`). Check it against a real event before a rule relies on it.
    */
   public static cmsAlarm(props: CmsAlarmSampleProps): SampleEvent {
     const c = new Check('cmsAlarm', props, '{ metricName, namespace }');
@@ -59,7 +69,10 @@ export class SampleEvents {
     const metricName = c.name('metricName', props.metricName, true, 'a CloudMonitor metric name such as "cpu_total" or "NumberOfMessagesVisible"')!;
     const namespace = c.name('namespace', props.namespace, true, 'a CloudMonitor namespace such as "acs_ecs_dashboard" or "acs_mns_new"')!;
     const level = c.oneOf('level', props.level, ALARM_LEVELS) ?? 'CRITICAL';
-    const previousLevel = c.oneOf('previousLevel', props.previousLevel, ALARM_LEVELS) ?? 'OK';
+    const previousLevel = c.oneOf('previousLevel', props.previousLevel, ALARM_LEVELS) ?? (level === 'OK' ? 'CRITICAL' : 'OK');
+    if (level === 'OK' && previousLevel === 'OK') {
+      throw c.fail('previousLevel', previousLevel, 'must be "CRITICAL", "WARN" or "INFO" when level is "OK": an alarm that was OK and stays OK is no alert');
+    }
     const statistics = c.name('statistics', props.statistics, false, 'a statistic such as "Average", "Maximum" or "Minimum"') ?? 'Average';
     const value = c.number('value', props.value, false) ?? 100;
     const threshold = c.number('threshold', props.threshold, false) ?? 90;
@@ -88,7 +101,7 @@ export class SampleEvents {
       batchId: `${hash(['cmsAlarm.batch', id], 8)}-0`,
       version: '1.0',
     };
-    return event('acs.cloudmonitor', 'cms:CloudMonitor:AlertWebHook', common, id, undefined, body, body);
+    return event(CMS_SOURCE, 'cms:CloudMonitor:AlertWebHook', common, id, undefined, body, body);
   }
 
   /**
@@ -296,7 +309,7 @@ export class SampleEvents {
 
   /**
    * Any event on an EventBridge bus (a custom application's, or a product's this class has no factory for), in the
-   * CloudEvents envelope; no `native` form.
+   * CloudEvents envelope; no `native` form. Use it for a CloudMonitor alarm with another source than `cmsAlarm`'s.
    */
   public static eventBridge(props: EventBridgeSampleProps): SampleEvent {
     const c = new Check('eventBridge', props, '{ source, type, data }');
@@ -309,6 +322,9 @@ export class SampleEvents {
     return event(source, type, common, id, subject, data, undefined, props.eventBusName === undefined ? 'default'
       : c.match('eventBusName', props.eventBusName, false, /^[A-Za-z0-9._-]{1,127}$/, 'an event bus name (letters, digits, ".", "_" and "-")')!);
   }
+
+  /** Static factories only. */
+  private constructor() {}
 }
 
 /** What every factory takes besides its own props. */
@@ -332,8 +348,8 @@ export interface OssObjectSampleProps extends SampleEventCommonProps {
   /** The object's size in bytes. @default 1024 (created), 0 (removed) */
   readonly size?: number;
   /**
-   * The operation, as `PutObject`, `ObjectCreated:PutObject` or `oss:ObjectCreated:PutObject` (the category must be
-   * the factory's).
+   * The operation, as `PutObject`, `ObjectCreated:PutObject` or `oss:ObjectCreated:PutObject`: one the references list
+   * for the factory's category (see `SampleEvents.ossObjectCreated` and `ossObjectRemoved`).
    * @default 'PutObject' (created), 'DeleteObject' (removed)
    */
   readonly eventName?: string;
@@ -349,7 +365,10 @@ export interface CmsAlarmSampleProps extends SampleEventCommonProps {
   readonly namespace: string;
   /** The alarm's level now: `CRITICAL`, `WARN`, `INFO` or `OK`. @default 'CRITICAL' */
   readonly level?: string;
-  /** The level before: `CRITICAL`, `WARN`, `INFO` or `OK`. @default 'OK' */
+  /**
+   * The level before: `CRITICAL`, `WARN`, `INFO` or `OK` (not `OK` when `level` is `OK`).
+   * @default - 'OK' for an alert, 'CRITICAL' when `level` is 'OK' (a recovery)
+   */
   readonly previousLevel?: string;
   /** The rule's id. @default - `sample-rule-` and a hash of metric and namespace */
   readonly ruleId?: string;
@@ -474,11 +493,23 @@ const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const ACCOUNT = /^[0-9]{1,32}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-const OPERATION = /^[A-Za-z][A-Za-z0-9]{0,127}$/;
 const SCALING_GROUP_ID = /^asg-[a-z0-9]{1,64}$/;
 const SCALING_EVENT = /^(AUTOSCALING:)?[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 const FC_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const ALARM_LEVELS = ['CRITICAL', 'WARN', 'INFO', 'OK'];
+/** The source of CloudMonitor's CloudEvents: inferred from the pairing of sources and types, not read on a page. */
+const CMS_SOURCE = 'acs.cms';
+/**
+ * The operations of each OSS object category: EventBridge's OSS event types
+ * (https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events) and the events of SMQ's OSS event
+ * notifications (https://www.alibabacloud.com/help/en/oss/user-guide/overview-52; `DeleteObjects` is there only,
+ * `PutSymlink` and `AbortMultipartUpload` are EventBridge's only), as `lib/sources/oss.ts` lists them too.
+ */
+const OSS_OPERATIONS: { readonly [category: string]: readonly string[] } = {
+  ObjectCreated: ['PutObject', 'PostObject', 'CopyObject', 'AppendObject', 'PutSymlink', 'InitiateMultipartUpload', 'UploadPart', 'UploadPartCopy',
+    'CompleteMultipartUpload'],
+  ObjectRemoved: ['DeleteObject', 'DeleteObjects', 'AbortMultipartUpload'],
+};
 const EVENT_LEVELS = ['CRITICAL', 'WARN', 'INFO'];
 
 /** Auto Scaling notification types whose EventBridge type is a `ScalingActivity` one. */
@@ -704,10 +735,13 @@ function oss(factory: string, props: OssObjectSampleProps, category: string, def
   return event('acs.oss', `oss:${eventName}`, common, id, `acs:oss:${common.region}:${common.account}:${bucket}/${key}`, record(false), { events: [record(true)] });
 }
 
-/** The operation of an OSS event name given as `PutObject`, `ObjectCreated:PutObject` or `oss:ObjectCreated:PutObject`. */
+/**
+ * The operation of an OSS event name given as `PutObject`, `ObjectCreated:PutObject` or `oss:ObjectCreated:PutObject`:
+ * one of those listed for the category.
+ */
 function operationOf(c: Check, value: unknown, category: string): string | undefined {
-  const what = `an OSS ${category} operation such as ${category === 'ObjectCreated' ? '"PutObject"' : '"DeleteObject"'}, `
-    + `alone, after "${category}:" or after "oss:${category}:"`;
+  const allowed = OSS_OPERATIONS[category];
+  const what = `an OSS ${category} operation (${allowed.map((o) => JSON.stringify(o)).join(', ')}), alone, after "${category}:" or after "oss:${category}:"`;
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -717,7 +751,7 @@ function operationOf(c: Check, value: unknown, category: string): string | undef
   const parts = value.split(':');
   const operation = parts[parts.length - 1];
   const prefix = parts.slice(0, -1).join(':');
-  if (!OPERATION.test(operation) || !['', category, `oss:${category}`].includes(prefix)) {
+  if (!allowed.includes(operation) || !['', category, `oss:${category}`].includes(prefix)) {
     throw c.fail('eventName', value, `must be ${what}`);
   }
   return operation;

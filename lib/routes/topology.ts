@@ -78,10 +78,21 @@ export interface Wiring {
   readonly body?: BodyParameter;
   /** FC trigger: the function is invoked synchronously (async destinations do not apply). */
   readonly synchronous?: boolean;
-  /** The push format of a subscription or trigger, when stated. */
+  /**
+   * The push format of a subscription (`NotifyContentFormat`: XML by default, JSON, SIMPLIFIED) or of an FC topic
+   * trigger (`notifyContentFormat`: STREAM by default, JSON), as the template states it (`${...}` when left to deploy
+   * time); absent on other wirings.
+   */
   readonly format?: string;
+  /** The name a topic push runs under: a subscription's `SubscriptionName`, an FC topic trigger's `TriggerName`. */
+  readonly subscription?: string;
   /** A queue read as an event source (queue trigger, event stream): each message becomes a CloudEvent of `acs:mns`. */
   readonly wrap?: boolean;
+  /**
+   * For a queue read as an event source: whether the source Base64-decodes each message body (`IsBase64Decode`,
+   * true unless the template says `false`).
+   */
+  readonly base64Decode?: boolean;
 }
 
 /** The topology and the walkable edges behind it. */
@@ -273,7 +284,7 @@ export class TopologyReader {
       filter, delivery,
     }, WiringRole.LINK, p.FilterTag === undefined ? { kind: 'none' }
       : tag === undefined ? { kind: 'filter-tag', unknown: reader.display(p.FilterTag) } : { kind: 'filter-tag', tag },
-    { format: display(reader, p.NotifyContentFormat) ?? 'XML' });
+    { format: display(reader, p.NotifyContentFormat) ?? 'XML', subscription: display(reader, p.SubscriptionName) ?? logicalId });
     if (dlq !== undefined) {
       this.add(reader, {
         from: topic, to: dlq, via: 'ALIYUN::MNS::Subscription', logicalId,
@@ -582,7 +593,8 @@ export class TopologyReader {
         label: joinLabel([filter && `tag ${filter.value}`, delivery.notifyStrategy.split(' ')[0], delivery.contentFormat]),
         filter, delivery,
       }, WiringRole.LINK, tagValue === undefined ? { kind: 'none' } : tag === undefined ? { kind: 'filter-tag', unknown: reader.display(tagValue) } : { kind: 'filter-tag', tag },
-      { synchronous: false, format: display(reader, config.notifyContentFormat ?? config.NotifyContentFormat) ?? 'STREAM' });
+      { synchronous: false, format: display(reader, config.notifyContentFormat ?? config.NotifyContentFormat) ?? 'STREAM',
+        subscription: display(reader, p.TriggerName) ?? logicalId });
       return;
     }
     const source = isObject(config.eventSourceConfig) ? config.eventSourceConfig : undefined;
@@ -599,8 +611,10 @@ export class TopologyReader {
     const window = isObject(run.batchWindow) ? run.batchWindow : {};
     const synchronous = !(config.asyncInvocationType === true || reader.literal(config.asyncInvocationType) === 'true');
     const sink = isObject(config.eventSinkConfig) && isObject(config.eventSinkConfig.deliveryOption) ? config.eventSinkConfig.deliveryOption : {};
+    const base64Decode = !isFalse(reader, mns.IsBase64Decode);
     const delivery = definedOnly({
       invocation: synchronous ? 'synchronous' : 'asynchronous',
+      base64Decode: base64Decode ? undefined : 'false',
       retryStrategy: isObject(run.retryStrategy) ? display(reader, run.retryStrategy.PushRetryStrategy ?? run.retryStrategy.pushRetryStrategy) : undefined,
       errorsTolerance: display(reader, run.errorsTolerance),
       batchSize: display(reader, window.CountBasedWindow),
@@ -614,7 +628,7 @@ export class TopologyReader {
         delivery.batchSize && `batch ${delivery.batchSize}`, dlq && `DLQ ${this.labelOf(dlq)}`]),
       ...(pattern.empty ? {} : { filter: { kind: 'event-pattern', value: pattern.shown } }), delivery,
     }, WiringRole.LINK, { kind: 'event-pattern', pattern: pattern.value, reader, empty: pattern.empty },
-    { synchronous, format: delivery.eventFormat ?? 'CloudEvents', wrap: true });
+    { synchronous, format: delivery.eventFormat ?? 'CloudEvents', wrap: true, base64Decode });
     if (dlq !== undefined) {
       this.add(reader, {
         from: queue, to: dlq, via: type, logicalId, label: `dead letters of the trigger ${display(reader, p.TriggerName) ?? logicalId}`,
@@ -665,8 +679,10 @@ export class TopologyReader {
     const name = display(reader, request.EventStreamingName);
     const dlq = isObject(run.DeadLetterQueue) ? this.channelFromArn(reader, run.DeadLetterQueue.Arn, 'queue') : undefined;
     const window = isObject(run.BatchWindow) ? run.BatchWindow : {};
+    const base64Decode = !isFalse(reader, mns.IsBase64Decode);
     const streamDelivery = definedOnly({
       eventStream: name,
+      base64Decode: base64Decode ? undefined : 'false',
       retryStrategy: isObject(run.RetryStrategy) ? display(reader, run.RetryStrategy.PushRetryStrategy) : undefined,
       errorsTolerance: display(reader, run.ErrorsTolerance),
       batchSize: display(reader, window.CountBasedWindow),
@@ -697,7 +713,7 @@ export class TopologyReader {
           delivery.batchSize && `batch ${delivery.batchSize}`, dlq && `DLQ ${this.labelOf(dlq)}`]),
         ...(pattern.empty ? {} : { filter: { kind: 'event-pattern', value: pattern.shown } }), delivery,
       }, WiringRole.LINK, { kind: 'event-pattern', pattern: pattern.value, reader, empty: pattern.empty },
-      { synchronous, format: 'CloudEvents', wrap: true, ...(body === undefined ? {} : { body }) });
+      { synchronous, format: 'CloudEvents', wrap: true, base64Decode, ...(body === undefined ? {} : { body }) });
     }
     if (dlq !== undefined) {
       this.add(reader, {
@@ -736,7 +752,7 @@ export class TopologyReader {
   // ---------------------------------------------------------------------------------------------------- nodes
 
   private add(reader: TemplateReader, edge: Omit<RouteEdge, 'stack'> & { filter?: RouteFilter }, role: WiringRole, check: Check,
-    extra: { product?: EventProduct; body?: BodyParameter; synchronous?: boolean; format?: string; wrap?: boolean } = {}): void {
+    extra: { product?: EventProduct; body?: BodyParameter; synchronous?: boolean; format?: string; subscription?: string; wrap?: boolean; base64Decode?: boolean } = {}): void {
     const full: RouteEdge = definedOnly({ ...edge, stack: reader.stackName }) as RouteEdge;
     this.wirings.push(definedOnly({ edge: full, role, check, ...extra }) as Wiring);
   }
@@ -908,6 +924,11 @@ function serviceKey(reader: TemplateReader, service: NameRef): string {
     return service.literal;
   }
   return service.logicalId !== undefined ? `${reader.stackName}/${service.logicalId}` : service.display;
+}
+
+/** Whether a template value is the literal `false` (a boolean or its text). */
+function isFalse(reader: TemplateReader, value: unknown): boolean {
+  return value === false || reader.literal(value) === 'false';
 }
 
 /** A template value shown as text, or `undefined` when absent. */

@@ -3,6 +3,7 @@
  * emits, joins across stacks, names left to deploy time), and `deliver()` walking events through it with a reason at
  * every hop and drop, loops cut.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,6 +12,7 @@ import * as fc from '@alicloud/ros-cdk-fc';
 import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as oss from '@alicloud/ros-cdk-oss';
 import * as ram from '@alicloud/ros-cdk-ram';
+import * as ts from 'typescript';
 import { buildApp } from '../../examples/app';
 import { consumers, smq, sources, ValidationError } from '../../lib';
 import { Delivery, RouteEdge, RouteNodeKind, Routes, SampleEvents, Topology } from '../../lib/routes';
@@ -207,9 +209,11 @@ describe('the example app', () => {
     // an alarm is also an event on the default bus, which the app's EventBridge rules (for OSS) do not take
     const cmsDrops = (delivery: Delivery): string[] => drops(delivery).filter((d) => !d.includes('/RemovedRule') && !d.includes('/LargeUploadRule'));
     expect(hops(alarm('CRITICAL'))).toEqual(['SmqCmsAlarmToTopic/Backlog -> SmqCmsAlarmToTopic/Ops', 'SmqCmsAlarmToTopic/Ops -> SmqCmsAlarmToTopic/mail:ops@example.com']);
+    // the sample's EventBridge source (see SampleEvents.cmsAlarm)
+    const source = SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n' }).source;
     expect(drops(alarm('CRITICAL'))).toEqual([
-      'SmqEventBridgeToQueue/LargeUploadRule -> SmqEventBridgeToQueue/LargeUploads: pattern not matched: source: "acs.cloudmonitor" is not one of ["acs.oss"]',
-      'SmqOssToQueue/RemovedRule -> SmqOssToQueue/Removals: pattern not matched: source: "acs.cloudmonitor" is not one of ["acs.oss"]',
+      `SmqEventBridgeToQueue/LargeUploadRule -> SmqEventBridgeToQueue/LargeUploads: pattern not matched: source: "${source}" is not one of ["acs.oss"]`,
+      `SmqOssToQueue/RemovedRule -> SmqOssToQueue/Removals: pattern not matched: source: "${source}" is not one of ["acs.oss"]`,
       'SmqUploadPipeline/Backlog -> SmqUploadPipeline/Ops: the alert is of the rule "SmqCmsAlarmToTopic-Backlog", not of this target\'s rule "SmqUploadPipeline-Backlog"',
     ]);
     expect(cmsDrops(alarm('OK'))).toEqual([
@@ -295,7 +299,11 @@ describe('the example app', () => {
       'SmqFanout/Orders -> SmqFanout/http:https://hooks.example.com/orders',
       'SmqFanout/Orders -> SmqFanout/http:${AuditWebhookUrl}',
     ]);
-    expect(paid.hops[1].reason).toBe('filter tag "paid" matched');
+    // Billing subscribes with JSON, Shipping with the default XML: each queue receives SMQ's notification around the message
+    expect(paid.hops[0].reason).toBe('no filter: every message passes; pushed as JSON (NotifyContentFormat): the queue receives SMQ\'s notification object, '
+      + 'the message in its "Message"');
+    expect(paid.hops[1].reason).toBe('filter tag "paid" matched; pushed as XML (NotifyContentFormat): the queue receives SMQ\'s <Notification> document, '
+      + 'the message in its <Message>');
     expect(drops(paid)).toEqual([
       'SmqFanout/Orders -> SmqFanout/mail:ops@example.com: the message\'s tag "paid" is not the filter tag "refund"',
       'SmqFanout/Orders -> SmqFanout/sms:13800000000: the message\'s tag "paid" is not the filter tag "fraud"',
@@ -717,8 +725,11 @@ describe('loops', () => {
     };
     const delivery = Routes.fromTemplate(template, 'S').deliver({ n: 1 }, { from: 'S/Events' });
     expect(hops(delivery)).toEqual(['S/Events -> S/Fn', 'S/Fn -> S/Events']);
-    expect(drops(delivery)).toEqual(['S/Events -> S/Fn: a loop: the message already took this hop from S/Events to S/Fn; the walk stops here']);
+    expect(drops(delivery)).toEqual(['S/Events -> S/Fn: a loop: the message already took this hop from S/Events to S/Fn on its way here; the walk stops here']);
     expect(delivery.reached).toEqual(['S/Events', 'S/Fn']);
+    // back where it started, the result is the loop going round, not a second copy
+    expect(delivery.hops.filter((h) => h.duplicate)).toEqual([]);
+    expect(delivery.copies).toEqual({});
   });
 
   test('event streams from queue to queue and back stop at the first repeated hop', () => {
@@ -744,12 +755,12 @@ describe('loops', () => {
     expect(routes.topology.edges.map((e) => `${e.logicalId}: ${e.from} -> ${e.to}`)).toEqual(['AtoB: S/A -> S/B', 'BtoA: S/B -> S/A']);
     const delivery = routes.deliver({ n: 1 }, { from: 'S/A' });
     expect(hops(delivery)).toEqual(['S/A -> S/B', 'S/B -> S/A']);
-    expect(drops(delivery)).toEqual(['S/A -> S/B: a loop: the message already took this hop from S/A to S/B; the walk stops here']);
+    expect(drops(delivery)).toEqual(['S/A -> S/B: a loop: the message already took this hop from S/A to S/B on its way here; the walk stops here']);
     expect(delivery.reached).toEqual(['S/A', 'S/B']);
     // entering at B: the same loop, cut at B's first repeated hop
     const fromB = routes.deliver({ n: 1 }, { from: 'S/B' });
     expect(hops(fromB)).toEqual(['S/B -> S/A', 'S/A -> S/B']);
-    expect(drops(fromB)).toEqual(['S/B -> S/A: a loop: the message already took this hop from S/B to S/A; the walk stops here']);
+    expect(drops(fromB)).toEqual(['S/B -> S/A: a loop: the message already took this hop from S/B to S/A on its way here; the walk stops here']);
   });
 
   test('maxHops stops a long walk', () => {
@@ -759,6 +770,378 @@ describe('loops', () => {
     const delivery = Routes.fromApp(app).deliver({ n: 1 }, { from: 'S/Q0', maxHops: 2 });
     expect(hops(delivery)).toEqual(['S/Q0 -> S/Q1', 'S/Q1 -> S/Q2']);
     expect(drops(delivery)).toEqual(['S/Q2 -> S/Q3: stopped: the walk reached options.maxHops (2) hops']);
+  });
+});
+
+/** Hand-written resources for the tests below. */
+const res = {
+  queue: (name: string): { [key: string]: any } => ({ Type: 'ALIYUN::MNS::Queue', Properties: { QueueName: name } }),
+  topic: (name: string): { [key: string]: any } => ({ Type: 'ALIYUN::MNS::Topic', Properties: { TopicName: name } }),
+  fn: (name: string): { [key: string]: any } => ({ Type: 'ALIYUN::FC3::Function', Properties: { FunctionName: name } }),
+  subscription: (topic: string, name: string, endpoint: string, extra: { [key: string]: any } = {}): { [key: string]: any } => ({
+    Type: 'ALIYUN::MNS::Subscription',
+    Properties: { TopicName: topic, SubscriptionName: name, Endpoint: endpoint.includes(':') ? endpoint : `acs:mns:cn-hangzhou:123:queues/${endpoint}`, ...extra },
+  }),
+  /** An event stream (CreateEventStreaming through the API-call custom resource) from a queue to a sink. */
+  stream: (name: string, from: string, sink: { [key: string]: any }, extra: { source?: { [key: string]: any }; pattern?: { [key: string]: any } } = {}): { [key: string]: any } => ({
+    Type: 'ALIYUN::ROS::CustomResource',
+    Properties: { ServiceToken: 'acs:fc:cn-hangzhou:123:functions/api', Parameters: { OnCreate: { Action: 'CreateEventStreaming', Parameters: {
+      EventStreamingName: name, Source: { SourceMNSParameters: { QueueName: from, ...extra.source } }, Sink: sink, FilterPattern: extra.pattern ?? {},
+    } } } },
+  }),
+  toQueue: (queue: string): { [key: string]: any } => ({ SinkMNSParameters: { QueueName: { Form: 'CONSTANT', Value: queue } } }),
+  toFunction: (fn: string): { [key: string]: any } => ({ SinkFcParameters: { FunctionName: { Form: 'CONSTANT', Value: fn } } }),
+  /** An FC 3.0 queue trigger (an event stream FC manages). */
+  queueTrigger: (fn: string, queue: string, extra: { source?: { [key: string]: any }; pattern?: { [key: string]: any } } = {}): { [key: string]: any } => ({
+    Type: 'ALIYUN::FC3::Trigger',
+    Properties: { FunctionName: fn, TriggerName: `from-${queue}`, TriggerType: 'eventbridge', TriggerConfig: {
+      ...(extra.pattern === undefined ? {} : { eventRuleFilterPattern: JSON.stringify(extra.pattern) }),
+      eventSourceConfig: { eventSourceType: 'MNS', eventSourceParameters: { sourceMNSParameters: { QueueName: queue, ...extra.source } } },
+    } },
+  }),
+  /** An FC 3.0 topic trigger. */
+  topicTrigger: (fn: string, topic: string, config: { [key: string]: any } = {}): { [key: string]: any } => ({
+    Type: 'ALIYUN::FC3::Trigger',
+    Properties: { FunctionName: fn, TriggerName: `on-${topic}`, TriggerType: 'mns_topic', TriggerConfig: config, SourceArn: `acs:mns:cn-hangzhou:123:/topics/${topic}` },
+  }),
+};
+
+describe('fan-in: each copy that reaches a node is a delivery; only a hop repeated on one path is a loop', () => {
+  test('two subscriptions whose queues both stream into one queue: that queue and the function behind it get two copies', () => {
+    const routes = Routes.fromTemplate({ Resources: {
+      T: res.topic('t'), A: res.queue('a'), B: res.queue('b'), C: res.queue('c'), Fn: res.fn('fn'),
+      SA: res.subscription('t', 'sa', 'a'), SB: res.subscription('t', 'sb', 'b'),
+      AC: res.stream('a-c', 'a', res.toQueue('c')), BC: res.stream('b-c', 'b', res.toQueue('c')),
+      Tr: res.queueTrigger('fn', 'c'),
+    } }, 'S');
+    const delivery = routes.deliver({ hello: 1 }, { from: 'S/T' });
+    expect(hops(delivery)).toEqual(['S/T -> S/A', 'S/T -> S/B', 'S/A -> S/C', 'S/B -> S/C', 'S/C -> S/Fn', 'S/C -> S/Fn']);
+    expect(delivery.hops.map((h) => h.duplicate === true)).toEqual([false, false, false, true, false, true]);
+    expect(delivery.hops[3]).toEqual({
+      from: 'S/B', to: 'S/C', via: 'ALIYUN::ROS::CustomResource', logicalId: 'BC', stack: 'S', duplicate: true,
+      reason: 'no filter pattern: every message passes; the second copy of the message at S/C: it reached S/C before by another path',
+    });
+    expect(delivery.hops[5]).toMatchObject({ logicalId: 'Tr', duplicate: true,
+      reason: 'no filter pattern: every message passes; the second copy of the message at S/Fn: it reached S/Fn before by another path' });
+    // no loop is reported: nothing went round
+    expect(delivery.drops).toEqual([]);
+    expect(delivery.reached).toEqual(['S/T', 'S/A', 'S/B', 'S/C', 'S/Fn']);
+    expect(delivery.copies).toEqual({ 'S/C': 2, 'S/Fn': 2 });
+  });
+
+  test('a bucket wired to one queue by SMQ\'s notification and by an EventBridge rule: the queue gets each upload twice, the function runs twice', () => {
+    const { app, stack } = newStack('Media');
+    const bucket = new oss.Bucket(stack, 'Uploads', { bucketName: 'media-uploads' });
+    const jobs = new smq.Queue(stack, 'Jobs', { queueName: 'jobs' });
+    new sources.OssEventNotification(stack, 'BySmq', { bucket, events: [sources.OssEvent.OBJECT_CREATED_PUT], destination: jobs });
+    new sources.OssEventNotification(stack, 'ByBus', { bucket, events: [sources.OssEvent.OBJECT_CREATED_PUT], destination: jobs, via: sources.OssNotificationPath.EVENTBRIDGE });
+    new consumers.QueueTrigger(stack, 'Work', { queue: jobs, fn: consumers.TriggerFunction.fc3(fc3Function(stack, 'Worker', 'worker')) });
+    const delivery = Routes.fromApp(app).deliver(SampleEvents.ossObjectCreated({ bucket: 'media-uploads', key: 'a.jpg' }));
+    expect(hops(delivery)).toEqual(['Media/ByBusRule -> Media/Jobs', 'Media/Uploads -> Media/Jobs', 'Media/Jobs -> Media/Worker', 'Media/Jobs -> Media/Worker']);
+    expect(delivery.hops.map((h) => `${h.logicalId}${h.duplicate ? ' (duplicate)' : ''}`)).toEqual(['ByBusRule', 'BySmq (duplicate)', 'Work', 'Work (duplicate)']);
+    expect(delivery.hops[1].reason).toBe('oss:ObjectCreated:PutObject is one of the rule\'s event types; bucket "media-uploads"; every object of the bucket; '
+      + 'the second copy of the message at Media/Jobs: it reached Media/Jobs before by another path');
+    expect(delivery.drops).toEqual([]);
+    expect(delivery.copies).toEqual({ 'Media/Jobs': 2, 'Media/Worker': 2 });
+  });
+
+  test('two readers of one queue that lead to one place are alternatives, not copies', () => {
+    // a queue gives each message to one of its readers: the two paths to Out are either-or
+    const routes = Routes.fromTemplate({ Resources: {
+      In: res.queue('in'), Out: res.queue('out'),
+      First: res.stream('first', 'in', res.toQueue('out')), Second: res.stream('second', 'in', res.toQueue('out')),
+    } }, 'S');
+    const delivery = routes.deliver({ n: 1 }, { from: 'S/In' });
+    expect(hops(delivery)).toEqual(['S/In -> S/Out', 'S/In -> S/Out']);
+    expect(delivery.hops.map((h) => h.duplicate === true)).toEqual([false, false]);
+    expect(delivery.hops[1].reason).toBe('no filter pattern: every message passes; the queue has 2 readers (S/First, S/Second): each message goes to one of them, not to each');
+    expect(delivery.copies).toEqual({});
+  });
+
+  test('a loop behind a fan-in is cut on each path at its first repeated hop; the walk ends', () => {
+    // t pushes to a and b; a and b stream into each other
+    const routes = Routes.fromTemplate({ Resources: {
+      T: res.topic('t'), A: res.queue('a'), B: res.queue('b'),
+      SA: res.subscription('t', 'sa', 'a'), SB: res.subscription('t', 'sb', 'b'),
+      AB: res.stream('a-b', 'a', res.toQueue('b')), BA: res.stream('b-a', 'b', res.toQueue('a')),
+    } }, 'S');
+    const delivery = routes.deliver({ n: 1 }, { from: 'S/T' });
+    expect(hops(delivery)).toEqual(['S/T -> S/A', 'S/T -> S/B', 'S/A -> S/B', 'S/B -> S/A', 'S/B -> S/A', 'S/A -> S/B']);
+    expect(delivery.hops.map((h) => h.duplicate === true)).toEqual([false, false, true, true, false, false]);
+    expect(drops(delivery)).toEqual([
+      'S/A -> S/B: a loop: the message already took this hop from S/A to S/B on its way here; the walk stops here',
+      'S/B -> S/A: a loop: the message already took this hop from S/B to S/A on its way here; the walk stops here',
+    ]);
+    expect(delivery.copies).toEqual({ 'S/A': 2, 'S/B': 2 });
+  });
+
+  test('many fan-ins in a row: every path is walked up to maxHops, then the walk stops', () => {
+    // ten diamonds in a row: topic t<i> triggers two functions, whose results both go to topic t<i+1>; 2^10 copies reach t10
+    const resources: { [id: string]: any } = { T0: res.topic('t0') };
+    for (let i = 0; i < 10; i++) {
+      resources[`T${i + 1}`] = res.topic(`t${i + 1}`);
+      for (const side of ['A', 'B']) {
+        const fn = `f${side.toLowerCase()}${i}`;
+        resources[`F${side}${i}`] = res.fn(fn);
+        resources[`F${side}${i}Trigger`] = res.topicTrigger(fn, `t${i}`);
+        resources[`F${side}${i}Async`] = { Type: 'ALIYUN::FC3::AsyncInvokeConfig', Properties: { FunctionName: fn,
+          DestinationConfig: { OnSuccess: { Destination: `acs:mns:cn-hangzhou:123:/topics/t${i + 1}/messages` } } } };
+      }
+    }
+    const routes = Routes.fromTemplate({ Resources: resources }, 'S');
+    const delivery = routes.deliver({ n: 1 }, { from: 'S/T0' });
+    expect(delivery.hops).toHaveLength(1000);
+    expect(delivery.drops.length).toBeGreaterThan(0);
+    expect(drops(delivery).filter((d) => !d.endsWith(': stopped: the walk reached options.maxHops (1000) hops'))).toEqual([]);
+    expect([delivery.copies['S/T1'], delivery.copies['S/T2'], delivery.copies['S/T3'], delivery.copies['S/FA3']]).toEqual([2, 4, 8, 8]);
+    const short = routes.deliver({ n: 1 }, { from: 'S/T8' });
+    expect(short.hops).toHaveLength(12);
+    expect(short.drops).toEqual([]);
+    expect(short.copies).toEqual({ 'S/T9': 2, 'S/FA9': 2, 'S/FB9': 2, 'S/T10': 4 });
+  });
+});
+
+describe('what a topic pushes: NotifyContentFormat and the FC topic trigger\'s notifyContentFormat', () => {
+  test('a queue subscribed with the default XML holds SMQ\'s <Notification>: a stream filter on the bare body drops it (constructs)', () => {
+    const { app, stack } = newStack('S');
+    const orders = new smq.Topic(stack, 'Orders', { topicName: 'orders' });
+    const q = new smq.Queue(stack, 'Q', { queueName: 'q' });
+    orders.addSubscription(new consumers.QueueSubscription(q));
+    const fn = fc3Function(stack, 'Fn', 'fn');
+    new consumers.QueueEventStream(stack, 'Stream', { queue: q, sink: consumers.EventStreamSink.fc3(fn), filterPattern: { data: { messageBody: [{ prefix: 'order-' }] } } });
+    const delivery = Routes.fromApp(app).deliver('order-1' as any, { from: 'S/Orders' });
+    expect(hops(delivery)).toEqual(['S/Orders -> S/Q']);
+    expect(drops(delivery)).toEqual([`S/Q -> S/Fn: pattern not matched: data.messageBody: ${JSON.stringify('<?xml version="1.0" encoding="utf-8"?>'
+      + '<Notification xmlns="http://mns.aliyuncs.com/doc/v1/"><TopicOwner>${ALIYUN::TenantId}</TopicOwner><TopicName>orders</TopicName>'
+      + '<Subscriber>${ALIYUN::TenantId}</Subscriber><SubscriptionName>S-Orders-OrdersToQ0a5548c9</SubscriptionName>'
+      + '<MessageId>BD4342B99B404CBC4D4633625ED1A790</MessageId><Message>order-1</Message><MessageMD5>6E7F85A9D0FE9B5DFB504C6F2991D744</MessageMD5>'
+      + '<PublishTime>1767225600000</PublishTime></Notification>')} does not match prefix "order-"`]);
+    // MessageMD5 is the MD5 of the message
+    expect(createHash('md5').update('order-1').digest('hex').toUpperCase()).toBe('6E7F85A9D0FE9B5DFB504C6F2991D744');
+  });
+
+  test('XML, JSON and SIMPLIFIED subscriptions; the tag and the account go into the envelope; XML escapes the message', () => {
+    const queues = ['Xml', 'Json', 'Simple'];
+    const resources: { [id: string]: any } = { T: res.topic('t'), Fn: res.fn('fn') };
+    for (const id of queues) {
+      resources[id] = res.queue(id.toLowerCase());
+      // a stream that keeps nothing, so that its drop shows the body the queue holds
+      resources[`${id}Read`] = res.stream(`${id.toLowerCase()}-read`, id.toLowerCase(), res.toFunction('fn'), { pattern: { data: { messageBody: ['nothing'] } } });
+    }
+    resources.ToXml = res.subscription('t', 'to-xml', 'xml');
+    resources.ToJson = res.subscription('t', 'to-json', 'json', { NotifyContentFormat: 'JSON' });
+    resources.ToSimple = res.subscription('t', 'to-simple', 'simple', { NotifyContentFormat: 'SIMPLIFIED' });
+    const delivery = Routes.fromTemplate({ Resources: resources }, 'S').deliver({ a: '<b> & c' }, { from: 'S/T', messageTag: 'paid', account: '1234' });
+    const held = (queue: string): unknown => {
+      const drop = delivery.drops.find((d) => d.at === `S/${queue}`)!;
+      return JSON.parse(/^pattern not matched: data\.messageBody: ("(?:[^"\\]|\\.)*") is not one of/.exec(drop.reason)![1]);
+    };
+    const md5 = createHash('md5').update('{"a":"<b> & c"}').digest('hex').toUpperCase();
+    expect(held('Simple')).toBe('{"a":"<b> & c"}');
+    expect(JSON.parse(held('Json') as string)).toEqual({
+      TopicOwner: '1234', TopicName: 't', Subscriber: '1234', SubscriptionName: 'to-json', MessageId: expect.stringMatching(/^[0-9A-F]{32}$/),
+      Message: '{"a":"<b> & c"}', MessageMD5: md5, MessageTag: 'paid', PublishTime: '1767225600000',
+    });
+    expect(held('Xml')).toMatch(new RegExp('^<\\?xml version="1\\.0" encoding="utf-8"\\?><Notification xmlns="http://mns\\.aliyuncs\\.com/doc/v1/">'
+      + '<TopicOwner>1234</TopicOwner><TopicName>t</TopicName><Subscriber>1234</Subscriber><SubscriptionName>to-xml</SubscriptionName>'
+      + `<MessageId>[0-9A-F]{32}</MessageId><Message>\\{"a":"&lt;b&gt; &amp; c"\\}</Message><MessageMD5>${md5}</MessageMD5>`
+      + '<MessageTag>paid</MessageTag><PublishTime>1767225600000</PublishTime></Notification>$'));
+    // the hop says what the push did
+    expect(delivery.hops.find((h) => h.logicalId === 'ToSimple')!.reason).toBe('no filter: every message passes');
+    expect(delivery.hops.find((h) => h.logicalId === 'ToJson')!.reason).toBe('no filter: every message passes; pushed as JSON (NotifyContentFormat): '
+      + 'the queue receives SMQ\'s notification object, the message in its "Message"');
+  });
+
+  test('a bare-body filter passes a SIMPLIFIED subscription\'s message; a format left to deploy time passes the message as published', () => {
+    const routes = Routes.fromTemplate({
+      Parameters: { Format: { Type: 'String' } },
+      Resources: {
+        T: res.topic('t'), Simple: res.queue('simple'), Param: res.queue('param'), Fn: res.fn('fn'),
+        ToSimple: res.subscription('t', 'to-simple', 'simple', { NotifyContentFormat: 'SIMPLIFIED' }),
+        ToParam: res.subscription('t', 'to-param', 'param', { NotifyContentFormat: { Ref: 'Format' } }),
+        SimpleRead: res.stream('simple-read', 'simple', res.toFunction('fn'), { pattern: { data: { messageBody: [{ prefix: 'order-' }] } } }),
+      },
+    }, 'S');
+    const delivery = routes.deliver('order-1' as any, { from: 'S/T' });
+    expect(hops(delivery)).toEqual(['S/T -> S/Param', 'S/T -> S/Simple', 'S/Simple -> S/Fn']);
+    expect(delivery.hops[0].reason).toBe('no filter: every message passes; the NotifyContentFormat is decided at deploy time (${Format}): the message is passed on as published');
+  });
+
+  test('mail and SMS endpoints get the message as text; HTTP the envelope', () => {
+    const routes = Routes.fromTemplate({ Resources: {
+      T: res.topic('t'),
+      Mail: res.subscription('t', 'mail', 'mail:directmail:ops@example.com', { PushType: 'email' }),
+      Sms: res.subscription('t', 'sms', 'sms:directsms:anonymous', { PushType: 'alisms' }),
+      Http: res.subscription('t', 'http', 'https://hooks.example.com/in', { PushType: 'http', NotifyContentFormat: 'JSON' }),
+    } }, 'S');
+    const delivery = routes.deliver({ n: 1 }, { from: 'S/T' });
+    expect(delivery.hops.map((h) => `${h.logicalId}: ${h.reason}`)).toEqual([
+      'Http: no filter: every message passes; pushed as JSON (NotifyContentFormat): the endpoint receives SMQ\'s notification object, the message in its "Message"',
+      'Mail: no filter: every message passes',
+      'Sms: no filter: every message passes',
+    ]);
+  });
+
+  test('an FC topic trigger: STREAM (the default) gives the function the message, JSON the notification (seen in the function\'s result record)', () => {
+    const resources: { [id: string]: any } = { T: res.topic('t'), Results: res.queue('results'), Sink: res.fn('sink') };
+    for (const [id, format] of [['Stream', undefined], ['Json', 'JSON']] as const) {
+      resources[id] = res.fn(id.toLowerCase());
+      resources[`${id}Trigger`] = res.topicTrigger(id.toLowerCase(), 't', format === undefined ? {} : { notifyContentFormat: format });
+      resources[`${id}Async`] = { Type: 'ALIYUN::FC3::AsyncInvokeConfig', Properties: { FunctionName: id.toLowerCase(),
+        DestinationConfig: { OnSuccess: { Destination: 'acs:mns:cn-hangzhou:123:/queues/results/messages' } } } };
+    }
+    resources.Read = res.stream('read', 'results', res.toFunction('sink'), { pattern: { data: { messageBody: ['nothing'] } } });
+    const delivery = Routes.fromTemplate({ Resources: resources }, 'S').deliver('hello topic' as any, { from: 'S/T', account: '1234' });
+    expect(delivery.hops.filter((h) => h.from === 'S/T').map((h) => `${h.logicalId}: ${h.reason}`)).toEqual([
+      'JsonTrigger: no filter: every message passes; pushed as JSON (notifyContentFormat): the function receives SMQ\'s notification object, the message in its "Message"',
+      'StreamTrigger: no filter: every message passes',
+    ]);
+    const payloads = delivery.drops.filter((d) => d.logicalId === 'Read').map((d) => {
+      const body = JSON.parse(/^pattern not matched: data\.messageBody: ("(?:[^"\\]|\\.)*") is not one of/.exec(d.reason)![1]);
+      return JSON.parse(body).requestPayload;
+    });
+    expect(payloads).toHaveLength(2);
+    expect(JSON.parse(payloads[0])).toEqual({
+      TopicOwner: '1234', TopicName: 't', Subscriber: '1234', SubscriptionName: 'on-t', MessageId: expect.stringMatching(/^[0-9A-F]{32}$/),
+      Message: 'hello topic', MessageMD5: createHash('md5').update('hello topic').digest('hex').toUpperCase(), PublishTime: 1767225600000,
+    });
+    expect(payloads[1]).toBe('hello topic');
+  });
+});
+
+describe('a queue read as an event source: the CloudEvent of SMQ\'s event source', () => {
+  test('data carries requestId, messageId and messageBody; ids are the same for the same message', () => {
+    const routes = Routes.fromTemplate({ Resources: {
+      Q: res.queue('jobs'), Fn: res.fn('fn'), Other: res.fn('other'),
+      ById: res.queueTrigger('fn', 'jobs', { pattern: { data: { requestId: [{ exists: true }], messageId: [{ exists: true }] } } }),
+      Never: res.queueTrigger('other', 'jobs', { pattern: { id: ['never'] } }),
+    } }, 'S');
+    const delivery = routes.deliver({ job: 1 }, { from: 'S/Q', region: 'cn-hangzhou', account: '1234' });
+    expect(hops(delivery)).toEqual(['S/Q -> S/Fn']);
+    expect(delivery.hops[0].reason).toMatch(/^pattern matched: /);
+    const again = routes.deliver({ job: 1 }, { from: 'S/Q', region: 'cn-hangzhou', account: '1234' });
+    expect(drops(again)).toEqual(drops(delivery));
+    expect(drops(delivery)).toEqual([expect.stringMatching(/^S\/Q -> S\/Other: pattern not matched: id: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" is not one of \["never"\]/)]);
+  });
+
+  test('the whole CloudEvent, as a stream with the ORIGINAL body passes it on', () => {
+    const routes = Routes.fromTemplate({ Resources: {
+      In: res.queue('in'), Out: res.queue('out'), Fn: res.fn('fn'),
+      Copy: res.stream('copy', 'in', res.toQueue('out')),
+      Read: res.stream('read', 'out', res.toFunction('fn'), { pattern: { data: { messageBody: ['nothing'] } } }),
+    } }, 'S');
+    const delivery = routes.deliver('TEST' as any, { from: 'S/In', region: 'cn-hangzhou', account: '1234' });
+    const body = JSON.parse(/^pattern not matched: data\.messageBody: ("(?:[^"\\]|\\.)*") is not one of/.exec(delivery.drops[0].reason)![1]);
+    expect(JSON.parse(body)).toEqual({
+      specversion: '1.0', id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), source: 'acs:mns', type: 'mns:Queue:SendMessage',
+      subject: 'acs:mns:cn-hangzhou:1234:queues/in', datacontenttype: 'application/json; charset=utf-8', time: '2026-01-01T00:00:00.000Z',
+      data: { requestId: expect.stringMatching(/^[0-9A-F]{24}$/), messageId: expect.stringMatching(/^[0-9A-F]{32}$/), messageBody: 'TEST' },
+    });
+  });
+
+  test('IsBase64Decode false: messageBody stays Base64 (queue triggers and event streams)', () => {
+    const encoded = Buffer.from('order-1', 'utf8').toString('base64');
+    const routes = Routes.fromTemplate({ Resources: {
+      Q: res.queue('q'), Plain: res.fn('plain'), Raw: res.fn('raw'), Stream: res.fn('stream'),
+      Decoded: res.queueTrigger('plain', 'q', { pattern: { data: { messageBody: [{ prefix: 'order-' }] } } }),
+      Encoded: res.queueTrigger('raw', 'q', { source: { IsBase64Decode: false }, pattern: { data: { messageBody: [{ prefix: 'order-' }] } } }),
+      EncodedStream: res.stream('enc', 'q', res.toFunction('stream'), { source: { IsBase64Decode: 'false' }, pattern: { data: { messageBody: [encoded] } } }),
+    } }, 'S');
+    const delivery = routes.deliver('order-1' as any, { from: 'S/Q' });
+    expect(hops(delivery)).toEqual(['S/Q -> S/Plain', 'S/Q -> S/Stream']);
+    expect(drops(delivery)).toEqual([`S/Q -> S/Raw: pattern not matched: data.messageBody: "${encoded}" does not match prefix "order-"`]);
+    expect(edge(routes.topology, 'S/Q', 'S/Raw').delivery).toMatchObject({ base64Decode: 'false' });
+    expect(edge(routes.topology, 'S/Q', 'S/Stream').delivery).toMatchObject({ base64Decode: 'false' });
+    expect(edge(routes.topology, 'S/Q', 'S/Plain').delivery!.base64Decode).toBeUndefined();
+  });
+});
+
+describe('stacks inside a ros.Stage (nested cloud assemblies)', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smq-routes-stage-'));
+  });
+
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('fromApp and fromCloudAssembly read the stacks of stages and nested stages, joined with the top-level ones', () => {
+    const app = new ros.App({ outdir: dir });
+    const top = new ros.Stack(app, 'Top');
+    const shared = new smq.Queue(top, 'Shared', { queueName: 'shared' });
+    void shared;
+    const prod = new ros.Stage(app, 'Prod');
+    const inner = new ros.Stack(prod, 'Inner');
+    const orders = new smq.Topic(inner, 'Orders', { topicName: 'orders' });
+    orders.addSubscription(new consumers.QueueSubscription(smq.Queue.fromQueueName(inner, 'SharedRef', 'shared')));
+    const eu = new ros.Stage(prod, 'Eu');
+    new smq.Queue(new ros.Stack(eu, 'Deep'), 'Jobs', { queueName: 'eu-jobs' });
+    const routes = Routes.fromApp(app);
+    expect(routes.topology.nodes.filter((n) => n.kind === RouteNodeKind.CHANNEL).map((n) => n.id)).toEqual(['Prod-Eu-Deep/Jobs', 'Prod-Inner/Orders', 'Top/Shared']);
+    // the staged topic reaches the top-level queue it names
+    expect(hops(routes.deliver({ n: 1 }, { from: 'Prod-Inner/Orders' }))).toEqual(['Prod-Inner/Orders -> Top/Shared']);
+    expect(Routes.fromCloudAssembly(dir).topology).toEqual(routes.topology);
+    // a stage alone
+    expect(Routes.fromApp(prod).topology.nodes.map((n) => n.id)).toEqual(['Prod-Eu-Deep/Jobs', 'Prod-Inner/Orders', 'Prod-Inner/queue:shared']);
+  });
+
+  test('a stage-only app has stacks to read', () => {
+    const app = new ros.App({ outdir: dir });
+    new smq.Queue(new ros.Stack(new ros.Stage(app, 'Prod'), 'Inner'), 'Jobs', { queueName: 'jobs' });
+    expect(Routes.fromApp(app).topology.nodes.map((n) => n.id)).toEqual(['Prod-Inner/Jobs']);
+    expect(Routes.fromCloudAssembly(dir).topology.nodes.map((n) => n.id)).toEqual(['Prod-Inner/Jobs']);
+  });
+
+  test('stacks of one name in two stages are qualified by their stage', () => {
+    const app = new ros.App({ outdir: dir });
+    for (const stage of ['Prod', 'Dev']) {
+      new smq.Queue(new ros.Stack(new ros.Stage(app, stage), 'Api', { stackName: 'api' }), 'Jobs', { queueName: `${stage.toLowerCase()}-jobs` });
+    }
+    const expected = ['Dev.api/Jobs', 'Prod.api/Jobs'];
+    expect(Routes.fromApp(app).topology.nodes.map((n) => n.id)).toEqual(expected);
+    expect(Routes.fromCloudAssembly(dir).topology.nodes.map((n) => n.id)).toEqual(expected);
+  });
+
+  test('hand-made folders: assembly-* folders without a manifest; a missing nested folder and a clash of names are refused', () => {
+    const template = (name: string): string => JSON.stringify({ Resources: { Q: { Type: 'ALIYUN::MNS::Queue', Properties: { QueueName: name } } } });
+    fs.mkdirSync(path.join(dir, 'assembly-Prod'));
+    fs.writeFileSync(path.join(dir, 'assembly-Prod', 'Prod-Api.template.json'), template('a'));
+    expect(Routes.fromCloudAssembly(dir).topology.nodes.map((n) => n.id)).toEqual(['Prod-Api/Q']);
+    const nested = { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Prod', displayName: 'Prod' } };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '7.0.0', artifacts: { 'assembly-Prod': nested, 'assembly-Gone': { ...nested, properties: { directoryName: 'assembly-Gone' } } } }));
+    expect(() => Routes.fromCloudAssembly(dir)).toThrow(`Routes.fromCloudAssembly: ${path.join(dir, 'manifest.json')} lists the nested assembly "assembly-Gone", but ${path.join(dir, 'assembly-Gone')} is not a directory`);
+    // two nested assemblies that say they are one stage, with one stack name
+    fs.mkdirSync(path.join(dir, 'assembly-Prod2'));
+    fs.writeFileSync(path.join(dir, 'assembly-Prod2', 'Prod-Api.template.json'), template('b'));
+    const stackIn = (folder: string): { [key: string]: any } => ({ version: '7.0.0', artifacts: { 'Prod-Api': { type: 'aliyun:ros:stack', properties: { templateFile: 'Prod-Api.template.json' } } } });
+    fs.writeFileSync(path.join(dir, 'assembly-Prod', 'manifest.json'), JSON.stringify(stackIn('assembly-Prod')));
+    fs.writeFileSync(path.join(dir, 'assembly-Prod2', 'manifest.json'), JSON.stringify(stackIn('assembly-Prod2')));
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '7.0.0', artifacts: {
+      'assembly-Prod': nested, 'assembly-Prod2': { ...nested, properties: { directoryName: 'assembly-Prod2', displayName: 'Prod' } },
+    } }));
+    expectValidation(() => Routes.fromCloudAssembly(dir), 'Routes.fromCloudAssembly(dir) must not hold two stacks of one name in one stage (or both outside stages): '
+      + 'two are named, got "Prod.Prod-Api"');
+  });
+});
+
+describe('the event parameter is a plain object type (jsii has no binding for `object`)', () => {
+  test('deliver declares { [key: string]: any }, which a SampleEvent is', () => {
+    // TypeScript takes `object` and `{ [key: string]: any }` for one another: read the declaration itself
+    const file = path.join(__dirname, '..', '..', 'lib', 'routes', 'routes.ts');
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const declared: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isMethodDeclaration(node) && node.name.getText(source) === 'deliver' && ts.isClassDeclaration(node.parent) && node.parent.name?.text === 'Routes') {
+        declared.push(node.parameters[0].type!.getText(source));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(declared).toEqual(['{ [key: string]: any }']);
+    const sample: Parameters<Routes['deliver']>[0] = SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k' });
+    expect(typeof sample).toBe('object');
   });
 });
 
@@ -817,6 +1200,6 @@ describe('bad input', () => {
   });
 
   test('an event no source takes goes nowhere, without error', () => {
-    expect(routes.deliver({ what: 'ever' })).toEqual({ hops: [], drops: [], reached: [] });
+    expect(routes.deliver({ what: 'ever' })).toEqual({ hops: [], drops: [], reached: [], copies: {} });
   });
 });

@@ -85,6 +85,24 @@ describe('OSS object events', () => {
     expect(custom.cloudEvent.data).toMatchObject({ eventTime: '2026-05-06T07:08:09.000Z', oss: { object: { eTag: 'ETAG1' } } });
   });
 
+  test('every operation the references list for a category, and no other', () => {
+    const created = ['PutObject', 'PostObject', 'CopyObject', 'AppendObject', 'PutSymlink', 'InitiateMultipartUpload', 'UploadPart', 'UploadPartCopy',
+      'CompleteMultipartUpload'];
+    for (const operation of created) {
+      const e = SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', eventName: operation });
+      expect(e.type).toBe(`oss:ObjectCreated:${operation}`);
+      expect(e.native!.events[0].eventName).toBe(`ObjectCreated:${operation}`);
+    }
+    for (const operation of ['DeleteObject', 'DeleteObjects', 'AbortMultipartUpload']) {
+      expect(SampleEvents.ossObjectRemoved({ bucket: 'b-1', key: 'k', eventName: `oss:ObjectRemoved:${operation}` }).type).toBe(`oss:ObjectRemoved:${operation}`);
+    }
+    // an operation of the other category, after this category's name, is refused too
+    expect(errorOf(() => SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', eventName: 'DeleteObject' }))).toMatch(/^SampleEvents\.ossObjectCreated\(props\)\.eventName must be /);
+    expect(errorOf(() => SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', eventName: 'ObjectCreated:DeleteObject' }))).toMatch(/got "ObjectCreated:DeleteObject"$/);
+    expect(errorOf(() => SampleEvents.ossObjectRemoved({ bucket: 'b-1', key: 'k', eventName: 'PutObject' }))).toMatch(/got "PutObject"$/);
+    expect(errorOf(() => SampleEvents.ossObjectRemoved({ bucket: 'b-1', key: 'k', eventName: 'GetObject' }))).toMatch(/got "GetObject"$/);
+  });
+
   test('the CloudEvent matches the EventBridge pattern an OSS notification on that path filters with', () => {
     const e = SampleEvents.ossObjectCreated({ bucket: 'media-uploads', key: 'in/cat.jpg' });
     const pattern = {
@@ -105,7 +123,8 @@ describe('CloudMonitor', () => {
   test('metric alarm: the body CloudMonitor writes to SMQ', () => {
     const dims = { userId: ACCOUNT, region: 'cn-hangzhou', queue: 'jobs' };
     const e = SampleEvents.cmsAlarm({ metricName: 'NumberOfMessagesVisible', namespace: 'acs_mns_new', level: 'WARN', dimensions: dims, value: 120, threshold: 100 });
-    expect(e.source).toBe('acs.cloudmonitor');
+    expect(e.source).toBe('acs.cms'); // a guess: see the factory's TSDoc
+    expect(e.cloudEvent.source).toBe('acs.cms');
     expect(e.type).toBe('cms:CloudMonitor:AlertWebHook');
     expect(e.native).toMatchObject({
       curLevel: 'WARN',
@@ -125,10 +144,19 @@ describe('CloudMonitor', () => {
     expect(e.native!.ruleName).toBe(e.native!.ruleId);
     expect(e.cloudEvent.data).toEqual(e.native);
     expect(e.cloudEvent.data).not.toBe(e.native); // copies
-    expect(SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', level: 'OK', previousLevel: 'CRITICAL' }).native)
-      .toMatchObject({ curLevel: 'OK', preLevel: 'CRITICAL', eventName: 'AlertOk' });
+    expect(SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', level: 'OK', previousLevel: 'WARN' }).native)
+      .toMatchObject({ curLevel: 'OK', preLevel: 'WARN', eventName: 'AlertOk' });
     expect(SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', statistics: 'Maximum', ruleName: 'r' }).native)
       .toMatchObject({ ruleName: 'r', metricData: { Maximum: 100, instanceId: 'i-sample0001', userId: ACCOUNT } });
+  });
+
+  test('metric alarm: the level before defaults to one that differs (an alert was OK, a recovery was not)', () => {
+    const alarm = (level?: string, previousLevel?: string): any => SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', level, previousLevel }).native;
+    expect(alarm()).toMatchObject({ curLevel: 'CRITICAL', preLevel: 'OK', eventName: 'Alert' });
+    expect(alarm('INFO')).toMatchObject({ curLevel: 'INFO', preLevel: 'OK' });
+    expect(alarm('OK')).toMatchObject({ curLevel: 'OK', preLevel: 'CRITICAL', eventName: 'AlertOk' });
+    expect(alarm('CRITICAL', 'WARN')).toMatchObject({ curLevel: 'CRITICAL', preLevel: 'WARN' }); // an escalation
+    expect(alarm('CRITICAL', 'CRITICAL')).toMatchObject({ curLevel: 'CRITICAL', preLevel: 'CRITICAL' }); // a repeated alert
   });
 
   test('system event: the event notification, time in UTC+8', () => {
@@ -321,8 +349,16 @@ describe('bad input, with the exact message', () => {
     ['negative size', () => SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', size: -1 }),
       'SampleEvents.ossObjectCreated(props).size must be an integer between 0 and 9007199254740991, got -1'],
     ['event of the other category', () => SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', eventName: 'oss:ObjectRemoved:DeleteObject' }),
-      'SampleEvents.ossObjectCreated(props).eventName must be an OSS ObjectCreated operation such as "PutObject", alone, after "ObjectCreated:" '
+      'SampleEvents.ossObjectCreated(props).eventName must be an OSS ObjectCreated operation ("PutObject", "PostObject", "CopyObject", "AppendObject", '
+      + '"PutSymlink", "InitiateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload"), alone, after "ObjectCreated:" '
       + 'or after "oss:ObjectCreated:", got "oss:ObjectRemoved:DeleteObject"'],
+    ['an operation of the other category, under this one', () => SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', eventName: 'DeleteObject' }),
+      'SampleEvents.ossObjectCreated(props).eventName must be an OSS ObjectCreated operation ("PutObject", "PostObject", "CopyObject", "AppendObject", '
+      + '"PutSymlink", "InitiateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload"), alone, after "ObjectCreated:" '
+      + 'or after "oss:ObjectCreated:", got "DeleteObject"'],
+    ['a removal OSS does not list', () => SampleEvents.ossObjectRemoved({ bucket: 'b-1', key: 'k', eventName: 'ObjectRemoved:PutObject' }),
+      'SampleEvents.ossObjectRemoved(props).eventName must be an OSS ObjectRemoved operation ("DeleteObject", "DeleteObjects", "AbortMultipartUpload"), '
+      + 'alone, after "ObjectRemoved:" or after "oss:ObjectRemoved:", got "ObjectRemoved:PutObject"'],
     ['bad region', () => SampleEvents.ossObjectCreated({ bucket: 'b-1', key: 'k', region: 'Hangzhou' }),
       'SampleEvents.ossObjectCreated(props).region must be a region ID such as "cn-hangzhou", got "Hangzhou"'],
     ['bad account', () => SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', account: '1234-5678' }),
@@ -339,6 +375,8 @@ describe('bad input, with the exact message', () => {
       'SampleEvents.cmsAlarm(props).level must be one of "CRITICAL", "WARN", "INFO", "OK", got "ALARM"'],
     ['no dimensions', () => SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', dimensions: {} }),
       'SampleEvents.cmsAlarm(props).dimensions must map 1 or more dimension names to strings, such as { userId: "1234567890123456", region: "cn-hangzhou", queue: "jobs" }, got {}'],
+    ['OK after OK', () => SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', level: 'OK', previousLevel: 'OK' }),
+      'SampleEvents.cmsAlarm(props).previousLevel must be "CRITICAL", "WARN" or "INFO" when level is "OK": an alarm that was OK and stays OK is no alert, got "OK"'],
     ['value not finite', () => SampleEvents.cmsAlarm({ metricName: 'm', namespace: 'n', value: NaN }),
       'SampleEvents.cmsAlarm(props).value must be a finite number, got NaN'],
     ['event level OK', () => SampleEvents.cmsEvent({ product: 'ECS', name: 'x', level: 'OK' }),
@@ -374,6 +412,12 @@ describe('bad input, with the exact message', () => {
 
   test.each(cases)('%s', (_name, make, message) => {
     expect(errorOf(make)).toBe(message);
+  });
+
+  test('static factories only: the constructor is private (checked by tsc)', () => {
+    // @ts-expect-error the constructor is private: SampleEvents is a class of static factories (jsii has no free functions)
+    const make = (): unknown => new SampleEvents();
+    expect(typeof make).toBe('function');
   });
 
   test('data that JSON cannot write', () => {
