@@ -20,10 +20,20 @@
  *   (https://www.alibabacloud.com/help/en/mns/developer-reference/topic-topic).
  * - A function's Timeout defaults to 3 seconds (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-fc-function;
  *   taken to hold for FC 3.0 too).
- * - One stack holds at most 300 resources (https://www.alibabacloud.com/help/en/ros/use-cases/use-count-to-deploy-massive-resources).
+ * - One stack holds at most 300 resources, counting those a resource's Count makes
+ *   (https://www.alibabacloud.com/help/en/ros/use-cases/use-count-to-deploy-massive-resources).
+ * - Each message in a queue can be consumed by only one client (https://www.alibabacloud.com/help/en/mns/product-overview/what-is-mns):
+ *   readers of one queue compete for its messages.
+ * - An asynchronous invocation that still fails after its retries is discarded, unless a failure destination keeps it
+ *   (https://www.alibabacloud.com/help/en/fc/user-guide/result-callback): that queue is the function's dead-letter queue.
+ * - ROS ignores a ManagedPolicy's PolicyDocument when PolicyDocumentUnchecked is given
+ *   (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-ram-managedpolicy).
  */
 import { DEFAULT_RETENTION_SECONDS } from '../ros/mns-rules';
-import { compare, hasUnknown, isPlain, listOf, literal, literalBoolean, literalNumber, member, partsOf, TemplateModel, TemplateResource, textOf } from './template-model';
+import {
+  ChannelKindName, ChannelRef, ChannelUse, compare, hasUnknown, isPlain, listOf, literal, literalBoolean, literalNumber, member, NamedChannelRef,
+  OwnedChannel, partsOf, TemplateModel, TemplateResource, textOf,
+} from './template-model';
 
 /** How serious a finding is. */
 export enum CheckLevel {
@@ -89,6 +99,8 @@ const DOCS = {
   limits: 'https://www.alibabacloud.com/help/en/ros/use-cases/use-count-to-deploy-massive-resources',
   subscription: 'https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-mns-subscription',
   ram: 'https://www.alibabacloud.com/help/en/mns/security-and-compliance/message-service-custom-permission-policy-reference',
+  queueModel: 'https://www.alibabacloud.com/help/en/mns/product-overview/what-is-mns',
+  fcDestinations: 'https://www.alibabacloud.com/help/en/fc/user-guide/result-callback',
 };
 
 /** Whether a dead-letter queue is set: `present`, `none`, or `unknown` (a token). */
@@ -98,6 +110,8 @@ interface Dlq {
   readonly state: DlqState;
   /** The dead-letter queue's logical id, when it is a queue of the template. */
   readonly logicalId?: string;
+  /** The reference to the dead-letter queue, as the template gives it. */
+  readonly ref?: ChannelRef;
 }
 
 /** A consumer that pushes or delivers messages, with its retry policy and dead-letter queue. */
@@ -113,6 +127,16 @@ interface Delivery {
   readonly tolerance?: string;
   /** The queue it delivers to or reads from, when it is a queue of the template. */
   readonly queue?: string;
+}
+
+/** A consumer that reads a queue: an FC queue trigger or an event stream. */
+interface Reader extends Delivery {
+  /** The queue it reads, as the template names it. */
+  readonly source: ChannelRef;
+  /** The literal region it reads the queue in (`RegionId`), when given. */
+  readonly regionId?: string;
+  /** Whether a filter pattern drops some of what it reads (a token pattern counts). */
+  readonly filtered: boolean;
 }
 
 function strategyOf(value: unknown): string | undefined {
@@ -139,7 +163,8 @@ function dlqPolicy(model: TemplateModel, policy: unknown): Dlq {
   if (target === undefined) {
     return { state: 'none' };
   }
-  return { state: literalBoolean(enabled) === undefined && enabled !== undefined ? 'unknown' : 'present', logicalId: model.channel(target, 'queue', true).logicalId };
+  const ref = model.channel(target, 'queue', true);
+  return { state: literalBoolean(enabled) === undefined && enabled !== undefined ? 'unknown' : 'present', logicalId: ref.logicalId, ref };
 }
 
 /** A dead-letter queue given as `{ Arn }` (EventBridge targets, event streams). */
@@ -151,7 +176,8 @@ function dlqArn(model: TemplateModel, value: unknown): Dlq {
   if (!isPlain(value) || arn === undefined) {
     return { state: isPlain(value) ? 'none' : 'unknown' };
   }
-  return { state: 'present', logicalId: model.channel(arn, 'queue').logicalId };
+  const ref = model.channel(arn, 'queue');
+  return { state: 'present', logicalId: ref.logicalId, ref };
 }
 
 /** The push type of a subscription: its PushType, or the one its endpoint implies. */
@@ -224,17 +250,35 @@ function runOptionsOf(model: TemplateModel, runOptions: unknown): Pick<Delivery,
   };
 }
 
+/** True when a filter pattern (an object, or JSON text of one) passes only some events; a token pattern counts. */
+function filters(pattern: unknown): boolean {
+  if (pattern === undefined || pattern === null || pattern === '') {
+    return false;
+  }
+  const value = member(pattern);
+  return !isPlain(value) || Object.keys(value).length > 0;
+}
+
 /** FC queue triggers: `eventbridge` triggers with event source MNS. */
-function queueTriggers(model: TemplateModel): Array<Delivery & { readonly config: unknown }> {
+function queueTriggers(model: TemplateModel): Array<Reader & { readonly config: unknown; readonly enabled: boolean }> {
   return triggers(model, 'eventbridge')
     .filter((t) => literal(member(t.config, 'eventSourceConfig', 'eventSourceType'))?.toUpperCase() === 'MNS')
-    .map((t) => ({
-      resource: t.resource,
-      config: t.config,
-      label: `queue trigger ${name(t.resource, 'TriggerName')}`,
-      ...runOptionsOf(model, member(t.config, 'runOptions')),
-      queue: model.channel(member(t.config, 'eventSourceConfig', 'eventSourceParameters', 'sourceMNSParameters', 'QueueName'), 'queue', true).logicalId,
-    }));
+    .map((t) => {
+      const parameters = member(t.config, 'eventSourceConfig', 'eventSourceParameters', 'sourceMNSParameters');
+      const source = model.channel(member(parameters, 'QueueName'), 'queue', true);
+      const pattern = member(t.config, 'eventRuleFilterPattern') ?? member(t.config, 'eventSourceConfig', 'eventSourceParameters', 'eventRuleFilterPattern');
+      return {
+        resource: t.resource,
+        config: t.config,
+        label: `queue trigger ${name(t.resource, 'TriggerName')}`,
+        ...runOptionsOf(model, member(t.config, 'runOptions')),
+        queue: source.logicalId,
+        source,
+        regionId: literal(member(parameters, 'RegionId')),
+        filtered: filters(pattern),
+        enabled: literalBoolean(member(t.config, 'triggerEnable')) !== false,
+      };
+    });
 }
 
 /** FC topic triggers (`mns_topic`): SMQ pushes to the function; there is no dead-letter queue. */
@@ -271,26 +315,66 @@ function ruleTargets(model: TemplateModel): Delivery[] {
  * the library's event streams do), read from the request: `Source.SourceMNSParameters.QueueName`,
  * `Sink.SinkMNSParameters.QueueName.Value`, and `RunOptions` (https://www.alibabacloud.com/help/en/eventbridge/developer-reference/api-eventbridge-2020-04-01-createeventstreaming).
  */
-function eventStreams(model: TemplateModel): Delivery[] {
-  return model.ofType('ALIYUN::ROS::CustomResource').flatMap((r): Delivery[] => {
+function eventStreams(model: TemplateModel): EventStream[] {
+  return model.ofType('ALIYUN::ROS::CustomResource').flatMap((r): EventStream[] => {
     const call = member(r.properties, 'Parameters', 'OnCreate');
     if (literal(member(call, 'Action')) !== 'CreateEventStreaming') {
       return [];
     }
     const request = member(call, 'Parameters');
-    const source = member(request, 'Source', 'SourceMNSParameters', 'QueueName');
+    const sourceParameters = member(request, 'Source', 'SourceMNSParameters');
+    const sourceName = member(sourceParameters, 'QueueName');
     const sink = member(request, 'Sink', 'SinkMNSParameters', 'QueueName', 'Value');
-    if (source === undefined && sink === undefined) {
+    const fcSink = member(request, 'Sink', 'SinkFcParameters');
+    if (sourceName === undefined && sink === undefined) {
       return [];
     }
     const streamName = literal(member(request, 'EventStreamingName'));
+    const source = sourceName === undefined ? {} : model.channel(sourceName, 'queue', true);
+    const serviceName = member(fcSink, 'ServiceName', 'Value');
     return [{
       resource: r,
       label: `event stream ${streamName === undefined ? `'${r.logicalId}'` : `'${streamName}'`}`,
       ...runOptionsOf(model, member(request, 'RunOptions')),
-      queue: source === undefined ? undefined : model.channel(source, 'queue', true).logicalId,
+      queue: source.logicalId,
+      source,
+      readsQueue: sourceName !== undefined,
+      regionId: literal(member(sourceParameters, 'RegionId')),
+      filtered: filters(member(request, 'FilterPattern')),
+      sinkFunction: isPlain(fcSink) ? model.functionNamed(member(fcSink, 'FunctionName', 'Value'), serviceName, serviceName !== undefined) : undefined,
+      invocationType: literal(member(fcSink, 'InvocationType', 'Value'))?.toLowerCase(),
+      batchWindow: member(request, 'RunOptions', 'BatchWindow', 'TimeBasedWindow'),
     }];
   });
+}
+
+/** An event stream, with what SMQ-003 reads of a function sink. */
+interface EventStream extends Reader {
+  /** Whether it reads a queue (`Source.SourceMNSParameters`). */
+  readonly readsQueue: boolean;
+  /** The function of the template it invokes (`SinkFcParameters`). */
+  readonly sinkFunction?: TemplateResource;
+  /** `sync` or `async` when literal. */
+  readonly invocationType?: string;
+  /** `RunOptions.BatchWindow.TimeBasedWindow`, as given. */
+  readonly batchWindow?: unknown;
+}
+
+/** The readers of queues: enabled FC queue triggers and event streams from a queue. */
+function readers(model: TemplateModel): Reader[] {
+  return [...queueTriggers(model).filter((t) => t.enabled), ...eventStreams(model).filter((s) => s.readsQueue)];
+}
+
+/**
+ * Function Compute's asynchronous-invocation failure destinations that are queues: FC 3.0
+ * `ALIYUN::FC3::AsyncInvokeConfig.DestinationConfig.OnFailure.Destination` and FC 2.0
+ * `ALIYUN::FC::Function.AsyncConfiguration.Destination.OnFailure`, `acs:mns:{region}:{account}:/queues/{name}/messages`.
+ */
+function failureDestinations(model: TemplateModel): Array<{ readonly resource: TemplateResource; readonly ref: ChannelRef }> {
+  return [
+    ...model.ofType('ALIYUN::FC3::AsyncInvokeConfig').map((r) => ({ resource: r, value: member(r.properties, 'DestinationConfig', 'OnFailure', 'Destination') })),
+    ...model.ofType('ALIYUN::FC::Function').map((r) => ({ resource: r, value: member(r.properties, 'AsyncConfiguration', 'Destination', 'OnFailure') })),
+  ].filter((d) => d.value !== undefined && d.value !== null).map((d) => ({ resource: d.resource, ref: model.channel(d.value, 'queue') }));
 }
 
 /** The logical ids of the queues something uses as its dead-letter queue. */
@@ -311,7 +395,67 @@ function deadLetterQueues(model: TemplateModel): Set<string> {
     }
   }
   [...subscriptions(model), ...queueTriggers(model), ...ruleTargets(model), ...eventStreams(model)].forEach((d) => add(d.dlq));
+  // a function's asynchronous failures go to its OnFailure destination: that queue is the function's dead-letter queue
+  failureDestinations(model).forEach((d) => add({ state: 'present', logicalId: d.ref.logicalId }));
   return ids;
+}
+
+/**
+ * The references of a template to queues and topics it does not own, by literal name: what it subscribes to, what it
+ * uses as a dead-letter queue, what it reads. Region and account are the ones an ARN names, or else the template's
+ * stack's (`model.env`). The run joins them with the channels of the other templates (SMQ-001, SMQ-007, SMQ-013).
+ */
+export function namedReferences(model: TemplateModel): NamedChannelRef[] {
+  const out: NamedChannelRef[] = [];
+  const add = (ref: ChannelRef | undefined, kind: ChannelKindName, use: ChannelUse, label: string, more: { region?: string; hasDeadLetterQueue?: boolean } = {}): void => {
+    if (ref?.name === undefined) {
+      return;
+    }
+    const region = ref.region ?? more.region ?? model.env.region;
+    const account = ref.account ?? model.env.account;
+    out.push({
+      kind, name: ref.name, use, label,
+      ...(region === undefined ? {} : { region }),
+      ...(account === undefined ? {} : { account }),
+      ...(more.hasDeadLetterQueue === undefined ? {} : { hasDeadLetterQueue: more.hasDeadLetterQueue }),
+    });
+  };
+  for (const q of model.queues) {
+    const policy = enabledPolicy(q);
+    if (policy !== undefined) {
+      add(model.channel(member(policy, 'DeadLetterTargetQueue'), 'queue', true), 'queue', 'deadLetter', `queue ${name(q, 'QueueName')}`);
+    }
+  }
+  for (const s of subscriptions(model)) {
+    add(model.channel(s.resource.properties.TopicName, 'topic', true), 'topic', 'subscribe', s.label);
+    add(s.dlq?.ref, 'queue', 'deadLetter', s.label);
+  }
+  for (const t of triggers(model, 'mns_topic')) {
+    add(model.channel(t.resource.properties.SourceArn, 'topic'), 'topic', 'subscribe', `topic trigger ${name(t.resource, 'TriggerName')}`);
+  }
+  for (const r of readers(model)) {
+    add(r.source, 'queue', 'read', r.label, { region: r.regionId, hasDeadLetterQueue: r.dlq?.state === 'present' });
+  }
+  for (const d of [...queueTriggers(model), ...ruleTargets(model), ...eventStreams(model)]) {
+    add(d.dlq?.ref, 'queue', 'deadLetter', d.label);
+  }
+  for (const d of failureDestinations(model)) {
+    add(d.ref, 'queue', 'deadLetter', `asynchronous invocation failures of ${d.resource.type === 'ALIYUN::FC::Function' ? `function ${name(d.resource, 'FunctionName')}` : `'${d.resource.logicalId}'`}`);
+  }
+  return out.sort((a, b) => compare(`${a.kind} ${a.name} ${a.use} ${a.label}`, `${b.kind} ${b.name} ${b.use} ${b.label}`));
+}
+
+/** The queues and topics of a template with a literal name, where its stack deploys. */
+export function ownedChannels(model: TemplateModel): OwnedChannel[] {
+  return [...model.queues, ...model.topics].flatMap((r): OwnedChannel[] => {
+    const channelName = model.channelName(r);
+    return channelName === undefined ? [] : [{ kind: r.type === 'ALIYUN::MNS::Queue' ? 'queue' : 'topic', name: channelName, ...model.env }];
+  });
+}
+
+/** `subscription 's' (stack B)`: an external reference as a finding names it. */
+function externalLabel(ref: NamedChannelRef): string {
+  return ref.stack === undefined ? ref.label : `${ref.label} (stack ${ref.stack})`;
 }
 
 function seconds(n: number): string {
@@ -356,10 +500,49 @@ interface PolicyDocument {
   readonly label: string;
 }
 
+/**
+ * True when a RAM resource pattern may match an SMQ resource (`acs:mns:...`): `*`, `acs:mns:...`, `acs:*`, and other
+ * patterns whose wildcards (`*`, `?`) can stand for `acs:mns:`. A part known only at deploy time matches nothing.
+ */
+export function mayMatchSmq(pattern: string): boolean {
+  const prefix = 'acs:mns:';
+  const text = pattern.toLowerCase();
+  // positions in the pattern reachable after reading a piece of the prefix; a '*' may also match nothing
+  const closure = (positions: Set<number>): Set<number> => {
+    const out = new Set(positions);
+    for (const p of positions) {
+      let q = p;
+      while (q < text.length && text[q] === '*') {
+        out.add(++q);
+      }
+    }
+    return out;
+  };
+  let states = closure(new Set([0]));
+  for (const ch of prefix) {
+    const next = new Set<number>();
+    for (const p of states) {
+      if (p >= text.length) {
+        continue;
+      }
+      if (text[p] === '*') {
+        next.add(p);
+      } else if (text[p] === '?' || text[p] === ch) {
+        next.add(p + 1);
+      }
+    }
+    states = closure(next);
+  }
+  return states.size > 0;
+}
+
 function policyDocuments(model: TemplateModel): PolicyDocument[] {
   const out: PolicyDocument[] = [];
   for (const r of model.ofType('ALIYUN::RAM::ManagedPolicy')) {
-    out.push({ resource: r, document: r.properties.PolicyDocument, label: `RAM policy ${name(r, 'PolicyName')}` });
+    // ROS ignores PolicyDocument when PolicyDocumentUnchecked is given (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-ram-managedpolicy)
+    const unchecked = r.properties.PolicyDocumentUnchecked;
+    const document = unchecked === undefined || unchecked === null ? r.properties.PolicyDocument : unchecked;
+    out.push({ resource: r, document, label: `RAM policy ${name(r, 'PolicyName')}` });
   }
   for (const r of model.ofType('ALIYUN::RAM::Role', 'ALIYUN::RAM::User', 'ALIYUN::RAM::Group')) {
     const kind = r.type.split('::')[2];
@@ -378,13 +561,15 @@ const RULES: RuleDefinition[] = [
     title: 'Queue without a dead-letter queue',
     why: 'a message its consumer keeps failing on is received again after every visibility timeout until its retention period ends, and is then deleted without a trace',
     fix: 'give the queue a dead-letter queue: smq.Queue deadLetterQueue: { maxReceiveCount: 5 }, or DlqPolicy { DeadLetterTargetQueue, Enabled: true, MaxReceiveCount } in a template',
-    note: 'Not flagged: a queue that is a dead-letter queue in its stack (of a queue, a subscription, an EventBridge target, an FC queue trigger or an event stream); a queue read by an FC queue trigger or an event stream that has a dead-letter queue of its own; a DlqPolicy given as a token.',
-    references: [DOCS.dlq],
+    note: 'Not flagged: a queue that is a dead-letter queue (of a queue, a subscription, an EventBridge target, an FC queue trigger or an event stream) or the failure destination of a function\'s asynchronous invocations (ALIYUN::FC3::AsyncInvokeConfig OnFailure, FC 2.0 AsyncConfiguration OnFailure), in its stack or, by literal name, in another stack of the same app; a queue read by an FC queue trigger or an event stream that has a dead-letter queue of its own; a DlqPolicy given as a token.',
+    references: [DOCS.dlq, DOCS.fcDestinations],
     check(model) {
       const exempt = deadLetterQueues(model);
       // an FC queue trigger or event stream with a dead-letter queue sets failed messages aside itself
       [...queueTriggers(model), ...eventStreams(model)].filter((t) => t.dlq?.state === 'present' && t.queue !== undefined).forEach((t) => exempt.add(t.queue!));
-      return model.queues.filter((q) => !exempt.has(q.logicalId)).flatMap((q): RuleHit[] => {
+      const usedElsewhere = (q: TemplateResource): boolean => model.usesFromOtherStacks(q, 'deadLetter').length > 0
+        || model.usesFromOtherStacks(q, 'read').some((r) => r.hasDeadLetterQueue === true);
+      return model.queues.filter((q) => !exempt.has(q.logicalId) && !usedElsewhere(q)).flatMap((q): RuleHit[] => {
         const policy = q.properties.DlqPolicy;
         if (policy === undefined || policy === null) {
           return [{ logicalId: q.logicalId, what: `Queue ${name(q, 'QueueName')} has no dead-letter queue` }];
@@ -429,20 +614,26 @@ const RULES: RuleDefinition[] = [
     title: 'Queue visibility timeout shorter than the timeout of a function that consumes it',
     why: 'a message whose invocation is still running when the visibility timeout ends can become visible again and be delivered a second time, to a second invocation',
     fix: 'set the queue\'s visibilityTimeout (VisibilityTimeout) to at least the function\'s timeout plus the trigger\'s batch window, or shorten the function\'s timeout',
-    note: 'Reads FC 3.0 and FC 2.0 queue triggers (type eventbridge, event source MNS) whose queue and function are in the stack. A function without Timeout counts 3 seconds (FC\'s default). Asynchronous invocations are not flagged. Whether the event stream deletes a message before or after the invocation is not documented: the rule assumes after.',
+    note: 'Reads FC 3.0 and FC 2.0 queue triggers (type eventbridge, event source MNS), and event streams from a queue to a function (a custom resource that calls CreateEventStreaming with SinkFcParameters), whose queue and function are in the stack. A function without Timeout counts 3 seconds (FC\'s default). Asynchronous invocations are not flagged, nor an event stream whose InvocationType is not given as Sync. Whether the event stream deletes a message before or after the invocation is not documented: the rule assumes after.',
     references: [DOCS.visibility, DOCS.fcFunction],
     check(model) {
-      return queueTriggers(model).flatMap((t): RuleHit[] => {
+      const consumers = [
+        ...queueTriggers(model).map((t) => {
+          const async = member(t.config, 'asyncInvocationType');
+          return { label: t.label, queue: t.queue, fn: model.functionOf(t.resource), sync: async === undefined || literalBoolean(async) === false, windowValue: member(t.config, 'runOptions', 'batchWindow', 'TimeBasedWindow') };
+        }),
+        ...eventStreams(model).map((s) => ({ label: s.label, queue: s.queue, fn: s.sinkFunction, sync: s.invocationType === 'sync', windowValue: s.batchWindow })),
+      ];
+      return consumers.flatMap((t): RuleHit[] => {
         const queue = t.queue === undefined ? undefined : model.resource(t.queue);
-        const fn = model.functionOf(t.resource);
-        const async = member(t.config, 'asyncInvocationType');
-        if (queue === undefined || fn === undefined || (async !== undefined && literalBoolean(async) !== false)) {
+        const fn = t.fn;
+        if (queue === undefined || fn === undefined || !t.sync) {
           return [];
         }
         const timeoutValue = fn.properties.Timeout;
         const timeout = timeoutValue === undefined || timeoutValue === null ? DEFAULT_FUNCTION_TIMEOUT_SECONDS : literalNumber(timeoutValue);
-        const windowValue = member(t.config, 'runOptions', 'batchWindow', 'TimeBasedWindow');
-        const window = windowValue === undefined ? 0 : literalNumber(windowValue);
+        const windowValue = t.windowValue;
+        const window = windowValue === undefined || windowValue === null ? 0 : literalNumber(windowValue);
         const visibility = queueSeconds(queue, 'VisibilityTimeout', DEFAULT_VISIBILITY_SECONDS);
         if (timeout === undefined || window === undefined || visibility === undefined || visibility >= timeout + window) {
           return [];
@@ -503,7 +694,7 @@ const RULES: RuleDefinition[] = [
     title: 'RAM policy granting mns:* or a wildcard SMQ resource where the channel is known',
     why: 'the principal may then delete, purge or read every queue and topic it can reach, not just use the one channel its wiring needs',
     fix: 'grant only the actions the wiring needs (mns:SendMessage, mns:ReceiveMessage, mns:DeleteMessage, mns:PublishMessage, ...) on the channel\'s ARN, acs:mns:{region}:{account}:/queues/{name}/messages or .../topics/{name}/messages: queue.grantSendMessages(role), queue.grantConsumeMessages(role) and topic.grantPublish(role) do',
-    note: 'Flags mns:* or * when the stack owns a queue or topic or the statement names one; a resource of * or an SMQ ARN without a channel name (acs:mns:*:*:*, .../queues/*) granted SMQ actions in a stack that owns a queue or topic; and the system policy AliyunMNSFullAccess attached in such a stack. Reads ManagedPolicy documents and the inline Policies of roles, users and groups; Deny statements are not flagged.',
+    note: 'Flags mns:* or *, and an Allow with NotAction that does not leave out mns:*, on a resource that can match an SMQ resource (*, acs:mns:..., acs:*), when the stack owns a queue or topic or the statement names one; a resource of * or an SMQ ARN without a channel name (acs:mns:*:*:*, .../queues/*) granted SMQ actions in a stack that owns a queue or topic; and AliyunMNSFullAccess attached in such a stack (AttachPolicyToRole/User/Group of type System, or listed in a role\'s, user\'s or group\'s PolicyAttachments System or Custom). Reads ManagedPolicy documents (PolicyDocumentUnchecked in place of PolicyDocument when given, as ROS does) and the inline Policies of roles, users and groups; Deny statements are not flagged.',
     references: [DOCS.ram],
     check(model) {
       const ownsChannels = model.queues.length + model.topics.length > 0;
@@ -517,12 +708,21 @@ const RULES: RuleDefinition[] = [
           const actions = listOf(member(statement, 'Action')).map((a) => literal(a)).filter((a): a is string => a !== undefined);
           const resources = listOf(member(statement, 'Resource')).map((r) => textOf(partsOf(r)));
           const allActions = actions.filter((a) => a === '*' || /^mns:\*$/i.test(a));
-          const mnsActions = actions.some((a) => a === '*' || /^mns:/i.test(a));
+          // an Allow with NotAction allows every action it does not list: all of SMQ's unless it lists * or mns:*
+          const notActionValue = member(statement, 'NotAction');
+          const notActions = listOf(notActionValue).map((a) => literal(a));
+          const allButSome = notActionValue !== undefined && notActionValue !== null && notActions.every((a) => a !== undefined)
+            && !notActions.some((a) => a === '*' || /^mns:\*$/i.test(a!));
+          const mnsActions = allButSome || actions.some((a) => a === '*' || /^mns:/i.test(a));
           const wildcards = resources.filter((r) => !hasUnknown(r) && wildcardResource(r));
           const known = ownsChannels || resources.some(namesChannel);
+          const reachesSmq = resources.some(mayMatchSmq);
           const problems: string[] = [];
-          if (allActions.length > 0 && known) {
+          if (allActions.length > 0 && known && reachesSmq) {
             problems.push(`grants ${allActions.map((a) => `'${a}'`).join(' and ')}`);
+          }
+          if (allButSome && known && reachesSmq) {
+            problems.push(`grants every action but ${notActions.map((a) => `'${a}'`).join(' and ')} (NotAction)`);
           }
           if (mnsActions && wildcards.length > 0 && ownsChannels) {
             problems.push(`grants SMQ actions on ${wildcards.map((r) => `'${r}'`).join(' and ')}`);
@@ -538,6 +738,17 @@ const RULES: RuleDefinition[] = [
             hits.push({ logicalId: r.logicalId, what: `${r.type.split('::')[2]} attaches the system policy AliyunMNSFullAccess (every SMQ action on every resource)` });
           }
         }
+        for (const r of model.ofType('ALIYUN::RAM::Role', 'ALIYUN::RAM::User', 'ALIYUN::RAM::Group')) {
+          const kind = r.type.split('::')[2];
+          for (const list of ['System', 'Custom']) {
+            if (listOf(member(r.properties, 'PolicyAttachments', list)).some((p) => literal(p) === 'AliyunMNSFullAccess')) {
+              hits.push({
+                logicalId: r.logicalId,
+                what: `RAM ${kind.toLowerCase()} ${name(r, `${kind}Name`)} attaches AliyunMNSFullAccess (PolicyAttachments ${list}), the system policy of every SMQ action on every resource`,
+              });
+            }
+          }
+        }
       }
       return hits;
     },
@@ -545,10 +756,10 @@ const RULES: RuleDefinition[] = [
   {
     id: 'SMQ-007',
     level: CheckLevel.WARNING,
-    title: 'Topic with no subscription and no trigger in its stack',
+    title: 'Topic with no subscription and no trigger in the app',
     why: 'a topic delivers each message to its subscriptions and keeps none for later: what is published to a topic nobody subscribes to is lost',
-    fix: 'subscribe something to it (topic.addSubscription(...), consumers.TopicTrigger) or remove it; if another stack subscribes, suppress this rule with that reason',
-    note: 'Subscriptions and mns_topic triggers of the same stack count. A subscription or trigger naming its topic by a parameter turns the rule off for its stack. Imported topics are not checked.',
+    fix: 'subscribe something to it (topic.addSubscription(...), consumers.TopicTrigger) or remove it; if something outside the app subscribes, suppress this rule with that reason',
+    note: 'Subscriptions and mns_topic triggers of the same stack count, and those of the other stacks of the app that name the topic by its literal name (in the same region and account where both are known). A subscription or trigger naming its topic by a parameter turns the rule off for its stack. Imported topics are not checked.',
     references: [DOCS.topic],
     check(model) {
       const refs = [
@@ -559,7 +770,7 @@ const RULES: RuleDefinition[] = [
         return [];
       }
       const used = new Set(refs.map((r) => r.logicalId));
-      return model.topics.filter((t) => !used.has(t.logicalId))
+      return model.topics.filter((t) => !used.has(t.logicalId) && model.usesFromOtherStacks(t, 'subscribe').length === 0)
         .map((t) => ({ logicalId: t.logicalId, what: `Topic ${name(t, 'TopicName')} has no subscription and no trigger` }));
     },
   },
@@ -569,14 +780,18 @@ const RULES: RuleDefinition[] = [
     title: `Stack with more than ${WARN_RESOURCES} resources (warning) or ${MAX_RESOURCES} (error)`,
     why: `ROS refuses a stack of more than ${MAX_RESOURCES} resources, and a stack close to the limit has no room for the next wiring`,
     fix: 'split the wirings over more stacks or nested stacks',
-    note: 'ROS CDK itself refuses a stack of more than 300 resources at synth, after this report is written: the error matters most for templates checked with SmqChecks.checkTemplate. Each nested stack is counted on its own.',
+    note: 'Counts the resources ROS makes: a resource with a literal Count counts that many times. A Count known only at deploy time (a parameter) counts once, and the finding says so. ROS CDK itself refuses a stack of more than 300 template entries at synth, after this report is written: the error matters most for templates checked with SmqChecks.checkTemplate. Each nested stack is counted on its own.',
     references: [DOCS.limits],
     check(model) {
-      const count = model.resources.length;
+      const count = model.resources.reduce((sum, r) => sum + (r.count ?? 1), 0);
+      const expanded = model.resources.some((r) => r.count !== undefined && r.count !== 1);
+      const unknown = model.resources.filter((r) => r.count === undefined).map((r) => `'${r.logicalId}'`);
+      const note = (expanded ? `, ${model.resources.length} in the template expanded by their Count` : '')
+        + (unknown.length === 0 ? '' : `; the Count of ${unknown.join(', ')} is known only at deploy time and counted once`);
       if (count > MAX_RESOURCES) {
-        return [{ level: CheckLevel.ERROR, what: `Stack has ${count} resources, more than the ${MAX_RESOURCES} ROS allows` }];
+        return [{ level: CheckLevel.ERROR, what: `Stack has ${count} resources${note}, more than the ${MAX_RESOURCES} ROS allows` }];
       }
-      return count > WARN_RESOURCES ? [{ what: `Stack has ${count} resources, close to the ${MAX_RESOURCES} ROS allows` }] : [];
+      return count > WARN_RESOURCES ? [{ what: `Stack has ${count} resources${note}, close to the ${MAX_RESOURCES} ROS allows` }] : [];
     },
   },
   {
@@ -647,6 +862,47 @@ const RULES: RuleDefinition[] = [
           ? [{ logicalId: q.logicalId, what: `Queue ${name(q, 'QueueName')} delays every message ${seconds(delay)}, and keeps it only ${seconds(retention)}` }]
           : [];
       });
+    },
+  },
+  {
+    id: 'SMQ-013',
+    level: CheckLevel.WARNING,
+    title: 'Queue read by more than one FC queue trigger or event stream',
+    why: 'a queue hands each message to one reader, so the readers split the messages between them instead of each getting all of them, and a reader with a filter pattern drops the messages it takes and does not pass',
+    fix: 'publish to a topic and subscribe one queue per reader (topic.addSubscription(new consumers.QueueSubscription(queue))); if competing consumers are intended, suppress this rule with that reason',
+    note: 'Readers: enabled FC queue triggers (type eventbridge, sourceMNSParameters) and event streams from a queue (a custom resource that calls CreateEventStreaming with Source.SourceMNSParameters), in the queue\'s stack or, by literal name, in another stack of the app. A queue no stack of the app owns is flagged when one stack has two readers of it. Readers that name their queue by a parameter are not counted.',
+    references: [DOCS.queueModel, DOCS.visibility],
+    check(model) {
+      const local = readers(model);
+      const hits: RuleHit[] = [];
+      const describe = (labels: string[], filtered: boolean): string =>
+        `${labels.length} readers, ${labels.join(', ')}${filtered ? ', some of which filter what they take' : ''}`;
+      for (const q of model.queues) {
+        const mine = local.filter((r) => r.source.logicalId === q.logicalId);
+        const theirs = model.usesFromOtherStacks(q, 'read');
+        if (mine.length + theirs.length > 1) {
+          const filtered = mine.some((r) => r.filtered);
+          hits.push({ logicalId: q.logicalId, what: `Queue ${name(q, 'QueueName')} is read by ${describe([...mine.map((r) => r.label), ...theirs.map(externalLabel)], filtered)}` });
+        }
+      }
+      // a queue this template names but does not own: flagged here when no other stack of the run owns it
+      const groups = new Map<string, Reader[]>();
+      for (const r of local) {
+        if (r.source.name !== undefined) {
+          const key = JSON.stringify([r.source.name, r.source.region ?? r.regionId ?? model.env.region ?? '', r.source.account ?? model.env.account ?? '']);
+          groups.set(key, [...(groups.get(key) ?? []), r]);
+        }
+      }
+      for (const [key, group] of [...groups.entries()].sort(([a], [b]) => compare(a, b))) {
+        const [queueName, region, account] = JSON.parse(key) as string[];
+        if (group.length > 1 && !model.ownedElsewhere('queue', queueName, { region: region || undefined, account: account || undefined })) {
+          hits.push({
+            logicalId: group[0].resource.logicalId,
+            what: `Queue '${queueName}', which the app does not make, is read by ${describe(group.map((r) => r.label), group.some((r) => r.filtered))}`,
+          });
+        }
+      }
+      return hits;
     },
   },
 ];

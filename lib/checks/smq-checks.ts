@@ -5,10 +5,12 @@
  * stack (so `checkTemplate` runs them on any template too), a suppression is listed in a report
  * (`<outdir>/smq-checks.json`) instead of disappearing, and one summary line is printed per app.
  *
- * When the rules run: the aspect only registers each stack it visits. ROS CDK 1.x invokes aspects first in synth, then
- * prepares the constructs, then validates them, then writes the templates; the rules run in the validation phase, on
- * each stack as it is then (every construct prepared, every lazy value final), and the report is written before the
- * templates are. A synth with `skipValidation` runs no rules. ROS CDK 1.x has no `Aspects.of` or `Annotations.of`: the
+ * When the rules run: `applyTo` and the aspect only register the scopes and stacks to check, with the app's run (a
+ * hidden construct on the app). ROS CDK 1.x synthesizes each nested stage first (aspects, prepare, validation,
+ * templates), then invokes the app's aspects, prepares, validates, and writes the app's templates; aspects do not cross
+ * into a stage. The rules run in a validation phase, on each stack as it is then (every construct prepared, every lazy
+ * value final): a stage the checks were applied to is checked in its own validation, the rest in the app's, which
+ * writes the one report before the app's templates are written. A synth with `skipValidation` runs no rules. ROS CDK 1.x has no `Aspects.of` or `Annotations.of`: the
  * aspect is added with `constructs.Node.of(scope).applyAspect`, which core's synth invokes, and a finding is
  * `node.addError` / `node.addWarning` (metadata `aliyun:ros:error` / `aliyun:ros:warning`).
  */
@@ -18,8 +20,8 @@ import * as ros from '@alicloud/ros-cdk-core';
 import * as constructs from 'constructs';
 import { describeConstruct, isConstruct } from '../core/util';
 import { invalid, ValidationError } from '../core/validation';
-import { allRules, CheckLevel, CheckRule, evaluate, RuleDefinition, RuleHit, ruleById } from './rules';
-import { compare, isObject, TemplateModel } from './template-model';
+import { allRules, CheckLevel, CheckRule, evaluate, namedReferences, ownedChannels, RuleDefinition, RuleHit, ruleById } from './rules';
+import { compare, isObject, literal, member, StackEnv, TemplateModel } from './template-model';
 
 /** Options of {@link SmqChecks}. */
 export interface SmqChecksOptions {
@@ -87,14 +89,34 @@ export interface ChecksReport {
   readonly findings: CheckFinding[];
   /** The findings accepted by a suppression, in the same order. */
   readonly suppressions: CheckSuppression[];
+  /**
+   * The suppressions that accepted no finding: on a construct of a checked stack (or a scope of one) whose rule found
+   * nothing there, or found only what a nearer suppression accepted. Ordered by path and rule id.
+   */
+  readonly unusedSuppressions: UnusedSuppression[];
 }
 
-/** The id of the hidden construct that runs the rules for a stage; the dot keeps it apart from any stack. */
+/** A suppression that accepted no finding. */
+export interface UnusedSuppression {
+  /** The rule it suppresses. */
+  readonly ruleId: string;
+  /** Its reason. */
+  readonly reason: string;
+  /** The path of the construct it was added to (`''` for the app). */
+  readonly suppressedAt: string;
+}
+
+/** The id of the hidden constructs of the checks (the app's run, a stage's pass); the dot keeps it apart from any stack. */
 const RUN_ID = 'ros-cdk-smq.checks';
 /** Where a construct keeps its suppressions (rule id -> reason); shared by every copy of this library. */
 const SUPPRESSIONS = Symbol.for('ros-cdk-smq.checks.suppressions');
 const ERROR_TYPE = 'aliyun:ros:error';
 const WARNING_TYPE = 'aliyun:ros:warning';
+/**
+ * Characters that show nothing: white space, control and format characters (zero-width space and joiners, bidi marks,
+ * the BOM), separators, marks without a base, and the fillers that render blank.
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /**
  * The SMQ rule pack: a reviewer of SMQ wiring, run on every synth. Apply it to an app (or a stage or stack) with
@@ -102,6 +124,15 @@ const WARNING_TYPE = 'aliyun:ros:warning';
  * resource, with the rule id, the path, why it matters and how to fix it. `SmqChecks.suppress(construct, ruleId,
  * reason)` accepts a finding, with a reason, on that construct and everything under it. The rules are listed by
  * `SmqChecks.rules()` and in lib/checks/RULES.md.
+ *
+ * One run per app checks every stack under the scopes it was applied to, stacks in a `ros.Stage` too, and joins the
+ * stacks: a topic subscribed, or a queue used as a dead-letter queue or read, from another stack of the app by literal
+ * name (or through a cross-stack reference) is not reported as unused. One report (`<app outdir>/smq-checks.json`) and
+ * one summary line per app. ROS CDK synthesizes a nested stage before its app: a stage the checks were applied to
+ * (`applyTo(stage)`) is checked then, so that its annotations are in its own cloud assembly (and its stacks are
+ * joined with the stage's stacks only); the stacks of a stage reached only through `applyTo(app)` are checked with the
+ * app's, after the stage's assembly is written: their findings are in the report, the summary and the construct tree
+ * (`Annotations.fromStack`), not in the stage's manifest. The report and the summary come with the app's synth.
  *
  * It is also an aspect: `constructs.Node.of(app).applyAspect(new SmqChecks())` does what `applyTo` does.
  */
@@ -126,16 +157,20 @@ export class SmqChecks implements constructs.IAspect {
     }
     const aspect = new SmqChecks(options);
     constructs.Node.of(scope).applyAspect(aspect);
+    // registered now too: the aspect of an app never visits the stacks of its stages
+    ChecksRun.of(scope).addScope(scope, aspect.options);
     return aspect;
   }
 
   /**
    * Accepts the findings of one rule on `construct` and every construct under it (a stack, or the app, for all of
-   * theirs). The findings are left out of the annotations and listed, with the reason, in the report.
+   * theirs). The findings are left out of the annotations and listed, with the reason, in the report; a suppression
+   * that accepted nothing is listed under `unusedSuppressions`. Call it before the synth: once the checks of the
+   * construct's stacks have run, it throws.
    *
    * @param construct the construct that owns the offending resource, or one of its scopes
    * @param ruleId the rule: `SMQ-001` and so on
-   * @param reason why the finding is accepted: a non-empty text, shown in the report
+   * @param reason why the finding is accepted: a text with visible characters, shown in the report
    */
   public static suppress(construct: ros.IConstruct, ruleId: string, reason: string): void {
     if (!isConstruct(construct)) {
@@ -145,8 +180,12 @@ export class SmqChecks implements constructs.IAspect {
       const ids = allRules().map((r) => r.id);
       throw invalid(construct, 'SmqChecks.suppress(ruleId)', ruleId, `must be a rule id of the pack, ${ids[0]} to ${ids[ids.length - 1]}`);
     }
-    if (typeof reason !== 'string' || reason.trim() === '') {
-      throw invalid(construct, 'SmqChecks.suppress(reason)', reason, 'must say why the finding is accepted (a non-empty text)');
+    if (typeof reason !== 'string' || reason.replace(INVISIBLE, '') === '') {
+      throw invalid(construct, 'SmqChecks.suppress(reason)', reason, 'must say why the finding is accepted (a text with visible characters)');
+    }
+    if (ChecksRun.find(construct)?.hasChecked(construct) === true) {
+      throw invalid(construct, 'SmqChecks.suppress', construct.node.path,
+        'must be called before the synth: the checks of the construct\'s stacks have run and their findings are reported');
     }
     const holder = construct as unknown as { [SUPPRESSIONS]?: Map<string, string> };
     if (holder[SUPPRESSIONS] === undefined) {
@@ -157,7 +196,8 @@ export class SmqChecks implements constructs.IAspect {
 
   /**
    * Runs the rules on a synthesized ROS template (the JSON of `cdk.out/<stack>.template.json`, or any other) and
-   * returns the findings, ordered as in the report. Suppressions apply to constructs, so none apply here.
+   * returns the findings, ordered as in the report. Suppressions apply to constructs, so none apply here; the
+   * template is checked on its own (no other stack subscribes to its topics).
    *
    * @param template the template, as an object
    * @param stackName the stack's name, used in each finding's path (`<stack name>/<logical id>`)
@@ -186,10 +226,10 @@ export class SmqChecks implements constructs.IAspect {
     this.options = { ...(isObject(options) ? options : {}) };
   }
 
-  /** Registers each stack it visits; the rules run when the app is validated in synth. */
+  /** Registers each stack (and the stage) it visits; the rules run when the app, or the stage, is validated in synth. */
   public visit(node: constructs.IConstruct): void {
-    if (ros.Stack.isStack(node)) {
-      ChecksRun.of(node).register(node, this.options);
+    if (ros.Stack.isStack(node) || ros.Stage.isStage(node)) {
+      ChecksRun.of(node).addScope(node, this.options);
     }
   }
 }
@@ -215,11 +255,15 @@ function ownerOf(element: ros.IConstruct): ros.IConstruct {
   return parent === undefined || ros.Stack.isStack(parent) || ros.Stage.isStage(parent) ? element : parent;
 }
 
+function suppressionsOf(c: ros.IConstruct): Map<string, string> | undefined {
+  return (c as unknown as { [SUPPRESSIONS]?: Map<string, string> })[SUPPRESSIONS];
+}
+
 /** The nearest suppression of `ruleId` on `target` or one of its scopes. */
 function suppressionOf(target: ros.IConstruct, ruleId: string): { reason: string; at: string } | undefined {
   const scopes = target.node.scopes;
   for (let i = scopes.length - 1; i >= 0; i--) {
-    const reason = (scopes[i] as unknown as { [SUPPRESSIONS]?: Map<string, string> })[SUPPRESSIONS]?.get(ruleId);
+    const reason = suppressionsOf(scopes[i])?.get(ruleId);
     if (reason !== undefined) {
       return { reason, at: scopes[i].node.path };
     }
@@ -227,9 +271,29 @@ function suppressionOf(target: ros.IConstruct, ruleId: string): { reason: string
   return undefined;
 }
 
+/** True when `c` is `scope` or under it. */
+function within(c: ros.IConstruct, scope: ros.IConstruct): boolean {
+  return c === scope || c.node.scopes.includes(scope);
+}
+
+/** The stacks at or under `scope`, stages and nested stacks included, in construct-path order. */
+function stacksUnder(scope: ros.IConstruct): ros.Stack[] {
+  return scope.node.findAll().filter((c): c is ros.Stack => ros.Stack.isStack(c)).sort((a, b) => compare(a.node.path, b.node.path));
+}
+
+/** The stack's literal region and account. */
+function envOf(stack: ros.Stack): StackEnv {
+  const literalOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' && !ros.Token.isUnresolved(value) ? value : undefined);
+  const region = literalOf((stack as { region?: unknown }).region);
+  const account = literalOf((stack as { account?: unknown }).account);
+  return { ...(region === undefined ? {} : { region }), ...(account === undefined ? {} : { account }) };
+}
+
+type Template = { [section: string]: { [key: string]: unknown } };
+
 /** The stack's template as synth renders it, and the element that made each resource. */
-function renderStack(stack: ros.Stack): { template: { [section: string]: { [key: string]: unknown } }; owners: Map<string, ros.IConstruct> } {
-  const template: { [section: string]: { [key: string]: unknown } } = {};
+function renderStack(stack: ros.Stack): { template: Template; owners: Map<string, ros.IConstruct> } {
+  const template: Template = {};
   const owners = new Map<string, ros.IConstruct>();
   for (const c of stack.node.findAll()) {
     if (!ros.RosElement.isRosElement(c) || ros.Stack.of(c) !== stack) {
@@ -254,6 +318,48 @@ function renderStack(stack: ros.Stack): { template: { [section: string]: { [key:
   return { template, owners };
 }
 
+/**
+ * The literal values that the templates export (`Outputs.<key>.Export.Name`): a literal text, or the literal name of
+ * the exporting template's queue or topic whose `QueueName` / `TopicName` the output gives. A cross-stack reference
+ * (`Fn::ImportValue`) to one of them then reads as that name.
+ */
+function exportedNames(templates: readonly Template[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const template of templates) {
+    const model = new TemplateModel(template);
+    for (const output of Object.values(template.Outputs ?? {})) {
+      const exportName = isObject(output) ? literal(member(output, 'Export', 'Name')) : undefined;
+      if (exportName === undefined || !isObject(output)) {
+        continue;
+      }
+      const value = output.Value;
+      const att = isObject(value) ? value['Fn::GetAtt'] : undefined;
+      const target = Array.isArray(att) && typeof att[0] === 'string' ? model.resource(att[0]) : undefined;
+      const text = typeof value === 'string' ? value
+        : target !== undefined && (att as unknown[])[1] === (target.type === 'ALIYUN::MNS::Queue' ? 'QueueName' : 'TopicName') ? model.channelName(target) : undefined;
+      if (text !== undefined) {
+        out.set(exportName, text);
+      }
+    }
+  }
+  return out;
+}
+
+/** The template with each `Fn::ImportValue` of a known export replaced by the exported text. */
+function withImports(value: unknown, exports: Map<string, string>): any {
+  if (Array.isArray(value)) {
+    return value.map((v) => withImports(v, exports));
+  }
+  if (!isObject(value)) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === 'Fn::ImportValue' && typeof value['Fn::ImportValue'] === 'string' && exports.has(value['Fn::ImportValue'])) {
+    return exports.get(value['Fn::ImportValue']);
+  }
+  return Object.fromEntries(keys.map((k) => [k, withImports(value[k], exports)]));
+}
+
 function addOnce(target: ros.IConstruct, level: CheckLevel, message: string): void {
   const type = level === CheckLevel.ERROR ? ERROR_TYPE : WARNING_TYPE;
   if (target.node.metadata.some((m) => m.type === type && m.data === message)) {
@@ -271,75 +377,166 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * The rules' run for one stage (the app): the stacks the aspect registered, checked once when the stage is validated,
- * and the report. Hidden on the stage; it renders nothing.
+ * The checks of one app: the scopes they were applied to, the stacks checked so far with their findings, and the
+ * report. Hidden on the app (the root of the tree); it renders nothing. It checks, when the app is validated, every
+ * stack under those scopes that a stage's pass did not check, and then writes the one report and prints the one
+ * summary line.
  */
 class ChecksRun extends ros.Construct {
-  /** The run of `stack`'s stage, made on first use. */
-  public static of(stack: ros.Stack): ChecksRun {
-    const stage: ros.IConstruct = ros.Stage.of(stack) ?? stack.node.root;
-    const found = stage.node.tryFindChild(RUN_ID);
-    return found instanceof ChecksRun ? found : new ChecksRun(stage as ros.Construct, RUN_ID);
+  /** The run of `c`'s app, if there is one. */
+  public static find(c: ros.IConstruct): ChecksRun | undefined {
+    const found = c.node.root.node.tryFindChild(RUN_ID);
+    return found instanceof ChecksRun ? found : undefined;
   }
 
-  private readonly stacks = new Set<ros.Stack>();
+  /** The run of `c`'s app, made on first use. */
+  public static of(c: ros.IConstruct): ChecksRun {
+    return ChecksRun.find(c) ?? new ChecksRun(c.node.root as ros.Construct, RUN_ID);
+  }
+
+  private readonly scopes = new Set<ros.IConstruct>();
+  private readonly checked = new Set<ros.Stack>();
+  private readonly findings: CheckFinding[] = [];
+  private readonly suppressions: CheckSuppression[] = [];
   private writeReport = false;
   private printSummary = false;
   private done = false;
 
-  /** Checks `stack` in this run. */
-  public register(stack: ros.Stack, options: SmqChecksOptions): void {
-    this.stacks.add(stack);
+  /** Checks every stack at or under `scope`; a nested stage of it gets its own pass, when it is validated. */
+  public addScope(scope: ros.IConstruct, options: SmqChecksOptions): void {
+    this.scopes.add(scope);
     this.writeReport = this.writeReport || options.writeReport !== false;
     this.printSummary = this.printSummary || options.printSummary !== false;
-  }
-
-  protected override validate(): string[] {
-    if (!this.done) {
-      this.done = true;
-      this.run();
+    const stage = ros.Stage.isStage(scope) ? scope : ros.Stage.of(scope);
+    if (stage !== undefined && stage !== this.node.scope && !(stage.node.tryFindChild(RUN_ID) instanceof StagePass)) {
+      new StagePass(stage, RUN_ID);
     }
-    return [];
   }
 
-  private run(): void {
-    const findings: CheckFinding[] = [];
-    const suppressions: CheckSuppression[] = [];
-    const stacks = [...this.stacks].sort((a, b) => compare(a.node.path, b.node.path));
-    for (const stack of stacks) {
-      const { template, owners } = renderStack(stack);
-      for (const { rule, hit } of evaluate(new TemplateModel(template))) {
+  /** True when the checks of `c`, or of a stack under it, have run (or the report is written). */
+  public hasChecked(c: ros.IConstruct): boolean {
+    return this.done || [...this.checked].some((stack) => within(stack, c) || within(c, stack));
+  }
+
+  /**
+   * Checks the stacks under `stage` that are due and not checked yet, each joined with every stack under `stage`
+   * (all of them prepared by now: ROS CDK synthesizes a stage's nested stages before it).
+   */
+  public pass(stage: ros.IConstruct): void {
+    const context = stacksUnder(stage);
+    const scopes = [...this.scopes];
+    const due = context.filter((s) => !this.checked.has(s) && scopes.some((scope) => within(s, scope)));
+    if (due.length === 0) {
+      return;
+    }
+    const rendered = new Map<ros.Stack, ReturnType<typeof renderStack>>();
+    for (const s of context) {
+      try {
+        rendered.set(s, renderStack(s));
+      } catch (e) {
+        // a stack that is only read for the join and does not render is left out of it; a stack to check must render
+        if (due.includes(s)) {
+          throw e;
+        }
+      }
+    }
+    const exports = exportedNames([...rendered.values()].map((r) => r.template));
+    const templates = new Map([...rendered].map(([s, r]) => [s, withImports(r.template, exports) as Template]));
+    const joined = [...templates.keys()].map((s) => {
+      const model = new TemplateModel(templates.get(s)!, { env: envOf(s) });
+      return { stack: s, refs: namedReferences(model).map((r) => ({ ...r, stack: s.stackName })), owned: ownedChannels(model) };
+    });
+    for (const stack of due) {
+      const others = joined.filter((j) => j.stack !== stack);
+      const model = new TemplateModel(templates.get(stack)!, {
+        env: envOf(stack), external: others.flatMap((j) => j.refs), otherChannels: others.flatMap((j) => j.owned),
+      });
+      const owners = rendered.get(stack)!.owners;
+      for (const { rule, hit } of evaluate(model)) {
         const element = hit.logicalId === undefined ? undefined : owners.get(hit.logicalId);
         const owner = element === undefined ? stack : ownerOf(element);
         const found = finding(rule, hit, owner.node.path, stack.stackName);
         const suppression = suppressionOf(element ?? stack, rule.id);
         if (suppression !== undefined) {
-          suppressions.push({ ...found, reason: suppression.reason, suppressedAt: suppression.at });
+          this.suppressions.push({ ...found, reason: suppression.reason, suppressedAt: suppression.at });
         } else {
-          findings.push(found);
+          this.findings.push(found);
           addOnce(owner, found.level, found.message);
         }
       }
+      this.checked.add(stack);
     }
-    findings.sort(byPlace);
-    suppressions.sort(byPlace);
+  }
+
+  protected override validate(): string[] {
+    if (!this.done) {
+      this.pass(this.node.root);
+      this.done = true;
+      this.report();
+    }
+    return [];
+  }
+
+  /** The suppressions on the checked stacks, their constructs and their scopes, that accepted nothing. */
+  private unused(): UnusedSuppression[] {
+    const used = new Set(this.suppressions.map((s) => `${s.suppressedAt}\u0000${s.ruleId}`));
+    const checked = [...this.checked];
+    const out: UnusedSuppression[] = [];
+    for (const c of this.node.root.node.findAll()) {
+      const entries = suppressionsOf(c);
+      if (entries === undefined || !checked.some((stack) => within(c, stack) || within(stack, c))) {
+        continue;
+      }
+      for (const [ruleId, reason] of entries) {
+        if (!used.has(`${c.node.path}\u0000${ruleId}`)) {
+          out.push({ ruleId, reason, suppressedAt: c.node.path });
+        }
+      }
+    }
+    return out.sort((a, b) => compare(a.suppressedAt, b.suppressedAt) || compare(a.ruleId, b.ruleId));
+  }
+
+  private report(): void {
+    const findings = [...this.findings].sort(byPlace);
+    const suppressions = [...this.suppressions].sort(byPlace);
+    const stacks = [...this.checked].sort((a, b) => compare(a.node.path, b.node.path));
     const summary: ChecksSummary = {
       errors: findings.filter((f) => f.level === CheckLevel.ERROR).length,
       warnings: findings.filter((f) => f.level === CheckLevel.WARNING).length,
       suppressed: suppressions.length,
     };
-    const report: ChecksReport = { version: 1, summary, stacks: stacks.map((s) => s.stackName), findings, suppressions };
-    const stage = ros.Stage.of(this);
+    const report: ChecksReport = {
+      version: 1, summary, stacks: stacks.map((s) => s.stackName), findings, suppressions, unusedSuppressions: this.unused(),
+    };
+    const app = ros.Stage.isStage(this.node.root) ? this.node.root : undefined;
     let file: string | undefined;
-    if (this.writeReport && stage !== undefined) {
-      file = path.join(stage.outdir, SmqChecks.REPORT_FILE);
-      fs.mkdirSync(stage.outdir, { recursive: true });
+    if (this.writeReport && app !== undefined) {
+      file = path.join(app.outdir, SmqChecks.REPORT_FILE);
+      fs.mkdirSync(app.outdir, { recursive: true });
       fs.writeFileSync(file, `${JSON.stringify(report, undefined, 2)}\n`);
     }
     if (this.printSummary) {
       const shown = file === undefined ? undefined : path.relative(process.cwd(), file);
       const where = shown === undefined ? '' : ` (${shown.startsWith('..') || path.isAbsolute(shown) ? file : shown})`;
-      console.log(`smq-checks: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.suppressed} suppressed${where}`);
+      const unused = report.unusedSuppressions.length === 0 ? '' : `, ${report.unusedSuppressions.length} unused suppression${report.unusedSuppressions.length === 1 ? '' : 's'}`;
+      console.log(`smq-checks: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.suppressed} suppressed${unused}${where}`);
     }
+  }
+}
+
+/**
+ * The pass of a nested stage the checks were applied to: checks the stage's stacks when the stage is validated (ROS
+ * CDK synthesizes it before its app), so that the annotations are in the stage's cloud assembly; the app's run
+ * reports them. Hidden on the stage; it renders nothing.
+ */
+class StagePass extends ros.Construct {
+  private done = false;
+
+  protected override validate(): string[] {
+    if (!this.done) {
+      this.done = true;
+      ChecksRun.of(this).pass(this.node.scope as ros.IConstruct);
+    }
+    return [];
   }
 }

@@ -12,6 +12,59 @@ export interface TemplateResource {
   readonly logicalId: string;
   readonly type: string;
   readonly properties: { readonly [key: string]: unknown };
+  /**
+   * How many resources ROS makes of it: its `Count` when that is a literal number, 1 without one; `undefined` when
+   * the Count is known only at deploy time
+   * (https://www.alibabacloud.com/help/en/ros/use-cases/use-count-to-deploy-massive-resources).
+   */
+  readonly count: number | undefined;
+}
+
+/** Where a stack deploys: its region and account when they are literal. */
+export interface StackEnv {
+  readonly region?: string;
+  readonly account?: string;
+}
+
+/** How a template uses a channel that another template of the same run owns. */
+export type ChannelUse = 'subscribe' | 'deadLetter' | 'read';
+
+/**
+ * A reference by literal name to a queue or topic that the template does not own: a subscription to a topic of
+ * another stack, a dead-letter queue of another stack, a reader of a queue of another stack.
+ */
+export interface NamedChannelRef {
+  readonly kind: ChannelKindName;
+  readonly name: string;
+  /** The region the reference names, or the referring stack's; `undefined` when not literal. */
+  readonly region?: string;
+  /** The account the reference names, or the referring stack's; `undefined` when not literal. */
+  readonly account?: string;
+  readonly use: ChannelUse;
+  /** What refers: `queue trigger 'x'`. */
+  readonly label: string;
+  /** For a reader: whether it sets failed messages aside in a dead-letter queue of its own. */
+  readonly hasDeadLetterQueue?: boolean;
+  /** The referring stack's name; set by the run that joins the stacks. */
+  readonly stack?: string;
+}
+
+/** A channel a template owns, as other templates of the run see it. */
+export interface OwnedChannel {
+  readonly kind: ChannelKindName;
+  readonly name: string;
+  readonly region?: string;
+  readonly account?: string;
+}
+
+/** What the other templates of a run tell about this one. */
+export interface RunContext {
+  /** Where this template's stack deploys. */
+  readonly env?: StackEnv;
+  /** The references of the other templates of the run, to channels they do not own, with their stack names. */
+  readonly external?: readonly NamedChannelRef[];
+  /** The channels the other templates own. */
+  readonly otherChannels?: readonly OwnedChannel[];
 }
 
 /** One piece of a rendered value: literal text, a `Fn::GetAtt`, or something known only at deploy time. */
@@ -33,23 +86,44 @@ export interface ChannelRef {
   readonly logicalId?: string;
   /** True when the reference could name any channel (a parameter, a token): rules then stay silent. */
   readonly unknown?: boolean;
+  /** The literal name of a channel this template does not own. */
+  readonly name?: string;
+  /** The literal region an ARN names. */
+  readonly region?: string;
+  /** The literal account an ARN names. */
+  readonly account?: string;
 }
 
 /** The rendered template, indexed for the rules. */
 export class TemplateModel {
   /** Every resource, in logical-id order. */
   public readonly resources: TemplateResource[];
+  /** Where the template's stack deploys, as far as the run knows. */
+  public readonly env: StackEnv;
+  /** The references of the other templates of the run to channels they do not own. */
+  public readonly external: readonly NamedChannelRef[];
+  /** The channels the other templates of the run own. */
+  public readonly otherChannels: readonly OwnedChannel[];
   private readonly byId = new Map<string, TemplateResource>();
   private readonly byName = new Map<string, string[]>();
 
-  constructor(template: { readonly [key: string]: unknown }) {
+  constructor(template: { readonly [key: string]: unknown }, context: RunContext = {}) {
+    this.env = context.env ?? {};
+    this.external = context.external ?? [];
+    this.otherChannels = context.otherChannels ?? [];
     const section = template.Resources;
     const entries = isObject(section) ? Object.entries(section) : [];
     this.resources = entries
       .filter(([, r]) => isObject(r))
       .map(([logicalId, r]) => {
-        const res = r as { Type?: unknown; Properties?: unknown };
-        return { logicalId, type: typeof res.Type === 'string' ? res.Type : '', properties: isObject(res.Properties) ? res.Properties : {} };
+        const res = r as { Type?: unknown; Properties?: unknown; Count?: unknown };
+        const count = res.Count === undefined || res.Count === null ? 1 : literalNumber(res.Count);
+        return {
+          logicalId,
+          type: typeof res.Type === 'string' ? res.Type : '',
+          properties: isObject(res.Properties) ? res.Properties : {},
+          count: count !== undefined && Number.isInteger(count) ? count : undefined,
+        };
       })
       .sort((a, b) => compare(a.logicalId, b.logicalId));
     for (const r of this.resources) {
@@ -109,7 +183,32 @@ export class TemplateModel {
       return { unknown: true };
     }
     const ids = this.byName.get(`${kind}\u0000${name}`) ?? [];
-    return ids.length === 1 ? { logicalId: ids[0] } : { unknown: ids.length > 1 };
+    if (ids.length > 0) {
+      return ids.length === 1 ? { logicalId: ids[0] } : { unknown: true };
+    }
+    const arn = /^acs:(?:mns|ess):([^:]*):([^:]*):/i.exec(text);
+    const known = (part: string | undefined): string | undefined => (part === undefined || part === '' || part === '*' || part.includes(UNKNOWN) ? undefined : part);
+    return { name, region: known(arn?.[1]), account: known(arn?.[2]) };
+  }
+
+  /** The literal name of a queue or topic of this template; `undefined` when it is computed. */
+  public channelName(r: TemplateResource): string | undefined {
+    return literal(r.properties[r.type === QUEUE_TYPE ? 'QueueName' : 'TopicName']);
+  }
+
+  /**
+   * The references of the other templates of the run that name this template's queue or topic `r` for `use`: same
+   * literal name, and the same region and account where both sides know them.
+   */
+  public usesFromOtherStacks(r: TemplateResource, use: ChannelUse): NamedChannelRef[] {
+    const kind: ChannelKindName = r.type === QUEUE_TYPE ? 'queue' : 'topic';
+    const name = this.channelName(r);
+    return name === undefined ? [] : this.external.filter((x) => x.kind === kind && x.use === use && x.name === name && sameEnv(x, this.env));
+  }
+
+  /** True when another template of the run owns a channel of this kind and name, in a region and account that may match. */
+  public ownedElsewhere(kind: ChannelKindName, name: string, where: StackEnv): boolean {
+    return this.otherChannels.some((c) => c.kind === kind && c.name === name && sameEnv(c, where));
   }
 
   /**
@@ -117,9 +216,15 @@ export class TemplateModel {
    * for FC 2.0). `undefined` when the function is not one of this template or cannot be told.
    */
   public functionOf(trigger: TemplateResource): TemplateResource | undefined {
-    const fc2 = trigger.type === 'ALIYUN::FC::Trigger';
+    return this.functionNamed(trigger.properties.FunctionName, trigger.properties.ServiceName, trigger.type === 'ALIYUN::FC::Trigger');
+  }
+
+  /**
+   * The function resource named by `name` (a `Fn::GetAtt` of the function or its literal name) and, for FC 2.0, by
+   * `serviceName`. `undefined` when it is not one of this template or cannot be told.
+   */
+  public functionNamed(name: unknown, serviceName: unknown, fc2: boolean): TemplateResource | undefined {
     const type = fc2 ? 'ALIYUN::FC::Function' : 'ALIYUN::FC3::Function';
-    const name = trigger.properties.FunctionName;
     const byAtt = getAttOf(name);
     if (byAtt !== undefined) {
       const found = this.byId.get(byAtt[0]);
@@ -129,7 +234,7 @@ export class TemplateModel {
     if (text === undefined) {
       return undefined;
     }
-    const service = fc2 ? this.serviceName(trigger.properties.ServiceName) : undefined;
+    const service = fc2 ? this.serviceName(serviceName) : undefined;
     const candidates = this.ofType(type).filter((f) => literal(f.properties.FunctionName) === text
       && (!fc2 || (service !== undefined && this.serviceName(f.properties.ServiceName) === service)));
     return candidates.length === 1 ? candidates[0] : undefined;
@@ -144,6 +249,12 @@ export class TemplateModel {
     }
     return literal(value);
   }
+}
+
+/** True when the two places may be the same: each of region and account equal, or unknown on one side. */
+export function sameEnv(a: StackEnv, b: StackEnv): boolean {
+  return (a.region === undefined || b.region === undefined || a.region === b.region)
+    && (a.account === undefined || b.account === undefined || a.account === b.account);
 }
 
 /** The value as a list of parts: literal text, attributes, and unknowns (`Ref`, other functions). */

@@ -504,3 +504,185 @@ describe('event streams made by a custom resource that calls CreateEventStreamin
     expect(what('SMQ-001', { Q: rawQueue('q'), Stream: stream(undefined) })).toEqual(['[SMQ-001] Queue \'q\' has no dead-letter queue']);
   });
 });
+
+describe('SMQ-001 and Function Compute failure destinations', () => {
+  function fcRole(stack: ros.Stack): ram.Role {
+    return new ram.Role(stack, 'FnRole', {
+      roleName: 'fn-role',
+      assumeRolePolicyDocument: { version: '1', statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: ['fc.aliyuncs.com'] } }] },
+    });
+  }
+
+  test('passes a queue that is the OnFailure destination of an FC 3.0 function (the function\'s dead-letter queue); the OnSuccess queue still trips', () => {
+    const c = checked((stack) => {
+      const role = fcRole(stack);
+      const fn = new fc3.Function(stack, 'Convert', { functionName: 'convert', runtime: 'nodejs20', handler: 'index.handler', code: { zipFile: 'x' }, role: ros.Token.asString(role.attrArn) });
+      new sources.FunctionResultDestinations(stack, 'Results', {
+        fn: sources.ResultFunction.fc3(fn, role), onFailure: new smq.Queue(stack, 'Failures'), onSuccess: new smq.Queue(stack, 'Done'),
+      });
+    });
+    expect(c.findings('SMQ-001')).toEqual([finding('SMQ-001', 'warning', 'Shop/Done', 'Done', 'Queue \'Shop-Done\' has no dead-letter queue')]);
+  });
+
+  test('in a template: FC 3.0 AsyncInvokeConfig and FC 2.0 AsyncConfiguration OnFailure queues pass, an OnSuccess queue trips', () => {
+    expect(templateFindings('SMQ-001', {
+      Failures: rawQueue('failures'),
+      Fc2Failures: rawQueue('fc2-failures'),
+      Done: rawQueue('done'),
+      Fn: FN,
+      Config: {
+        Type: 'ALIYUN::FC3::AsyncInvokeConfig',
+        Properties: {
+          FunctionName: att('Fn', 'FunctionName'),
+          DestinationConfig: {
+            OnFailure: { Destination: { 'Fn::Sub': 'acs:mns:${ALIYUN::Region}:${ALIYUN::TenantId}:/queues/failures/messages' } },
+            OnSuccess: { Destination: mnsArn('/queues/', { 'Fn::Join': ['', [att('Done', 'QueueName'), '/messages']] }) },
+          },
+        },
+      },
+      Old: {
+        Type: 'ALIYUN::FC::Function',
+        Properties: {
+          ServiceName: 'svc', FunctionName: 'old', Handler: 'index.handler', Runtime: 'nodejs20',
+          AsyncConfiguration: { Destination: { OnFailure: mnsArn('/queues/', { 'Fn::Join': ['', [att('Fc2Failures', 'QueueName'), '/messages']] }) } },
+        },
+      },
+    }).map((f) => f.logicalId)).toEqual(['Done']);
+  });
+});
+
+describe('SMQ-003 and event streams to a function', () => {
+  test('trips on a queue read by an event stream whose sink is a function that runs longer than the visibility timeout (with the batch window)', () => {
+    const c = checked((stack) => {
+      const orders = new smq.Queue(stack, 'Orders', { deadLetterQueue: { maxReceiveCount: 5 } });
+      new consumers.QueueEventStream(stack, 'Route', { queue: orders, sink: consumers.EventStreamSink.fc3(worker(stack, 600)), batchWindow: Duration.seconds(5), batchSize: 10 });
+    });
+    expect(c.findings('SMQ-003')).toEqual([
+      finding('SMQ-003', 'warning', 'Shop/Orders', 'Orders', 'Queue \'Shop-Orders\' hides a received message for 30 seconds, less than function \'worker\', which reads it through event stream \'Shop-Route\', may take (600 seconds, plus a batch window of 5 seconds)'),
+    ]);
+  });
+
+  test('passes an asynchronous sink, a long enough visibility timeout, and (in a template) an FC 2.0 sink whose InvocationType is not given', () => {
+    const c = checked((stack) => {
+      const fn = worker(stack, 600);
+      new consumers.QueueEventStream(stack, 'Later', { queue: new smq.Queue(stack, 'Orders', { deadLetterQueue: { maxReceiveCount: 5 } }), sink: consumers.EventStreamSink.fc3(fn, { asyncInvocation: true }) });
+      new consumers.QueueEventStream(stack, 'Patient', {
+        queue: new smq.Queue(stack, 'Slow', { deadLetterQueue: { maxReceiveCount: 5 }, visibilityTimeout: Duration.minutes(11) }), sink: consumers.EventStreamSink.fc3(fn),
+      });
+    });
+    expect(c.findings('SMQ-003')).toEqual([]);
+    const stream = (sink: unknown): unknown => ({
+      Type: 'ALIYUN::ROS::CustomResource',
+      Properties: { ServiceToken: 'x', Parameters: { OnCreate: { Action: 'CreateEventStreaming', Parameters: { EventStreamingName: 's', Source: { SourceMNSParameters: { QueueName: 'q' } }, Sink: { SinkFcParameters: sink } } } } },
+    });
+    const old = { Type: 'ALIYUN::FC::Function', Properties: { ServiceName: 'svc', FunctionName: 'old', Timeout: 600 } };
+    expect(templateFindings('SMQ-003', { Q: rawQueue('q'), Old: old, S: stream({ ServiceName: { Form: 'CONSTANT', Value: 'svc' }, FunctionName: { Form: 'CONSTANT', Value: 'old' } }) })).toEqual([]);
+    expect(templateFindings('SMQ-003', {
+      Q: rawQueue('q'), Old: old, S: stream({ ServiceName: { Form: 'CONSTANT', Value: 'svc' }, FunctionName: { Form: 'CONSTANT', Value: 'old' }, InvocationType: { Form: 'CONSTANT', Value: 'Sync' } }),
+    }).map((f) => f.message.split(' at ')[0])).toEqual(['[SMQ-003] Queue \'q\' hides a received message for 30 seconds, less than function \'old\', which reads it through event stream \'s\', may take (600 seconds)']);
+  });
+});
+
+describe('SMQ-006: what else grants SMQ broadly, and what cannot', () => {
+  const owned = { Jobs: rawQueue('jobs', { DlqPolicy: { Enabled: true, DeadLetterTargetQueue: 'dlq', MaxReceiveCount: 5 } }), Dlq: rawQueue('dlq') };
+  const policy = (statement: unknown, key = 'PolicyDocument'): unknown => ({ Type: 'ALIYUN::RAM::ManagedPolicy', Properties: { PolicyName: 'p', [key]: { Version: '1', Statement: [statement] } } });
+  const what = (resources: { [id: string]: unknown }): string[] => templateFindings('SMQ-006', { ...owned, ...resources }).map((f) => f.message.split(' at ')[0]);
+
+  test('trips on AliyunMNSFullAccess in the PolicyAttachments of a role, a user and a group, on PolicyDocumentUnchecked, and on Allow with NotAction', () => {
+    const c = checked((stack) => {
+      new smq.Queue(stack, 'Jobs', { deadLetterQueue: { maxReceiveCount: 5 } });
+      new ram.RosRole(stack, 'Admin', {
+        roleName: 'admin', policyAttachments: { system: ['AliyunOSSReadOnlyAccess', 'AliyunMNSFullAccess'] },
+        assumeRolePolicyDocument: { version: '1', statement: [{ action: 'sts:AssumeRole', effect: 'Allow', principal: { service: ['ecs.aliyuncs.com'] } }] },
+      }, true);
+      new ram.RosUser(stack, 'Ops', { userName: 'ops', policyAttachments: { custom: ['AliyunMNSFullAccess'] } }, true);
+      new ram.RosGroup(stack, 'Team', { groupName: 'team', policyAttachments: { system: ['AliyunMNSFullAccess'] } }, true);
+    });
+    expect(c.findings('SMQ-006')).toEqual([
+      finding('SMQ-006', 'error', 'Shop/Admin', 'Admin', 'RAM role \'admin\' attaches AliyunMNSFullAccess (PolicyAttachments System), the system policy of every SMQ action on every resource'),
+      finding('SMQ-006', 'error', 'Shop/Ops', 'Ops', 'RAM user \'ops\' attaches AliyunMNSFullAccess (PolicyAttachments Custom), the system policy of every SMQ action on every resource'),
+      finding('SMQ-006', 'error', 'Shop/Team', 'Team', 'RAM group \'team\' attaches AliyunMNSFullAccess (PolicyAttachments System), the system policy of every SMQ action on every resource'),
+    ]);
+    expect(what({ P: policy({ Effect: 'Allow', Action: ['mns:*'], Resource: ['*'] }, 'PolicyDocumentUnchecked') }))
+      .toEqual(['[SMQ-006] RAM policy \'p\' statement #0 grants \'mns:*\' and grants SMQ actions on \'*\'']);
+    expect(what({ P: policy({ Effect: 'Allow', NotAction: ['mns:DeleteQueue'], Resource: ['*'] }) }))
+      .toEqual(['[SMQ-006] RAM policy \'p\' statement #0 grants every action but \'mns:DeleteQueue\' (NotAction) and grants SMQ actions on \'*\'']);
+    expect(what({ P: policy({ Effect: 'Allow', NotAction: 'oss:*', Resource: 'acs:mns:cn-hangzhou:123456789012:/queues/jobs' }) }))
+      .toEqual(['[SMQ-006] RAM policy \'p\' statement #0 grants every action but \'oss:*\' (NotAction)']);
+  });
+
+  test('passes * on resources that cannot be SMQ\'s, NotAction that leaves out every SMQ action, and a PolicyDocument that PolicyDocumentUnchecked replaces', () => {
+    expect(what({ P: policy({ Effect: 'Allow', Action: ['*'], Resource: ['acs:oss:*:*:media/*'] }) })).toEqual([]);
+    expect(what({ P: policy({ Effect: 'Allow', Action: 'mns:*', Resource: ['acs:oss:*:*:media/*', 'acs:log:*:*:project/x'] }) })).toEqual([]);
+    expect(what({ P: policy({ Effect: 'Allow', NotAction: ['mns:*', 'ecs:*'], Resource: '*' }) })).toEqual([]);
+    expect(what({ P: policy({ Effect: 'Allow', NotAction: [{ Ref: 'Excluded' }], Resource: '*' }) })).toEqual([]);
+    expect(what({ P: policy({ Effect: 'Deny', NotAction: ['mns:SendMessage'], Resource: '*' }) })).toEqual([]);
+    expect(what({
+      P: { Type: 'ALIYUN::RAM::ManagedPolicy', Properties: { PolicyName: 'p', PolicyDocument: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'mns:*', Resource: '*' }] }, PolicyDocumentUnchecked: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'mns:SendMessage', Resource: 'acs:mns:*:*:/queues/jobs/messages' }] } } },
+    })).toEqual([]);
+    // a wildcard that can stand for acs:mns: still counts
+    expect(what({ P: policy({ Effect: 'Allow', Action: '*', Resource: 'acs:*:*:*:*' }) })).toEqual(['[SMQ-006] RAM policy \'p\' statement #0 grants \'*\'']);
+  });
+});
+
+describe('SMQ-008 counts what a resource\'s Count makes', () => {
+  test('10 resources with Count 40 are 400 resources; a Count from a parameter counts once and is named', () => {
+    const counted = (count: unknown): { [id: string]: unknown } => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`R${i}`, { Type: 'ALIYUN::ECS::SecurityGroup', Count: count, Properties: {} }]));
+    expect(templateFindings('SMQ-008', counted(40))).toEqual([finding('SMQ-008', 'error', 'Raw', undefined, 'Stack has 400 resources, 10 in the template expanded by their Count, more than the 300 ROS allows', 'Raw')]);
+    expect(templateFindings('SMQ-008', { ...counted('28'), Extra: { Type: 'ALIYUN::ROS::WaitConditionHandle', Count: { Ref: 'N' } } })).toEqual([
+      finding('SMQ-008', 'warning', 'Raw', undefined, 'Stack has 281 resources, 11 in the template expanded by their Count; the Count of \'Extra\' is known only at deploy time and counted once, close to the 300 ROS allows', 'Raw'),
+    ]);
+  });
+
+  test('passes Count 0 and a few resources whose Count is a parameter', () => {
+    const handles = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`H${i}`, { Type: 'ALIYUN::ROS::WaitConditionHandle', Count: 0 }]));
+    expect(templateFindings('SMQ-008', handles)).toEqual([]);
+    expect(templateFindings('SMQ-008', { A: { Type: 'ALIYUN::ECS::SecurityGroup', Count: { Ref: 'N' } } })).toEqual([]);
+  });
+});
+
+describe('SMQ-013 queue read by more than one reader', () => {
+  test('trips on two queue triggers of one queue, and on a trigger and an event stream with a filter', () => {
+    const c = checked((stack) => {
+      const jobs = new smq.Queue(stack, 'Jobs', { deadLetterQueue: { maxReceiveCount: 5 }, visibilityTimeout: Duration.minutes(2) });
+      const fn = worker(stack, 60);
+      new QueueTrigger(stack, 'First', { queue: jobs, fn: TriggerFunction.fc3(fn) });
+      new QueueTrigger(stack, 'Second', { queue: jobs, fn: TriggerFunction.fc3(fn) });
+      const orders = new smq.Queue(stack, 'Orders', { deadLetterQueue: { maxReceiveCount: 5 }, visibilityTimeout: Duration.minutes(2) });
+      new QueueTrigger(stack, 'Bill', { queue: orders, fn: TriggerFunction.fc3(fn) });
+      new consumers.QueueEventStream(stack, 'Archive', {
+        queue: orders, sink: consumers.EventStreamSink.queue(new smq.Queue(stack, 'Archived', { deadLetterQueue: { maxReceiveCount: 5 } })),
+        filterPattern: { data: { messageBody: [{ prefix: 'order-' }] } },
+      });
+    });
+    expect(c.findings('SMQ-013')).toEqual([
+      finding('SMQ-013', 'warning', 'Shop/Jobs', 'Jobs', 'Queue \'Shop-Jobs\' is read by 2 readers, queue trigger \'Shop-First\', queue trigger \'Shop-Second\''),
+      finding('SMQ-013', 'warning', 'Shop/Orders', 'Orders', 'Queue \'Shop-Orders\' is read by 2 readers, queue trigger \'Shop-Bill\', event stream \'Shop-Archive\', some of which filter what they take'),
+    ]);
+    Annotations.fromStack(c.stack).hasWarning('Shop/Jobs', c.findings('SMQ-013')[0].message);
+  });
+
+  test('in a template: two readers of a queue no stack owns trip on the first reader; a disabled trigger and a reader named by a parameter do not count', () => {
+    const trigger = (queueName: unknown, enabled = true): unknown => {
+      const t = rawTrigger(queueName, {}) as { Properties: { TriggerConfig: { [key: string]: unknown } } };
+      t.Properties.TriggerConfig.triggerEnable = enabled;
+      return t;
+    };
+    expect(templateFindings('SMQ-013', { Fn: FN, A: trigger('shared'), B: trigger('shared') }).map((f) => f.message.split(' at ')[0]))
+      .toEqual(['[SMQ-013] Queue \'shared\', which the app does not make, is read by 2 readers, queue trigger \'consume\', queue trigger \'consume\'']);
+    expect(templateFindings('SMQ-013', { Fn: FN, Jobs: rawQueue('jobs'), A: trigger(att('Jobs', 'QueueName')), B: trigger('jobs', false), C: trigger({ Ref: 'Queue' }) })).toEqual([]);
+  });
+
+  test('passes one reader per queue, and a topic that fans out to one queue per reader', () => {
+    const c = checked((stack) => {
+      const fn = worker(stack, 60);
+      const orders = new smq.Topic(stack, 'Orders');
+      for (const id of ['Billing', 'Shipping']) {
+        const queue = new smq.Queue(stack, id, { deadLetterQueue: { maxReceiveCount: 5 }, visibilityTimeout: Duration.minutes(2) });
+        orders.addSubscription(new QueueSubscription(queue));
+        new QueueTrigger(stack, `${id}Trigger`, { queue, fn: TriggerFunction.fc3(fn) });
+      }
+    });
+    expect(c.findings('SMQ-013')).toEqual([]);
+  });
+});

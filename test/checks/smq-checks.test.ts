@@ -59,6 +59,7 @@ describe('SmqChecks', () => {
         { ruleId: 'SMQ-004', level: 'error', path: sub, logicalId: path.basename(sub), stack: 'Shop', message: expect.stringMatching(/^\[SMQ-004\] /) },
       ],
       suppressions: [],
+      unusedSuppressions: [],
     });
     expect(c.report).toMatchSnapshot();
   });
@@ -162,7 +163,7 @@ describe('SmqChecks', () => {
       const jobs = new smq.Queue(stack, 'Jobs', { deadLetterQueue: { maxReceiveCount: 5 } });
       new smq.Topic(stack, 'Orders').addSubscription(new consumers.QueueSubscription(jobs));
     });
-    expect(c.report).toEqual({ version: 1, summary: { errors: 0, warnings: 0, suppressed: 0 }, stacks: ['Shop'], findings: [], suppressions: [] });
+    expect(c.report).toEqual({ version: 1, summary: { errors: 0, warnings: 0, suppressed: 0 }, stacks: ['Shop'], findings: [], suppressions: [], unusedSuppressions: [] });
   });
 });
 
@@ -177,6 +178,7 @@ describe('SmqChecks.suppress', () => {
     const annotations = Annotations.fromStack(c.stack);
     expect(annotations.all.filter((m) => /^\[SMQ-/.test(m.message)).map((m) => m.message.slice(0, 9))).toEqual(['[SMQ-004]']);
     expect(c.report.summary).toEqual({ errors: 1, warnings: 0, suppressed: 2 });
+    expect(c.report.unusedSuppressions).toEqual([{ ruleId: 'SMQ-001', reason: 'not a queue: suppresses nothing', suppressedAt: 'Shop/Lonely' }]);
     expect(c.report.suppressions).toEqual([
       {
         ruleId: 'SMQ-001', level: CheckLevel.WARNING, path: 'Shop/Jobs', logicalId: 'Jobs', stack: 'Shop',
@@ -206,21 +208,23 @@ describe('SmqChecks.suppress', () => {
       ['SMQ-007', 'second reason', 'Shop'],
       ['SMQ-004', 'a test endpoint', ''],
     ]);
+    // the app-wide SMQ-001 accepted nothing: the L1's own suppression is nearer
+    expect(c.report.unusedSuppressions).toEqual([{ ruleId: 'SMQ-001', reason: 'app-wide', suppressedAt: '' }]);
   });
 
   test('refuses an unknown rule id, an empty reason and a non-construct', () => {
     const { stack } = checked(() => undefined);
     const queue = new smq.Queue(stack, 'Late');
     expectInvalid(() => SmqChecks.suppress(queue, 'SMQ-999', 'why'),
-      'Shop/Late: SmqChecks.suppress(ruleId) must be a rule id of the pack, SMQ-001 to SMQ-012, got "SMQ-999"');
+      'Shop/Late: SmqChecks.suppress(ruleId) must be a rule id of the pack, SMQ-001 to SMQ-013, got "SMQ-999"');
     expectInvalid(() => SmqChecks.suppress(queue, 'smq-001', 'why'),
-      'Shop/Late: SmqChecks.suppress(ruleId) must be a rule id of the pack, SMQ-001 to SMQ-012, got "smq-001"');
+      'Shop/Late: SmqChecks.suppress(ruleId) must be a rule id of the pack, SMQ-001 to SMQ-013, got "smq-001"');
     expectInvalid(() => SmqChecks.suppress(queue, 'SMQ-001', ''),
-      'Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a non-empty text), got ""');
+      'Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a text with visible characters), got ""');
     expectInvalid(() => SmqChecks.suppress(queue, 'SMQ-001', '   '),
-      'Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a non-empty text), got "   "');
+      'Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a text with visible characters), got "   "');
     expectInvalid(() => SmqChecks.suppress(queue, 'SMQ-001', undefined as any),
-      'Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a non-empty text), got undefined');
+      'Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a text with visible characters), got undefined');
     expectInvalid(() => SmqChecks.suppress({} as any, 'SMQ-001', 'why'), 'SmqChecks.suppress(construct) must be a construct, got {}');
   });
 });
@@ -270,9 +274,9 @@ describe('SmqChecks.checkTemplate', () => {
 });
 
 describe('SmqChecks.rules', () => {
-  test('twelve rules, SMQ-001 to SMQ-012, each with a reason, a fix and a public source', () => {
+  test('thirteen rules, SMQ-001 to SMQ-013, each with a reason, a fix and a public source', () => {
     const rules = SmqChecks.rules();
-    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `SMQ-${String(i + 1).padStart(3, '0')}`));
+    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 13 }, (_, i) => `SMQ-${String(i + 1).padStart(3, '0')}`));
     for (const r of rules) {
       expect(r.title).not.toEqual('');
       expect(r.why).not.toMatch(/\.$/);
@@ -281,5 +285,178 @@ describe('SmqChecks.rules', () => {
       r.references.forEach((url) => expect(url).toMatch(/^https:\/\/www\.alibabacloud\.com\/help\/en\//));
     }
     expect(rules.filter((r) => r.level === CheckLevel.ERROR).map((r) => r.id)).toEqual(['SMQ-004', 'SMQ-006', 'SMQ-011', 'SMQ-012']);
+  });
+});
+
+/** Runs `fn` with console.log captured; returns the summary lines it printed. */
+function summaryLines(fn: () => void): string[] {
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  try {
+    fn();
+    return log.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('smq-checks:'));
+  } finally {
+    log.mockRestore();
+  }
+}
+
+/** `cdk.out/smq-checks.json` as the summary line shows it. */
+function shownReport(outdir: string): string {
+  const file = path.join(outdir, SmqChecks.REPORT_FILE);
+  const shown = path.relative(process.cwd(), file);
+  return shown.startsWith('..') ? file : shown;
+}
+
+describe('SmqChecks and ros.Stage', () => {
+  test('applyTo(app) checks the stacks of a stage: one report in the app\'s output directory, one summary line, annotations on the staged constructs', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    const stage = new ros.Stage(app, 'Prod');
+    const inner = new ros.Stack(stage, 'Inner');
+    new smq.Queue(inner, 'Jobs');
+    SmqChecks.applyTo(app);
+    const lines = summaryLines(() => app.synth());
+    expect(lines).toEqual([`smq-checks: 0 errors, 1 warning, 0 suppressed (${shownReport(outdir)})`]);
+    const report = readReport(outdir);
+    expect(report.stacks).toEqual([inner.stackName]);
+    expect(report.findings.map((f) => [f.ruleId, f.path, f.stack])).toEqual([['SMQ-001', 'Prod/Inner/Jobs', inner.stackName]]);
+    expect(fs.existsSync(path.join(outdir, 'assembly-Prod', SmqChecks.REPORT_FILE))).toBe(false);
+    expect(warnings(inner).filter((w) => w.startsWith('Prod/Inner/Jobs: [SMQ-001]'))).toHaveLength(1);
+  });
+
+  test('a top-level stack and a staged one, applied to the stage and to the app: both checked, one summary line; the stage\'s annotations are in its own assembly', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    const top = new ros.Stack(app, 'Top');
+    new smq.Queue(top, 'Jobs');
+    const stage = new ros.Stage(app, 'Prod');
+    const inner = new ros.Stack(stage, 'Inner');
+    new smq.Topic(inner, 'Orders');
+    SmqChecks.applyTo(stage);
+    SmqChecks.applyTo(app);
+    const lines = summaryLines(() => app.synth());
+    expect(lines).toEqual([`smq-checks: 0 errors, 2 warnings, 0 suppressed (${shownReport(outdir)})`]);
+    expect(readReport(outdir).findings.map((f) => [f.ruleId, f.path])).toEqual([['SMQ-007', 'Prod/Inner/Orders'], ['SMQ-001', 'Top/Jobs']]);
+    // the stage was checked when ROS CDK synthesized it, before its app: its manifest carries the warning
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'assembly-Prod', 'manifest.json'), 'utf8'));
+    const metadata = Object.values(manifest.artifacts as { [id: string]: { metadata?: { [p: string]: Array<{ type: string; data: string }> } } })
+      .flatMap((a) => Object.values(a.metadata ?? {}).flat());
+    expect(metadata.filter((m) => m.type === 'aliyun:ros:warning' && m.data.startsWith('[SMQ-007]'))).toHaveLength(1);
+  });
+
+  test('applyTo(stage) alone: the report is the app\'s, with the staged stacks only; suppressions on the stage apply', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    new smq.Queue(new ros.Stack(app, 'Top'), 'Jobs');
+    const stage = new ros.Stage(app, 'Prod');
+    const inner = new ros.Stack(stage, 'Inner');
+    new smq.Queue(inner, 'Jobs');
+    new smq.Topic(inner, 'Orders');
+    SmqChecks.suppress(stage, 'SMQ-007', 'the audit app subscribes');
+    SmqChecks.applyTo(stage, { printSummary: false });
+    app.synth();
+    const report = readReport(outdir);
+    expect(report.stacks).toEqual([inner.stackName]);
+    expect(report.findings.map((f) => f.path)).toEqual(['Prod/Inner/Jobs']);
+    expect(report.suppressions.map((f) => [f.path, f.suppressedAt])).toEqual([['Prod/Inner/Orders', 'Prod']]);
+  });
+});
+
+describe('SmqChecks joins the stacks of an app', () => {
+  test('a topic subscribed and a queue used as dead-letter queue from another stack (by name and by cross-stack reference) are not reported', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    const a = new ros.Stack(app, 'A');
+    const b = new ros.Stack(app, 'B');
+    new smq.Topic(a, 'Orders', { topicName: 'orders' });
+    const shared = new smq.Queue(a, 'SharedDlq', { queueName: 'shared-dlq' });
+    new smq.Queue(a, 'NamedDlq', { queueName: 'named-dlq' });
+    // a cross-stack reference: B's template reads A's export (Fn::ImportValue)
+    const jobs = new smq.Queue(b, 'Jobs', { queueName: 'jobs', deadLetterQueue: { queue: shared, maxReceiveCount: 5 } });
+    // by literal name
+    new smq.Queue(b, 'Billing', { queueName: 'billing', deadLetterQueue: { queue: smq.Queue.fromQueueName(b, 'Named', 'named-dlq'), maxReceiveCount: 5 } });
+    smq.Topic.fromTopicName(b, 'Imported', 'orders').addSubscription(new consumers.QueueSubscription(jobs));
+    SmqChecks.applyTo(app, { printSummary: false });
+    app.synth();
+    const report = readReport(outdir);
+    expect(JSON.stringify(JSON.parse(fs.readFileSync(path.join(outdir, 'B.template.json'), 'utf8')).Resources.Jobs)).toContain('Fn::ImportValue');
+    expect(report.findings).toEqual([]);
+  });
+
+  test('a reference from a stack in another region does not count, nor does anything between two apps', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    const a = new ros.Stack(app, 'A', { env: { region: 'cn-hangzhou' } });
+    const b = new ros.Stack(app, 'B', { env: { region: 'cn-shanghai' } });
+    new smq.Topic(a, 'Orders', { topicName: 'orders' });
+    smq.Topic.fromTopicName(b, 'Imported', 'orders').addSubscription(new consumers.EmailSubscription('ops@example.com'));
+    SmqChecks.applyTo(app, { printSummary: false });
+    app.synth();
+    expect(readReport(outdir).findings.map((f) => [f.ruleId, f.path])).toEqual([['SMQ-007', 'A/Orders']]);
+
+    const other = checked((stack) => {
+      new smq.Topic(stack, 'Orders', { topicName: 'orders' });
+    }, 'Alone');
+    expect(other.findings('SMQ-007').map((f) => f.path)).toEqual(['Alone/Orders']);
+  });
+
+  test('readers of one queue in two stacks are competing readers (SMQ-013), named with their stack; the queue is then read with a dead-letter queue (SMQ-001)', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    const a = new ros.Stack(app, 'A');
+    const b = new ros.Stack(app, 'B');
+    const fnA = new fc3.Function(a, 'Worker', { functionName: 'worker-a', runtime: 'nodejs20', handler: 'index.handler', code: { zipFile: 'x' } });
+    const fnB = new fc3.Function(b, 'Worker', { functionName: 'worker-b', runtime: 'nodejs20', handler: 'index.handler', code: { zipFile: 'x' } });
+    const jobs = new smq.Queue(a, 'Jobs', { queueName: 'jobs' });
+    new consumers.QueueTrigger(a, 'Local', { queue: jobs, fn: consumers.TriggerFunction.fc3(fnA), triggerName: 'local' });
+    new consumers.QueueTrigger(b, 'Remote', {
+      queue: smq.Queue.fromQueueName(b, 'Jobs', 'jobs'), fn: consumers.TriggerFunction.fc3(fnB), triggerName: 'remote', deadLetterQueue: new smq.Queue(b, 'Failed'),
+    });
+    SmqChecks.applyTo(app, { printSummary: false });
+    app.synth();
+    const report = readReport(outdir);
+    expect(report.findings.filter((f) => f.ruleId === 'SMQ-013').map((f) => f.message.split(' at ')[0]))
+      .toEqual(['[SMQ-013] Queue \'jobs\' is read by 2 readers, queue trigger \'local\', queue trigger \'remote\' (stack B)']);
+    expect(report.findings.filter((f) => f.ruleId === 'SMQ-001')).toEqual([]);
+  });
+});
+
+describe('SmqChecks.suppress: reasons, timing, unused suppressions', () => {
+  test('refuses a reason of invisible characters only (zero-width, joiners, BOM, no-break space)', () => {
+    const { stack } = checked(() => undefined);
+    const queue = new smq.Queue(stack, 'Late');
+    for (const reason of ['\u200b', '\u200b\u2060\ufeff', '\u00a0\u200d', '\u3164']) {
+      expectInvalid(() => SmqChecks.suppress(queue, 'SMQ-001', reason),
+        `Shop/Late: SmqChecks.suppress(reason) must say why the finding is accepted (a text with visible characters), got ${JSON.stringify(reason)}`);
+    }
+  });
+
+  test('refuses a suppression after the checks ran: its stack is reported already', () => {
+    const c = checked((stack) => {
+      new smq.Queue(stack, 'Jobs');
+    });
+    const jobs = c.stack.node.findChild('Jobs');
+    expectInvalid(() => SmqChecks.suppress(jobs, 'SMQ-001', 'too late'),
+      'Shop/Jobs: SmqChecks.suppress must be called before the synth: the checks of the construct\'s stacks have run and their findings are reported, got "Shop/Jobs"');
+    expectInvalid(() => SmqChecks.suppress(c.app, 'SMQ-001', 'too late'),
+      'SmqChecks.suppress must be called before the synth: the checks of the construct\'s stacks have run and their findings are reported, got ""');
+    expect(readReport(c.outdir).suppressions).toEqual([]);
+  });
+
+  test('lists each unused suppression (a rule that found nothing there) in the report and counts them in the summary; one on an unchecked stack is not listed', () => {
+    const outdir = tempDir();
+    const app = new ros.App({ outdir });
+    const stack = new ros.Stack(app, 'Shop');
+    const other = new ros.Stack(app, 'Other');
+    const jobs = new smq.Queue(stack, 'Jobs', { deadLetterQueue: { maxReceiveCount: 5 } });
+    SmqChecks.suppress(jobs, 'SMQ-001', 'it has one anyway');
+    SmqChecks.suppress(stack, 'SMQ-004', 'no http here');
+    SmqChecks.suppress(new smq.Queue(other, 'Jobs'), 'SMQ-009', 'not checked');
+    SmqChecks.applyTo(stack);
+    const lines = summaryLines(() => app.synth());
+    expect(lines).toEqual([`smq-checks: 0 errors, 0 warnings, 0 suppressed, 2 unused suppressions (${shownReport(outdir)})`]);
+    expect(readReport(outdir).unusedSuppressions).toEqual([
+      { ruleId: 'SMQ-004', reason: 'no http here', suppressedAt: 'Shop' },
+      { ruleId: 'SMQ-001', reason: 'it has one anyway', suppressedAt: 'Shop/Jobs' },
+    ]);
   });
 });
