@@ -83,7 +83,7 @@ export function checkTemplateTransform(scope: ros.IConstruct, prop: string, temp
   }
   const raw = variables ?? {};
   if (!isPlainObject(raw) || isUnresolved(raw)) {
-    throw invalid(scope, `${prop}.variables`, raw, `must be an object of names and JSONPaths, such as { key: "$.data.messageBody" } (${source})`);
+    throw invalid(scope, `${prop}.variables`, raw, `must be an object of names and JSONPaths, such as { key: "$.data.key" } (${source})`);
   }
   const map = raw as { readonly [name: string]: unknown };
   const names = Object.keys(map);

@@ -10,9 +10,9 @@ import { expectInvalid, newStack } from '../util';
 const { TargetMessage } = sources;
 const PATH = 'must be a JSONPath such as "$.data" (TargetMessage.fromPath)';
 const VARIABLE_PATH = 'must map a name of letters, digits and underscores to a JSONPath such as "$.data"';
-const VARIABLES = 'must be an object of names and JSONPaths, such as { key: "$.data.oss.object.key" } (TargetMessage.fromTemplate)';
+const VARIABLES = 'must be an object of names and JSONPaths, such as { key: "$.data.key" } (TargetMessage.fromTemplate)';
 /** EventBridge's limit on a target's transformation, https://www.alibabacloud.com/help/en/eventbridge/product-overview/limits */
-const SIZE = 'must be at most 10240 characters, EventBridge\'s limit for a target\'s transformation';
+const SIZE = 'must be at most 10240 characters, EventBridge\'s limit for a transformation';
 
 /** A stack with a string parameter `p`, and a function that makes rule `E` delivering `message` to a queue. */
 function events(): { stack: ros.Stack; p: string; deliver: (message: sources.TargetMessage) => sources.EventRule } {
