@@ -1,4 +1,5 @@
 import * as ros from '@alicloud/ros-cdk-core';
+import { checks } from '../lib';
 import { CmsAlarmToTopicStack } from './cms-alarm-to-topic';
 import { CmsEventsToQueueStack } from './cms-events-to-queue';
 import { ConsumersStack } from './consumers';
@@ -18,7 +19,7 @@ import { UploadPipelineStack } from './upload-pipeline';
 import { WorkQueueStack } from './work-queue';
 
 /** Builds the example app: one stack per scenario. */
-export function buildApp(outdir?: string): ros.App {
+export function buildApp(outdir?: string, printChecksSummary = false): ros.App {
   const app = new ros.App(outdir === undefined ? {} : { outdir });
   const workQueue = new WorkQueueStack(app, 'SmqWorkQueue');
   new FanoutStack(app, 'SmqFanout');
@@ -37,9 +38,11 @@ export function buildApp(outdir?: string): ros.App {
   new FcResultsToQueueStack(app, 'SmqFcResultsToQueue');
   new ImsCallbacksStack(app, 'SmqImsCallbacks');
   new QueueEventStreamStack(app, 'SmqQueueEventStream');
+  // the rule pack on every stack: findings as annotations, cdk.out/smq-checks.json and one summary line on synth
+  checks.SmqChecks.applyTo(app, { printSummary: printChecksSummary });
   return app;
 }
 
 if (require.main === module) {
-  buildApp().synth();
+  buildApp(undefined, true).synth();
 }

@@ -8,7 +8,7 @@ import { consumers, Duration, smq, sources } from '../lib';
 export class CmsAlarmToTopicStack extends ros.Stack {
   constructor(scope: ros.Construct, id: string, props: ros.StackProps = {}) {
     super(scope, id, props);
-    const jobs = new smq.Queue(this, 'Jobs');
+    const jobs = new smq.Queue(this, 'Jobs', { deadLetterQueue: { maxReceiveCount: 5 } });
     const ops = new smq.Topic(this, 'Ops');
     ops.addSubscription(new consumers.EmailSubscription('ops@example.com'));
 

@@ -8,7 +8,7 @@ import { Duration, smq, sources } from '../lib';
 export class CmsEventsToQueueStack extends ros.Stack {
   constructor(scope: ros.Construct, id: string, props: ros.StackProps = {}) {
     super(scope, id, props);
-    const incidents = new smq.Queue(this, 'Incidents');
+    const incidents = new smq.Queue(this, 'Incidents', { deadLetterQueue: { maxReceiveCount: 5 } });
     new sources.CmsEventNotification(this, 'EcsEvents', {
       pattern: {
         product: 'ECS',

@@ -1,5 +1,5 @@
 import * as ros from '@alicloud/ros-cdk-core';
-import { Duration, ess, smq, sources } from '../lib';
+import { consumers, Duration, ess, smq, sources } from '../lib';
 
 /**
  * A web tier's scaling group that reports to SMQ: failed or rejected scaling activities go to an alert queue, finished
@@ -21,13 +21,14 @@ export class EssToQueueStack extends ros.Stack {
       vSwitchIds: [vSwitchId.valueAsString],
     }, this.enableResourcePropertyConstraint);
 
-    const alerts = new smq.Queue(this, 'ScalingAlerts');
+    const alerts = new smq.Queue(this, 'ScalingAlerts', { deadLetterQueue: { maxReceiveCount: 5 } });
     const activity = new smq.Topic(this, 'ScalingActivity');
+    activity.addSubscription(new consumers.EmailSubscription('ops@example.com'));
     const notifications = sources.ScalingNotifications.of(web);
     notifications.add(alerts, { events: sources.ScalingEvent.ERRORS });
     notifications.add(activity, { events: [sources.ScalingEvent.SCALE_OUT_SUCCESS, sources.ScalingEvent.SCALE_IN_SUCCESS] });
 
-    const drain = new smq.Queue(this, 'Drain', { visibilityTimeout: Duration.minutes(10) });
+    const drain = new smq.Queue(this, 'Drain', { visibilityTimeout: Duration.minutes(10), deadLetterQueue: { maxReceiveCount: 5 } });
     new sources.LifecycleHook(this, 'DrainOnScaleIn', {
       group: web,
       transition: sources.LifecycleTransition.SCALE_IN,

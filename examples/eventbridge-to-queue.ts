@@ -9,7 +9,7 @@ import { RetryStrategy, smq, sources } from '../lib';
 export class EventBridgeToQueueStack extends ros.Stack {
   constructor(scope: ros.Construct, id: string, props: ros.StackProps = {}) {
     super(scope, id, props);
-    const largeUploads = new smq.Queue(this, 'LargeUploads');
+    const largeUploads = new smq.Queue(this, 'LargeUploads', { deadLetterQueue: { maxReceiveCount: 5 } });
     const undelivered = new smq.Queue(this, 'Undelivered');
     new sources.EventRule(this, 'LargeUploadRule', {
       description: 'Objects of 100 MiB or more',

@@ -13,7 +13,7 @@ export class FanoutStack extends ros.Stack {
     const orders = new smq.Topic(this, 'Orders', { topicName: 'orders' });
 
     const billing = new smq.Queue(this, 'Billing', { queueName: 'orders-billing', deadLetterQueue: { maxReceiveCount: 3 } });
-    const shipping = new smq.Queue(this, 'Shipping', { queueName: 'orders-shipping' });
+    const shipping = new smq.Queue(this, 'Shipping', { queueName: 'orders-shipping', deadLetterQueue: { maxReceiveCount: 3 } });
     const undelivered = new smq.Queue(this, 'Undelivered', { queueName: 'orders-undelivered' });
 
     orders.addSubscription(new consumers.QueueSubscription(billing, { contentFormat: smq.NotifyContentFormat.JSON }));

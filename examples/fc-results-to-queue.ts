@@ -1,7 +1,7 @@
 import * as ros from '@alicloud/ros-cdk-core';
 import * as fc3 from '@alicloud/ros-cdk-fc3';
 import * as ram from '@alicloud/ros-cdk-ram';
-import { smq, sources } from '../lib';
+import { consumers, smq, sources } from '../lib';
 
 /**
  * The results of an FC 3.0 function's asynchronous invocations written to SMQ: events that still fail after two
@@ -14,6 +14,7 @@ export class FcResultsToQueueStack extends ros.Stack {
     super(scope, id, props);
     const failures = new smq.Queue(this, 'Failures');
     const finished = new smq.Topic(this, 'Finished');
+    finished.addSubscription(new consumers.EmailSubscription('reports@example.com'));
 
     // the role Function Compute assumes for the function (and sends its results with)
     const role = new ram.Role(this, 'ConvertRole', {

@@ -13,7 +13,7 @@ export class OssToQueueStack extends ros.Stack {
     super(scope, id, props);
     const bucket = new oss.Bucket(this, 'Media', { bucketName: 'smq-example-media' });
 
-    const uploads = new smq.Queue(this, 'Uploads');
+    const uploads = new smq.Queue(this, 'Uploads', { deadLetterQueue: { maxReceiveCount: 5 } });
     new sources.OssEventNotification(this, 'JpegUploads', {
       bucket,
       events: [sources.OssEvent.OBJECT_CREATED],
@@ -21,7 +21,7 @@ export class OssToQueueStack extends ros.Stack {
       destination: uploads,
     });
 
-    const removals = new smq.Queue(this, 'Removals');
+    const removals = new smq.Queue(this, 'Removals', { deadLetterQueue: { maxReceiveCount: 5 } });
     const undelivered = new smq.Queue(this, 'Undelivered');
     new sources.OssEventNotification(this, 'Removed', {
       bucket,

@@ -7,7 +7,7 @@ import { buildApp } from './app';
 
 const outdir = path.resolve(__dirname, '..', 'cdk.out');
 fs.rmSync(outdir, { recursive: true, force: true });
-const assembly = buildApp(outdir).synth();
+const assembly = buildApp(outdir, true).synth();
 for (const stack of assembly.stacks) {
   for (const message of stack.messages) {
     console.log(`${message.level}: ${message.id.replace(/^\//, '')}: ${message.entry.data}`);

@@ -98,6 +98,17 @@ function withoutHandlerCode(template: any): any {
   return copy;
 }
 
+/**
+ * The queue `queueId` has its own dead-letter queue `<queueId>Dlq`, named `<queueName>-dlq` (kept the default 7 days),
+ * and hands a message over to it after `maxReceiveCount` receives.
+ */
+function expectOwnDeadLetterQueue(template: Template, queueId: string, queueName: string, maxReceiveCount: number): void {
+  const resources = template.toJSON().Resources;
+  expect(resources[queueId].Properties.QueueName).toBe(queueName);
+  expect(resources[queueId].Properties.DlqPolicy).toEqual({ DeadLetterTargetQueue: getAtt(`${queueId}Dlq`, 'QueueName'), Enabled: true, MaxReceiveCount: maxReceiveCount });
+  expect(resources[`${queueId}Dlq`]).toEqual({ Type: 'ALIYUN::MNS::Queue', Properties: { QueueName: `${queueName}-dlq`, MessageRetentionPeriod: 604800 } });
+}
+
 /** Every ParamList entry of every target of every EventBridge rule has a ResourceKey, a Form and a Value. */
 function expectEveryParamHasValue(template: Template): void {
   const rules = Object.values(template.findResources('ALIYUN::EventBridge::Rule'));
@@ -173,6 +184,9 @@ describe('example app', () => {
     const template = Template.fromJSON(JSON.parse(synthTo(path.join(tmp, 'fo'))['SmqFanout.template.json']));
     expect(template.toJSON()).toMatchSnapshot();
     template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['Billing', 'BillingDlq', 'Shipping', 'ShippingDlq', 'Undelivered']);
+    expectOwnDeadLetterQueue(template, 'Billing', 'orders-billing', 3);
+    expectOwnDeadLetterQueue(template, 'Shipping', 'orders-shipping', 3);
     template.resourceCountIs('ALIYUN::MNS::Subscription', 6);
     template.hasResourceProperties('ALIYUN::MNS::Subscription', { Endpoint: { Ref: 'AuditWebhookUrl' }, PushType: 'http' });
     for (const pushType of ['queue', 'http', 'email', 'alisms']) {
@@ -204,7 +218,9 @@ describe('example app', () => {
     expect(template.toJSON()).toMatchSnapshot();
     template.resourceCountIs('ALIYUN::OSS::Bucket', 1);
     template.hasResourceProperties('ALIYUN::OSS::Bucket', { BucketName: 'smq-example-media' });
-    template.resourceCountIs('ALIYUN::MNS::Queue', 3);
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['Removals', 'RemovalsDlq', 'Undelivered', 'Uploads', 'UploadsDlq']);
+    expectOwnDeadLetterQueue(template, 'Uploads', 'SmqOssToQueue-Uploads', 5);
+    expectOwnDeadLetterQueue(template, 'Removals', 'SmqOssToQueue-Removals', 5);
     template.resourceCountIs('ALIYUN::MNS::EventNotification', 1);
     template.resourceCountIs('ALIYUN::EventBridge::Rule', 1);
 
@@ -262,7 +278,8 @@ describe('example app', () => {
   test('CloudMonitor alarm to topic: a backlog alarm on the queue\'s visible messages, its alerts written to the ops topic', () => {
     const { template, annotations } = synthStack(path.join(tmp, 'alarm'), 'SmqCmsAlarmToTopic');
     expect(template.toJSON()).toMatchSnapshot();
-    template.resourceCountIs('ALIYUN::MNS::Queue', 1);
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['Jobs', 'JobsDlq']);
+    expectOwnDeadLetterQueue(template, 'Jobs', 'SmqCmsAlarmToTopic-Jobs', 5);
     template.resourceCountIs('ALIYUN::MNS::Topic', 1);
     template.resourceCountIs('ALIYUN::CMS::ResourceMetricRule', 1);
     template.resourceCountIs('ALIYUN::CMS::MetricRuleTargets', 1);
@@ -306,7 +323,8 @@ describe('example app', () => {
   test('CloudMonitor events to queue: an ECS event rule, and its targets naming the queue and region, created after the rule', () => {
     const { template, annotations } = synthStack(path.join(tmp, 'events'), 'SmqCmsEventsToQueue');
     expect(template.toJSON()).toMatchSnapshot();
-    template.resourceCountIs('ALIYUN::MNS::Queue', 1);
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['Incidents', 'IncidentsDlq']);
+    expectOwnDeadLetterQueue(template, 'Incidents', 'SmqCmsEventsToQueue-Incidents', 5);
     template.resourceCountIs('ALIYUN::CMS::EventRule', 1);
     template.resourceCountIs('ALIYUN::CMS::EventRuleTargets', 1);
 
@@ -346,7 +364,9 @@ describe('example app', () => {
   test('EventBridge to queue: a rule with its own pattern, a templated message, backoff retries and a dead-letter queue', () => {
     const { template, annotations } = synthStack(path.join(tmp, 'eb'), 'SmqEventBridgeToQueue');
     expect(template.toJSON()).toMatchSnapshot();
-    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['LargeUploads', 'LargeUploadsDlq', 'Undelivered']);
+    // the queue's own dead-letter queue (for its consumers) and the rule's (for events it cannot deliver) are two queues
+    expectOwnDeadLetterQueue(template, 'LargeUploads', 'SmqEventBridgeToQueue-LargeUploads', 5);
     template.resourceCountIs('ALIYUN::EventBridge::Rule', 1);
 
     expect(Object.keys(template.findResources('ALIYUN::EventBridge::Rule'))).toEqual(['LargeUploadRule']);
@@ -598,8 +618,15 @@ describe('example app', () => {
     expect(template.toJSON()).toMatchSnapshot();
     template.resourceCountIs('ALIYUN::ESS::ScalingGroup', 1);
     template.resourceCountIs('ALIYUN::ESS::LifecycleHook', 1);
-    template.resourceCountIs('ALIYUN::MNS::Queue', 2);
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['Drain', 'DrainDlq', 'ScalingAlerts', 'ScalingAlertsDlq']);
+    expectOwnDeadLetterQueue(template, 'ScalingAlerts', 'SmqEssToQueue-ScalingAlerts', 5);
+    expectOwnDeadLetterQueue(template, 'Drain', 'SmqEssToQueue-Drain', 5);
     template.resourceCountIs('ALIYUN::MNS::Topic', 1);
+    // the finished scalings are mailed on
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Subscription'))).toEqual([expect.stringMatching(/^ScalingActivityToEmail[0-9a-f]{8}$/)]);
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', {
+      TopicName: getAtt('ScalingActivity', 'TopicName'), PushType: 'email', Endpoint: 'mail:directmail:ops@example.com',
+    });
     const essArn = (kind: string, name: unknown): { [key: string]: unknown } => ({ 'Fn::Join': ['', ['acs:ess:', REGION, ':', ACCOUNT, `:${kind}/`, name]] });
     expect(Object.keys(template.findResources('ALIYUN::ESS::ScalingGroup'))).toEqual(['WebTier']);
     template.hasResource('ALIYUN::ESS::ScalingGroup', { Properties: Match.objectEquals({
@@ -699,6 +726,11 @@ describe('example app', () => {
     template.resourceCountIs('ALIYUN::MNS::Topic', 1);
     template.resourceCountIs('ALIYUN::RAM::Role', 1);
     template.resourceCountIs('ALIYUN::RAM::ManagedPolicy', 2);
+    // the successes are mailed on
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Subscription'))).toEqual([expect.stringMatching(/^FinishedToEmail[0-9a-f]{8}$/)]);
+    template.hasResourceProperties('ALIYUN::MNS::Subscription', {
+      TopicName: getAtt('Finished', 'TopicName'), PushType: 'email', Endpoint: 'mail:directmail:reports@example.com',
+    });
 
     // the function names its role, which Function Compute (and only it) may assume
     template.hasResourceProperties('ALIYUN::FC3::Function', { FunctionName: 'SmqFcResultsToQueue-convert', Role: getAtt('ConvertRole', 'Arn') });
@@ -807,6 +839,11 @@ describe('example app', () => {
     expect(params.OnUpdate.Action).toBe('UpdateEventStreaming');
     expect(params.OnDelete.Action).toBe('DeleteEventStreaming');
     expect(params.IgnoreErrorCodesOnDelete).toEqual(['EventStreamingNotExisted']);
+    // the returns queue has its own dead-letter queue; the archive, which nothing receives from, has none (its SMQ-001
+    // finding is suppressed: test/checks/example-app.test.ts)
+    expect(Object.keys(template.findResources('ALIYUN::MNS::Queue')).sort()).toEqual(['FailedOrders', 'Orders', 'Returns', 'ReturnsArchive', 'ReturnsDlq']);
+    expectOwnDeadLetterQueue(template, 'Returns', 'SmqQueueEventStream-Returns', 5);
+    expect(resources.ReturnsArchive.Properties.DlqPolicy).toBeUndefined();
     const archive = resources.ArchiveReturns.Properties.Parameters.OnCreate.Parameters;
     expect(archive.Source.SourceMNSParameters.QueueName).toEqual(getAtt('Returns', 'QueueName'));
     expect(archive.Sink.SinkMNSParameters.QueueName).toEqual({ Form: 'CONSTANT', Value: getAtt('ReturnsArchive', 'QueueName') });

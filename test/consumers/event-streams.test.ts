@@ -879,9 +879,13 @@ describe('examples/queue-event-stream.ts', () => {
     const stack = new QueueEventStreamStack(app, 'SmqQueueEventStream');
     const template = Template.fromStack(stack);
     const all = template.toJSON().Resources;
-    expect(Object.keys(all).sort()).toEqual(['ApiCallProviderFunction', 'ApiCallProviderRole', 'ArchiveReturns', 'FailedOrders', 'OrderHandler', 'Orders', 'Returns', 'ReturnsArchive', 'RouteOrders']);
+    expect(Object.keys(all).sort()).toEqual(['ApiCallProviderFunction', 'ApiCallProviderRole', 'ArchiveReturns', 'FailedOrders', 'OrderHandler', 'Orders', 'Returns', 'ReturnsArchive', 'ReturnsDlq', 'RouteOrders']);
     template.resourceCountIs('ALIYUN::ROS::CustomResource', 2);
-    template.resourceCountIs('ALIYUN::MNS::Queue', 4);
+    template.resourceCountIs('ALIYUN::MNS::Queue', 5);
+    // the returns queue has its own dead-letter queue; the archive, which nothing receives from, has none
+    expect(all.Returns.Properties.DlqPolicy).toEqual({ DeadLetterTargetQueue: getAtt('ReturnsDlq', 'QueueName'), Enabled: true, MaxReceiveCount: 5 });
+    expect(all.ReturnsDlq.Properties.QueueName).toBe('SmqQueueEventStream-Returns-dlq');
+    expect(all.ReturnsArchive.Properties.DlqPolicy).toBeUndefined();
 
     const route = all.RouteOrders.Properties.Parameters.OnCreate;
     expect(route.Action).toBe('CreateEventStreaming');

@@ -260,7 +260,9 @@ describe('the example app', () => {
 
   test('FC 3.0 results: success to the topic, failure to the queue', () => {
     const ok = routes.deliver(SampleEvents.fcDestination({ functionName: 'SmqFcResultsToQueue-convert' }));
-    expect(hops(ok)).toEqual(['SmqFcResultsToQueue/Convert -> SmqFcResultsToQueue/Finished']);
+    // the topic mails it on
+    expect(hops(ok)).toEqual(['SmqFcResultsToQueue/Convert -> SmqFcResultsToQueue/Finished', 'SmqFcResultsToQueue/Finished -> SmqFcResultsToQueue/mail:reports@example.com']);
+    expect(ok.hops[1]).toMatchObject({ via: 'ALIYUN::MNS::Subscription', logicalId: expect.stringMatching(/^FinishedToEmail[0-9a-f]{8}$/) });
     expect(drops(ok)).toEqual(['SmqFcResultsToQueue/Convert -> SmqFcResultsToQueue/Failures: the invocation succeeded: not for the on-failure destination']);
     const failed = routes.deliver(SampleEvents.fcDestination({ functionName: 'SmqFcResultsToQueue-convert', success: false }));
     expect(hops(failed)).toEqual(['SmqFcResultsToQueue/Convert -> SmqFcResultsToQueue/Failures']);
@@ -372,9 +374,11 @@ describe('the example app', () => {
         from: `${S}/Orders`, to: `${S}/FailedOrders`, via: 'ALIYUN::ROS::CustomResource', logicalId: 'RouteOrders', stack: S,
         label: `dead letters of the stream ${S}-RouteOrders`, filter: { kind: 'dead-letter', value: { eventStream: `${S}-RouteOrders` } },
       });
-      // the stack's other custom resources (the API-call function's own) make no edges; each stream reads its own queue
+      // the stack's other custom resources (the API-call function's own) make no edges; each stream reads its own queue;
+      // the returns queue hands what fails there to its own dead-letter queue (the archive has none)
       expect(topology.edges.filter((e) => e.stack === S).map((e) => `${e.logicalId}: ${e.from} -> ${e.to}`).sort()).toEqual([
         `ArchiveReturns: ${S}/Returns -> ${S}/ReturnsArchive`,
+        `Returns: ${S}/Returns -> ${S}/ReturnsDlq`,
         `RouteOrders: ${S}/Orders -> ${S}/FailedOrders`,
         `RouteOrders: ${S}/Orders -> ${S}/OrderHandler`,
       ]);
@@ -394,6 +398,11 @@ describe('the example app', () => {
         delivery: { eventStream: `${S}-ArchiveReturns`, retryStrategy: 'EXPONENTIAL_DECAY_RETRY', errorsTolerance: 'NONE', body: 'JSONPATH $.data.messageBody' },
       });
       expect(edge(routes.topology, `${S}/Returns`, `${S}/ReturnsArchive`).filter).toBeUndefined();
+      // what fails on the returns queue goes to its own dead-letter queue: an edge of the queue, not of the stream
+      expect(edge(routes.topology, `${S}/Returns`, `${S}/ReturnsDlq`)).toEqual({
+        from: `${S}/Returns`, to: `${S}/ReturnsDlq`, via: 'ALIYUN::MNS::Queue', logicalId: 'Returns', stack: S,
+        label: 'dead letters after 5 receives', filter: { kind: 'dead-letter', value: { maxReceiveCount: '5' } },
+      });
     });
   });
 
