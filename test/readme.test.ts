@@ -22,8 +22,9 @@ function snippet(name: string): string {
 }
 
 /** Runs a snippet in a fresh Node.js process with `ros-cdk-smq` mapped to lib/; returns what it printed. */
-function run(name: string): { out: string; outdir: string } {
+function run(name: string, prepare?: (dir: string) => void): { out: string; outdir: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `smq-readme-${name}-`));
+  prepare?.(dir);
   const code = snippet(name).replace(/from 'ros-cdk-smq'/g, `from ${JSON.stringify(path.join(ROOT, 'lib'))}`);
   const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
   const file = path.join(dir, 'snippet.js');
@@ -33,7 +34,13 @@ function run(name: string): { out: string; outdir: string } {
   const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', file], {
     cwd: dir, env: { ...process.env, CDK_OUTDIR: outdir, NODE_PATH: path.join(ROOT, 'node_modules'), TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') }, encoding: 'utf8', stdio: 'pipe',
   });
-  return { out, outdir };
+  return { out, outdir, dir };
+}
+
+/** A cloud assembly of the example app in `dir/cdk.out`, as `ros-cdk synth` writes it. */
+function synthExampleApp(dir: string): void {
+  const { buildApp } = require('../examples/app') as typeof import('../examples/app');
+  buildApp(path.join(dir, 'cdk.out')).synth();
 }
 
 /** The short rule table of the README, from the rules themselves. */
@@ -68,5 +75,14 @@ describe('README', () => {
     // the comments in the README say the same
     expect(snippet('routes')).toContain(`// ${lines[0]}`);
     expect(snippet('routes')).toContain(`// ${lines[1]}`);
+  }, 60_000);
+
+  test('the graph snippet draws the example app\'s cloud assembly as a Mermaid flowchart with every channel', () => {
+    const { dir } = run('graph', synthExampleApp);
+    const mermaid = fs.readFileSync(path.join(dir, 'smq.mmd'), 'utf8');
+    expect(mermaid.startsWith('flowchart LR\n')).toBe(true);
+    for (const channel of ['SmqUploadPipeline-Uploads', 'orders-billing', 'ice-callback-SmqImsCallbacks-Callbacks']) {
+      expect(mermaid).toContain(channel);
+    }
   }, 60_000);
 });
