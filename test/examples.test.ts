@@ -855,8 +855,10 @@ describe('example app', () => {
       .flatMap((p: any) => p.PolicyDocument.Statement);
     expect(statements).toContainEqual({ Action: ['eventbridge:CreateEventStreaming'], Effect: 'Allow', Resource: ['*'] });
     const perStream = statements.find((st: any) => st.Resource.length === 2);
-    expect(perStream.Action).toEqual(expect.arrayContaining(['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming',
-      'eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming']));
+    expect(perStream.Action).toEqual(['eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming']);
+    // reading and deleting on the stack's streams, so that a stream removed from the app can still be deleted
+    expect(statements).toContainEqual({ Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming'], Effect: 'Allow',
+      Resource: [{ 'Fn::Join': ['', ['acs:eventbridge:', REGION, ':', ACCOUNT, ':eventstreaming/SmqQueueEventStream-*']] }] });
     expect(JSON.stringify(perStream.Resource)).toContain('eventstreaming/SmqQueueEventStream-RouteOrders');
     expect(JSON.stringify(perStream.Resource)).toContain('eventstreaming/SmqQueueEventStream-ArchiveReturns');
     // the warnings: the service-linked roles the streams use, which no template can create

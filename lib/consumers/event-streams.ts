@@ -586,7 +586,9 @@ export class QueueEventStream extends ros.Construct {
         + `stays '${id}' (also through a parameter) makes the next deploy update the stream of the new name: that fails with EventStreamingNotExisted `
         + 'when there is none, and when there is one, such as another stack\'s, it rewrites that stream (and deletes it with this stack), '
         + 'while the stream of the old name is left running. To rename the stream, give the construct a new id with the new name: '
-        + 'the stream is then made anew and the old one deleted.');
+        + 'the stream is then made anew and the old one deleted. And a stream of your name is deleted with a permission on its own ARN, '
+        + 'which leaves the stack\'s API-call policy before ROS deletes the stream: removing the stream from a stack that keeps other API '
+        + 'calls fails. Generated names (<stack>-<id>) have neither problem.');
     }
     claimName(this, { kind: 'EventBridge event stream name', prop: 'eventStreamingName', name: identityOf(this, name), location: stackLocation(this), shown: name });
     this.eventStreamingName = name;
@@ -636,14 +638,23 @@ export class QueueEventStream extends ros.Construct {
         parameters: settings,
         then: [{ action: 'PauseEventStreaming', parameters: named, onlyIf: { ...status, values: ['RUNNING', 'STARTING'] }, waitFor: { ...status, until: ['PAUSED'] } }],
       };
+    // Deleting and reading a stream are allowed on every stream whose name has the stack's prefix, not on this one
+    // stream's ARN: when a stream leaves the app, ROS updates the API-call function's policy before it deletes the
+    // stream's custom resource, and a policy that named only the streams still in the app would refuse that
+    // DeleteEventStreaming. A stream named by the user (eventStreamingName) is not under the prefix: its delete keeps
+    // its own ARN, and removing it while other API calls stay in the stack may then fail (see eventStreamingName).
+    const deletable = props.eventStreamingName === undefined ? stackStreamPrefix(ros.Stack.of(this), name) : undefined;
+    const lifecycle = ['eventbridge:UpdateEventStreaming', enabled ? 'eventbridge:StartEventStreaming' : 'eventbridge:PauseEventStreaming'];
+    const removal = ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming'];
     const permissions: ApiPermission[] = [
       // RAM authorizes CreateEventStreaming on all resources only (the API reference's authorization table)
       { actions: ['eventbridge:CreateEventStreaming'], resources: ['*'] },
-      {
-        actions: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:UpdateEventStreaming',
-          enabled ? 'eventbridge:StartEventStreaming' : 'eventbridge:PauseEventStreaming'],
-        resources: [this.eventStreamingArn],
-      },
+      ...(deletable === undefined
+        ? [{ actions: [...removal, ...lifecycle], resources: [this.eventStreamingArn] }]
+        : [
+          { actions: lifecycle, resources: [this.eventStreamingArn] },
+          { actions: removal, resources: [Identifiers.eventStreamingArn(stackRegion(this), stackAccount(this), `${deletable}*`)] },
+        ]),
     ];
     this.apiCall = new ApiCall(this, id, {
       product: 'eventbridge',
@@ -865,4 +876,23 @@ function isPublicIpv6(address: string): boolean {
   const first = all[0];
   return !((first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0 || (first & 0xfe00) === 0xfc00 || (first & 0xff00) === 0xff00
     || (first === 0x2001 && all[1] === 0x0db8));
+}
+
+/**
+ * The prefix every generated stream name of the stack starts with (`<stack name>-`, as lib/core/names.ts writes it),
+ * when `name` starts with it; undefined when it does not (a stack name that is a token, or a name that had to be cut
+ * and hashed differently).
+ */
+function stackStreamPrefix(stack: ros.Stack, name: string): string | undefined {
+  const stackName = stack.stackName;
+  if (typeof stackName !== 'string' || isUnresolved(stackName)) {
+    return undefined;
+  }
+  const clean = stackName.replace(/[^A-Za-z0-9-]/g, '').replace(/^-+|-+$/g, '');
+  for (const prefix of [`${clean}-`, `smq-${clean}-`]) {
+    if (clean !== '' && name.startsWith(prefix)) {
+      return prefix;
+    }
+  }
+  return undefined;
 }

@@ -127,14 +127,13 @@ describe('QueueEventStream', () => {
       IgnoreErrorCodesOnDelete: ['EventStreamingNotExisted'],
       PhysicalResourceId: 'Media-Route',
     });
-    // the function may create streams (RAM authorizes that on all resources only) and act on this one stream
+    // the function may create streams (RAM authorizes that on all resources only), start and update this one stream,
+    // and read and delete the stack's streams (Media-*): a stream that leaves the app is deleted after the policy has
+    // lost its own ARN
     expect(all.ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: ['eventbridge:CreateEventStreaming'], Resource: ['*'] },
-      {
-        Effect: 'Allow',
-        Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming'],
-        Resource: [streamArn('Media-Route')],
-      },
+      { Effect: 'Allow', Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming'], Resource: [streamArn('Media-*')] },
+      { Effect: 'Allow', Action: ['eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming'], Resource: [streamArn('Media-Route')] },
     ]);
     expect(stream.eventStreamingName).toBe('Media-Route');
     expect(stack.resolve(stream.eventStreamingArn)).toEqual(streamArn('Media-Route'));
@@ -180,8 +179,12 @@ describe('QueueEventStream', () => {
     });
     expect(create.Then[0].Parameters).toEqual({ EventStreamingName: 'orders_1' });
     expect(parametersOf(stack, 'Route').PhysicalResourceId).toBe('orders_1');
-    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement[1].Resource)
-      .toEqual(['acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/orders_1']);
+    // a name of the user's is not under the stack's prefix: every action on its own ARN
+    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement.slice(1)).toEqual([{
+      Effect: 'Allow',
+      Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming'],
+      Resource: ['acs:eventbridge:cn-hangzhou:123456789012:eventstreaming/orders_1'],
+    }]);
   });
 
   test('batching: a size alone waits 0 seconds; a window alone batches by 1', () => {
@@ -205,8 +208,8 @@ describe('QueueEventStream', () => {
       WaitFor: { ...r.status, Until: ['PAUSED'], IntervalSeconds: 5 },
     }]);
     expect(parameters.OnDelete).toEqual(r.onDelete);
-    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement[1].Action)
-      .toEqual(['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:PauseEventStreaming', 'eventbridge:UpdateEventStreaming']);
+    expect(resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement[2].Action)
+      .toEqual(['eventbridge:PauseEventStreaming', 'eventbridge:UpdateEventStreaming']);
   });
 
   test('FC 3.0 sink: SinkFcParameters with the function\'s name attribute, LATEST, Sync; and the SendToFC role warning', () => {
@@ -313,16 +316,9 @@ describe('QueueEventStream', () => {
     const statements = all.ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement;
     expect(statements).toEqual([
       { Effect: 'Allow', Action: ['eventbridge:CreateEventStreaming'], Resource: ['*'] },
-      {
-        Effect: 'Allow',
-        Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming'],
-        Resource: [streamArn('Media-A')],
-      },
-      {
-        Effect: 'Allow',
-        Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming', 'eventbridge:PauseEventStreaming', 'eventbridge:UpdateEventStreaming'],
-        Resource: [streamArn('Media-B')],
-      },
+      { Effect: 'Allow', Action: ['eventbridge:DeleteEventStreaming', 'eventbridge:GetEventStreaming'], Resource: [streamArn('Media-*')] },
+      { Effect: 'Allow', Action: ['eventbridge:StartEventStreaming', 'eventbridge:UpdateEventStreaming'], Resource: [streamArn('Media-A')] },
+      { Effect: 'Allow', Action: ['eventbridge:PauseEventStreaming', 'eventbridge:UpdateEventStreaming'], Resource: [streamArn('Media-B')] },
     ]);
     // each role once per stack
     expect(warnings(stack)).toEqual([`Media/A: ${MNS_ROLE_WARNING}`, `Media/B: ${FC_ROLE_WARNING}`]);
@@ -524,7 +520,9 @@ describe('QueueEventStream names: a move keeps the stream, a rename is warned ab
     + 'stays \'Route\' (also through a parameter) makes the next deploy update the stream of the new name: that fails with EventStreamingNotExisted '
     + 'when there is none, and when there is one, such as another stack\'s, it rewrites that stream (and deletes it with this stack), '
     + 'while the stream of the old name is left running. To rename the stream, give the construct a new id with the new name: '
-    + 'the stream is then made anew and the old one deleted.';
+    + 'the stream is then made anew and the old one deleted. And a stream of your name is deleted with a permission on its own ARN, '
+    + 'which leaves the stack\'s API-call policy before ROS deletes the stream: removing the stream from a stack that keeps other API '
+    + 'calls fails. Generated names (<stack>-<id>) have neither problem.';
 
   test('the generated name comes from the stack name and the construct id, not the path: moving the construct under another parent keeps it', () => {
     const parameters = [false, true].map((moved) => {
@@ -839,6 +837,28 @@ describe('QueueEventStream filter patterns: no 5-items-per-field limit (that one
   });
 });
 
+describe('a stream that leaves the app', () => {
+  test('is still deletable: the policy after its removal allows DeleteEventStreaming and GetEventStreaming on its name, and no more', () => {
+    // ROS updates the API-call function's policy (the role is kept: other calls remain) before it deletes the removed
+    // stream's custom resource, so the deleting call runs under the policy of the app without the stream
+    const { stack, jobs, out } = world();
+    new QueueEventStream(stack, 'Keep', { queue: jobs, sink: EventStreamSink.queue(out) });
+    const statements = resources(stack).ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement as Array<{ Action: string[]; Resource: unknown[] }>;
+    const allows = (action: string, name: string): boolean => statements.some((st) => st.Action.includes(action) && st.Resource.some((r) => {
+      const arn = JSON.stringify(r);
+      const tail = /eventstreaming\/([^"]*)"/.exec(arn)?.[1];
+      return tail !== undefined && (tail === name || (tail.endsWith('*') && name.startsWith(tail.slice(0, -1))));
+    }));
+    // the stream 'Gone' (Media-Gone) was in the previous deploy and is not in this one
+    expect(allows('eventbridge:DeleteEventStreaming', 'Media-Gone')).toBe(true);
+    expect(allows('eventbridge:GetEventStreaming', 'Media-Gone')).toBe(true);
+    expect(allows('eventbridge:UpdateEventStreaming', 'Media-Gone')).toBe(false);
+    expect(allows('eventbridge:StartEventStreaming', 'Media-Gone')).toBe(false);
+    // not another stack's streams
+    expect(allows('eventbridge:DeleteEventStreaming', 'Other-Route')).toBe(false);
+  });
+});
+
 describe('QueueEventStream at scale', () => {
   test('40 streams in one stack synthesize: the function\'s policy names each stream once, in one statement for the stream actions', () => {
     // the names of review 11b's probe: 23 streams made the policy too long while each stream had its own statement
@@ -912,7 +932,7 @@ describe('examples/queue-event-stream.ts', () => {
     expect(archive.RunOptions).toEqual({ ErrorsTolerance: 'NONE', RetryStrategy: { PushRetryStrategy: 'EXPONENTIAL_DECAY_RETRY' } });
     // the two streams take the same actions: one statement names both
     expect(all.ApiCallProviderRole.Properties.Policies[0].PolicyDocument.Statement.map((s: any) => s.Resource)).toEqual([
-      ['*'], [streamArn('SmqQueueEventStream-ArchiveReturns'), streamArn('SmqQueueEventStream-RouteOrders')],
+      ['*'], [streamArn('SmqQueueEventStream-*')], [streamArn('SmqQueueEventStream-ArchiveReturns'), streamArn('SmqQueueEventStream-RouteOrders')],
     ]);
     expect(warnings(stack)).toEqual([`SmqQueueEventStream/RouteOrders: ${MNS_ROLE_WARNING}`, `SmqQueueEventStream/RouteOrders: ${FC_ROLE_WARNING}`]);
   });
