@@ -1169,6 +1169,32 @@ describe('review 11b: failed answers, retries, the first poll', () => {
       expect(answers[1].body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: ARN });
     });
 
+    test('HTTP 429 is throttling with any code (EventBridge answers TooManyRequests): retried, even for a Create', async () => {
+      apiReplies.CreateEventStreaming = [{ status: 429, body: { Code: 'TooManyRequests', Message: 'denied by flow limiter' } }, ok({ Data: { EventStreamingARN: ARN } })];
+      apiReplies.StartEventStreaming = [{ status: 429, body: { Code: 'SomethingElse' } }, { status: 400, body: { Code: 'TooManyRequests' } }, ok()];
+      apiReplies.GetEventStreaming = status('RUNNING');
+      await handler(rosEvent('Create', started(0.01)), context());
+      expect(actions()).toEqual(['CreateEventStreaming', 'CreateEventStreaming', 'StartEventStreaming', 'StartEventStreaming', 'StartEventStreaming', 'GetEventStreaming']);
+      expect(answers[0].body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: ARN });
+    });
+
+    test.each([
+      ['RunInstances'], ['SubmitJob'], ['PublishMessage'], ['SendMessage'], ['AddTags'], ['CopyImage'], ['InvokeFunction'],
+    ])('%s (a verb that may make a second thing) is not repeated after an answer that may have taken effect', async (action) => {
+      apiReplies[action] = [{ status: 500, body: { Code: 'InternalError' } }, ok()];
+      await handler(rosEvent('Update', streamProps({ OnUpdate: { Action: action }, OutputPaths: [] }), { PhysicalResourceId: ARN }), context());
+      expect(actions()).toEqual([action]);
+      expect(answers[0].body).toMatchObject({ Status: 'FAILED' });
+      expect(answers[0].body.Reason).toContain(`(not retried: a ${action} that may have taken effect is not repeated, as it could make a second one)`);
+    });
+
+    test.each([['False'], [' false ']])('Success %j is a failure too', async (value) => {
+      apiReplies.SetEventCallback = { status: 200, body: { RequestId: 'r', Success: value } };
+      await handler(rosEvent('Update', streamProps({ OnUpdate: { Action: 'SetEventCallback' }, OutputPaths: [] }), { PhysicalResourceId: ARN }), context());
+      expect(answers[0].body).toMatchObject({ Status: 'FAILED' });
+      expect(answers[0].body.Reason).toContain('SetEventCallback failed: Success is false');
+    });
+
     test('a code that refuses for good is not retried', async () => {
       apiReplies.StartEventStreaming = { status: 403, body: { Code: 'Forbidden.RAM', Message: 'no', RequestId: 'api-f' } };
       apiReplies.CreateEventStreaming = ok({ Data: { EventStreamingARN: ARN } });

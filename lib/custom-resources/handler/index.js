@@ -49,16 +49,17 @@
  * the failed attempt may have taken effect (the list of codes follows Terraform's NeedRetry, alicloud/errors.go:
  * ServiceUnavailable, Rejected.Throttling, Throttling*, HTTP 5xx, network errors):
  * - refused and retried: an error Code that means the API did not take the request on (Throttling, Throttling.*,
- *   *.Throttling, ServiceUnavailable, ServiceUnavailable.*, SystemBusy, ServiceBusy), HTTP 429 without a Code, and a
+ *   *.Throttling, TooManyRequests, ServiceUnavailable, ServiceUnavailable.*, SystemBusy, ServiceBusy), HTTP 429 with any
+ *   Code or none (EventBridge answers TooManyRequests with 429: https://www.alibabacloud.com/help/en/eventbridge/latest/error-codes), and a
  *   network error before the request could be sent (ECONNREFUSED, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL:
  *   no connection was made). Nothing was made, every action is retried.
  * - may have taken effect: an error Code of an internal error (InternalError, InternalServerError, UnknownError, each
  *   with a ".detail" too, or any Code answered with HTTP 5xx), HTTP 5xx without a Code, an answer that is not JSON,
  *   and every other network error (a reset connection, a timeout: the request may have reached the API). These are
- *   retried for every action but those whose name starts with "Create": repeating a create that may have succeeded
- *   could make a second thing, so it fails at once (on the phase's first request with its ordinary physical id, so
- *   that the rollback Delete runs OnDelete). Every other action (Get, Describe, List, Query, and Set, Update, Start,
- *   Pause, Delete, ...) is taken to be idempotent: repeated, it leaves the same state.
+ *   retried only for actions whose verb makes them idempotent (Get, Describe, List, Query, Check, Set, Update, Modify,
+ *   Put, Start, Stop, Pause, Resume, Enable, Disable, Delete, Remove, Tag, Untag: repeated, they leave the same state).
+ *   Any other verb (Create, Run, Submit, Publish, Send, Add, ...) may make a second thing when repeated, so it fails at
+ *   once (on the phase's first request with its ordinary physical id, so that the rollback Delete runs OnDelete).
  * - refused for good, not retried: any other error Code, HTTP 4xx without a Code, Success false with HTTP 2xx, and a
  *   host name that does not exist (ENOTFOUND: an endpoint of a product code that has none in the region; a passing DNS
  *   failure is EAI_AGAIN). Nothing was made.
@@ -105,7 +106,13 @@ const FAILED_ID_PREFIX = 'failed:';
 /** The values of an answer's Code that mean success (pop-core's own list, lib/rpc.js). */
 const SUCCESS_CODES = [200, '200', 'OK', 'Success', 'success'];
 /** Codes of an API that did not take the request on (busy, throttled): retried for every action. */
-const THROTTLING_CODE = /^(Throttling(\..+)?|.+\.Throttling|ServiceUnavailable(\..+)?|SystemBusy|ServiceBusy)$/;
+const THROTTLING_CODE = /^(Throttling(\..+)?|.+\.Throttling|TooManyRequests|ServiceUnavailable(\..+)?|SystemBusy|ServiceBusy)$/;
+/**
+ * Actions taken to be idempotent (repeated, they leave the same state), by their verb: only these are retried after an
+ * answer that may have taken effect. Every other verb (Create, Run, Submit, Publish, Send, Add, Copy, Invoke, ...) may
+ * make a second thing when repeated.
+ */
+const IDEMPOTENT_ACTION = /^(Get|Describe|List|Query|Check|Set|Update|Modify|Put|Start|Stop|Pause|Resume|Enable|Disable|Delete|Remove|Tag|Untag)[A-Z0-9]/;
 /** Codes of an internal error: the request may have taken effect. */
 const INTERNAL_CODE = /^(InternalError|InternalServerError|UnknownError)(\..+)?$/;
 /** Network errors that come before the request could be sent: no connection was made. */
@@ -429,7 +436,7 @@ function answerFailure(action, json, status) {
   const codeValue = body.Code;
   const failingCode = codeValue !== undefined && codeValue !== null && codeValue !== '' && !SUCCESS_CODES.includes(codeValue);
   const httpOk = typeof status !== 'number' || status >= 200 && status < 300;
-  const successFalse = body.Success === false || body.Success === 'false';
+  const successFalse = body.Success === false || typeof body.Success === 'string' && body.Success.trim().toLowerCase() === 'false';
   if (!failingCode && httpOk && !successFalse) return undefined;
   const errorCode = typeof body.ErrorCode === 'string' && body.ErrorCode !== '' && !SUCCESS_CODES.includes(body.ErrorCode) ? body.ErrorCode : undefined;
   const code = failingCode ? String(codeValue) : errorCode;
@@ -440,7 +447,8 @@ function answerFailure(action, json, status) {
   const serverError = typeof status === 'number' && status >= 500;
   let kind;
   if (code !== undefined) {
-    kind = THROTTLING_CODE.test(code) ? 'throttled' : INTERNAL_CODE.test(code) || serverError ? 'internal' : 'refused';
+    // HTTP 429 is throttling whatever the code says (EventBridge answers TooManyRequests with it)
+    kind = THROTTLING_CODE.test(code) || status === 429 ? 'throttled' : INTERNAL_CODE.test(code) || serverError ? 'internal' : 'refused';
   } else {
     kind = status === 429 ? 'throttled' : serverError ? 'internal' : 'refused';
   }
@@ -572,7 +580,7 @@ async function callApi(step, action, parameters, omitEmpty, first) {
   for (const key of omitted) delete params[key];
   step.log.info(`ros-cdk-smq custom resource: calling ${action} (${step.apiVersion}) with ${Object.keys(params).join(', ') || 'no parameters'}` +
     `${omitted.length ? `; empty, left out: ${omitted.join(', ')}` : ''}`);
-  const repeatable = !action.startsWith('Create');
+  const repeatable = IDEMPOTENT_ACTION.test(action);
   for (let attempt = 1; ; attempt++) {
     if (step.attempt.cancelled) fail(`${action} not sent: ROS has been answered (the deadline passed)`);
     const madeBefore = step.attempt.firstMade;
