@@ -339,6 +339,7 @@ function eventStreams(model: TemplateModel): EventStream[] {
       queue: source.logicalId,
       source,
       readsQueue: sourceName !== undefined,
+      running: streamRuns(call, member(r.properties, 'Parameters', 'OnUpdate')),
       regionId: literal(member(sourceParameters, 'RegionId')),
       filtered: filters(member(request, 'FilterPattern')),
       sinkFunction: isPlain(fcSink) ? model.functionNamed(member(fcSink, 'FunctionName', 'Value'), serviceName, serviceName !== undefined) : undefined,
@@ -352,6 +353,8 @@ function eventStreams(model: TemplateModel): EventStream[] {
 interface EventStream extends Reader {
   /** Whether it reads a queue (`Source.SourceMNSParameters`). */
   readonly readsQueue: boolean;
+  /** Whether it runs: started on create (StartEventStreaming), not paused on update (PauseEventStreaming). */
+  readonly running: boolean;
   /** The function of the template it invokes (`SinkFcParameters`). */
   readonly sinkFunction?: TemplateResource;
   /** `sync` or `async` when literal. */
@@ -360,9 +363,23 @@ interface EventStream extends Reader {
   readonly batchWindow?: unknown;
 }
 
-/** The readers of queues: enabled FC queue triggers and event streams from a queue. */
+/**
+ * Whether a stream made by the API-call custom resource runs. CreateEventStreaming leaves a new stream READY until
+ * StartEventStreaming (https://www.alibabacloud.com/help/en/eventbridge/developer-reference/api-eventbridge-2020-04-01-starteventstreaming):
+ * it runs when its OnCreate goes on to StartEventStreaming (`Then`) and its OnUpdate does not pause it, as the
+ * library's `QueueEventStream` renders `enabled`.
+ */
+function streamRuns(onCreate: unknown, onUpdate: unknown): boolean {
+  const calls = (request: unknown): Array<string | undefined> => {
+    const then = member(request, 'Then');
+    return [literal(member(request, 'Action')), ...(Array.isArray(then) ? then.map((step) => literal(member(step, 'Action'))) : [])];
+  };
+  return calls(onCreate).includes('StartEventStreaming') && !calls(onUpdate).includes('PauseEventStreaming');
+}
+
+/** The readers of queues: enabled FC queue triggers and running event streams from a queue. */
 function readers(model: TemplateModel): Reader[] {
-  return [...queueTriggers(model).filter((t) => t.enabled), ...eventStreams(model).filter((s) => s.readsQueue)];
+  return [...queueTriggers(model).filter((t) => t.enabled), ...eventStreams(model).filter((s) => s.readsQueue && s.running)];
 }
 
 /**
@@ -870,7 +887,7 @@ const RULES: RuleDefinition[] = [
     title: 'Queue read by more than one FC queue trigger or event stream',
     why: 'a queue hands each message to one reader, so the readers split the messages between them instead of each getting all of them, and a reader with a filter pattern drops the messages it takes and does not pass',
     fix: 'publish to a topic and subscribe one queue per reader (topic.addSubscription(new consumers.QueueSubscription(queue))); if competing consumers are intended, suppress this rule with that reason',
-    note: 'Readers: enabled FC queue triggers (type eventbridge, sourceMNSParameters) and event streams from a queue (a custom resource that calls CreateEventStreaming with Source.SourceMNSParameters), in the queue\'s stack or, by literal name, in another stack of the app. A queue no stack of the app owns is flagged when one stack has two readers of it. Readers that name their queue by a parameter are not counted.',
+    note: 'Readers: enabled FC queue triggers (type eventbridge, sourceMNSParameters) and running event streams from a queue (a custom resource that calls CreateEventStreaming with Source.SourceMNSParameters, then StartEventStreaming, and whose update does not call PauseEventStreaming), in the queue\'s stack or, by literal name, in another stack of the app. A queue no stack of the app owns is flagged when one stack has two readers of it. Readers that name their queue by a parameter are not counted.',
     references: [DOCS.queueModel, DOCS.visibility],
     check(model) {
       const local = readers(model);

@@ -24,7 +24,7 @@ import { stackAccount, stackRegion, warnOnce, warnOncePerStack } from '../core/s
 import { checkText, fragmentsOf, literalText, plainText, TextRule } from '../core/text';
 import { checkTemplateTransform, checkTransformLength, copyVariables, isJsonPath, shownText } from '../core/transform';
 import { truncate } from '../core/util';
-import { checkBoolean, checkOneOf, checkRange, invalid, isUnresolved, requireLiteral, requireProps } from '../core/validation';
+import { checkBoolean, checkOneOf, checkRange, invalid, isUnresolved, requireLiteral, requireProps, ValidationError } from '../core/validation';
 import { ApiCall, ApiPermission, ApiRequest, PhysicalResourceId } from '../custom-resources/api-call';
 import { channelDisplay, locationOf, requireChannel, stackLocation } from '../smq/channel';
 import { ChannelKind, Identifiers } from '../smq/identifiers';
@@ -501,8 +501,11 @@ export class QueueEventStream extends ros.Construct {
   /** The API call that makes the stream. */
   public readonly apiCall: ApiCall;
 
-  /** Where the stream moves messages, when its sink is a queue: for the loop check at synth. */
-  private readonly flow?: QueueFlow;
+  /**
+   * Where the stream moves messages between queues (to a queue sink, and what it cannot deliver to its dead-letter
+   * queue): for the loop check at synth.
+   */
+  private readonly flows: QueueFlow[] = [];
   /** This stream as a reader of its queue (an enabled one), for the competing-readers warning at synth. */
   private readonly reading?: QueueReading;
 
@@ -590,7 +593,7 @@ export class QueueEventStream extends ros.Construct {
         + 'which leaves the stack\'s API-call policy before ROS deletes the stream: removing the stream from a stack that keeps other API '
         + 'calls fails. Generated names (<stack>-<id>) have neither problem.');
     }
-    claimName(this, { kind: 'EventBridge event stream name', prop: 'eventStreamingName', name: identityOf(this, name), location: stackLocation(this), shown: name });
+    claimStreamName(this, id, name, props.eventStreamingName !== undefined);
     this.eventStreamingName = name;
     this.eventStreamingArn = Identifiers.eventStreamingArn(stackRegion(this), stackAccount(this), name);
     for (const role of [SEND_TO_MNS, ...(bound.role !== undefined && bound.role !== SEND_TO_MNS ? [bound.role] : [])]) {
@@ -677,7 +680,10 @@ export class QueueEventStream extends ros.Construct {
       timeout: TIMEOUT,
     });
     if (bound.queue !== undefined) {
-      this.flow = registerFlow(this, { stream: this, from: sourceIdentity, to: sinkIdentity!, source: queue, sink: bound.queue });
+      this.flows.push(registerFlow(this, { stream: this, from: sourceIdentity, to: sinkIdentity!, source: queue, sink: bound.queue, deadLetters: false }));
+    }
+    if (dlq !== undefined) {
+      this.flows.push(registerFlow(this, { stream: this, from: sourceIdentity, to: queueIdentity(this, dlq), source: queue, sink: dlq, deadLetters: true }));
     }
     if (enabled) {
       this.reading = claimQueueReader(this, queue, 'event stream', hasFilter(props.filterPattern));
@@ -686,15 +692,24 @@ export class QueueEventStream extends ros.Construct {
 
   /**
    * At synth, when every stream of the app is known: no loop of queue-to-queue streams (this one from queue A to B,
-   * others from B back to A, directly or through more queues), which would move every message round without end.
+   * others from B back to A, directly or through more queues), which would move every message round without end; nor
+   * one through a dead-letter queue (the messages this stream cannot deliver go to its dead-letter queue, which other
+   * streams move back to A), which would do so with every message that fails.
    */
   protected override prepare(): void {
     super.prepare();
-    const loop = this.flow === undefined ? undefined : loopOf(this.flow);
-    if (loop !== undefined) {
-      const steps = loop.map((f) => `'${f.stream.node.path}' moves messages from ${channelDisplay(f.source)} to ${channelDisplay(f.sink)}`);
-      throw invalid(this, 'sink', loop[0].sink.node.path, `must not close a loop of event streams (${steps.join(', then ')}): every message `
-        + 'would go round without end, each delivery billed; end the chain at a queue no stream of the app reads');
+    for (const flow of this.flows) {
+      const loop = loopOf(flow);
+      if (loop === undefined) {
+        continue;
+      }
+      const steps = loop.map((f) => (f.deadLetters
+        ? `'${f.stream.node.path}' sends what it cannot deliver from ${channelDisplay(f.source)} to ${channelDisplay(f.sink)}, its dead-letter queue`
+        : `'${f.stream.node.path}' moves messages from ${channelDisplay(f.source)} to ${channelDisplay(f.sink)}`));
+      const failed = loop.some((f) => f.deadLetters);
+      throw invalid(this, flow.deadLetters ? 'deadLetterQueue' : 'sink', flow.sink.node.path, `must not close a loop of event streams (${steps.join(', then ')}): `
+        + `${failed ? 'every message that fails' : 'every message'} would go round without end, each delivery billed; `
+        + `end the chain at a queue no stream of the app reads${failed ? ', or give the stream a dead-letter queue no stream moves back' : ''}`);
     }
     if (this.reading !== undefined) {
       warnCompetingReaders(this, this.reading);
@@ -702,13 +717,18 @@ export class QueueEventStream extends ros.Construct {
   }
 }
 
-/** A stream with a queue sink: the queues it moves messages between, each by its identity. */
+/**
+ * Messages a stream moves from one queue to another, each queue by its identity: to its queue sink, or (`deadLetters`)
+ * what it cannot deliver, to its dead-letter queue.
+ */
 interface QueueFlow {
   readonly stream: QueueEventStream;
   readonly from: string;
   readonly to: string;
   readonly source: IQueue;
+  /** The queue the messages go to: the sink, or the dead-letter queue. */
   readonly sink: IQueue;
+  readonly deadLetters: boolean;
 }
 
 /** The queue-to-queue streams of each app (by its root construct), in the order they were made. */
@@ -753,6 +773,36 @@ function loopOf(flow: QueueFlow): QueueFlow[] | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Claims the stream's name in the app. A generated name (`<stack>-<id>`) collides when two streams of one stack have
+ * one construct id under different parents (which also gives their custom resources one logical id), or when two
+ * stacks of one name share a region and account: that is said of the id, which the user gave, not of
+ * `eventStreamingName`, which they did not set.
+ */
+function claimStreamName(scope: QueueEventStream, id: string, name: string, given: boolean): void {
+  const claim = { kind: 'EventBridge event stream name', name: identityOf(scope, name), location: stackLocation(scope), shown: name };
+  if (given) {
+    claimName(scope, { ...claim, prop: 'eventStreamingName' });
+    return;
+  }
+  try {
+    claimName(scope, { ...claim, prop: 'id' });
+  } catch (e) {
+    if (!(e instanceof ValidationError)) {
+      throw e;
+    }
+    // claimName says `<path>: id must be unique in <where>, but '<other path>' ...already has this <kind>, got "<name>"`
+    const other = /, but '([^']*)'/.exec(e.message)?.[1] ?? 'another stream';
+    if (/^[^,]* must be unique in the stack, /.test(e.message.slice(scope.node.path.length))) {
+      throw invalid(scope, 'id', id, `must be unique in the stack, but '${other}' already has it: a stream's custom resource takes the construct id as its `
+        + `logical id, and its generated name (<stack>-<id>, "${name}") from it; give one of the constructs another id`);
+    }
+    const where = /must be unique in ([^,]*), but/.exec(e.message)?.[1] ?? 'the region and account';
+    throw invalid(scope, 'id', id, `must give the stream a name of its own: the generated name (<stack>-<id>) "${name}" must be unique in ${where}, `
+      + `but '${other}' already has it; give one of the constructs another id, or set eventStreamingName`);
+  }
 }
 
 /** A target parameter with a fixed value. */

@@ -300,7 +300,9 @@ export class Routes {
    * two paths (a fan-in) reaches it twice, and the hop of the second copy is marked `duplicate` (see
    * `Delivery.copies`); a path that would take a hop it already took (a loop) is cut there, and the cut is reported
    * as a drop. Dead-letter queues are not walked. A queue read by several queue triggers or event streams gives each
-   * message to one of them: all are walked, and their hops' reasons say so.
+   * message to one of them: all are walked, and their hops' reasons say so. A wiring the template makes but switches
+   * off (a queue trigger with `triggerEnable: false`, an EventBridge rule with `Status: DISABLE`, an event stream not
+   * started or paused, an IoT rule not started) is a drop with that reason, and is no reader of its queue.
    *
    * What each hop passes on is what the service delivers: a topic's push wraps the message in SMQ's XML or JSON
    * envelope (`NotifyContentFormat`, XML by default; SIMPLIFIED and mail or SMS endpoints get the bare body; an FC
@@ -394,7 +396,8 @@ class Walk {
       const list = this.leaving.get(wiring.edge.from) ?? [];
       list.push(wiring);
       this.leaving.set(wiring.edge.from, list);
-      if (wiring.wrap === true && wiring.role === WiringRole.LINK) {
+      // a disabled trigger or a stream that does not run takes no message: not a reader
+      if (wiring.wrap === true && wiring.role === WiringRole.LINK && wiring.disabled === undefined) {
         const readers = this.readers.get(wiring.edge.from) ?? [];
         const reader = readerOf(wiring);
         if (!readers.includes(reader)) {
@@ -411,7 +414,7 @@ class Walk {
       if (wiring.role !== WiringRole.ENTRY || !this.applies(wiring)) {
         continue;
       }
-      const result = this.check(wiring, { body: undefined, tag: this.options.messageTag, view: this.view });
+      const result = this.switchedOff(wiring) ?? this.check(wiring, { body: undefined, tag: this.options.messageTag, view: this.view });
       this.record(wiring, result, this.entryBody(wiring), false, { path: [], nodes: [wiring.edge.from] });
     }
     this.run();
@@ -456,10 +459,15 @@ class Walk {
           this.drop(wiring, `stopped: the walk reached options.maxHops (${this.maxHops}) hops`);
           continue;
         }
-        const result = this.pushNote(wiring, this.shared(wiring, this.check(wiring, message)));
+        const result = this.switchedOff(wiring) ?? this.pushNote(wiring, this.shared(wiring, this.check(wiring, message)));
         this.record(wiring, result, this.forward(wiring, message), wiring.synchronous === true, step);
       }
     }
+  }
+
+  /** A wiring the template makes but switches off (a disabled trigger or rule, a stream that does not run): a drop. */
+  private switchedOff(wiring: Wiring): MatchResult | undefined {
+    return wiring.disabled === undefined ? undefined : { matched: false, reason: wiring.disabled };
   }
 
   /**

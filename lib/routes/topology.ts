@@ -93,6 +93,19 @@ export interface Wiring {
    * true unless the template says `false`).
    */
   readonly base64Decode?: boolean;
+  /**
+   * Why the wiring delivers nothing although the template makes it, when the template says so: a disabled FC queue
+   * trigger (`triggerEnable: false`), a disabled EventBridge rule (`Status: DISABLE`), an event stream that is not
+   * started or is paused, an IoT rule that is not started. The simulator drops a message here with this reason; the
+   * edge says `delivery.enabled: 'false'` and its label starts with the word.
+   */
+  readonly disabled?: string;
+}
+
+/** A wiring the template makes but switches off: the word for the edge's label, and the reason for a drop. */
+interface Switch {
+  readonly word: string;
+  readonly reason: string;
 }
 
 /** The topology and the walkable edges behind it. */
@@ -364,6 +377,10 @@ export class TopologyReader {
     const from = this.resourceNode(reader, logicalId, RouteNodeKind.SOURCE, definedOnly({
       eventBus: display(reader, p.EventBusName), pattern: compactJson(shown),
     }));
+    // Status: ENABLE (the default) or DISABLE (ROS ALIYUN::EventBridge::Rule,
+    // https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-eventbridge-rule)
+    const off: Switch | undefined = reader.literal(p.Status)?.toUpperCase() === 'DISABLE'
+      ? { word: 'disabled', reason: 'the rule is disabled (Status DISABLE): it matches no event' } : undefined;
     for (const target of listOf(p.Targets)) {
       if (!isObject(target)) {
         continue;
@@ -392,12 +409,12 @@ export class TopologyReader {
         label: joinLabel([patternLabel(shown), delivery.retryStrategy, dlq && `DLQ ${this.labelOf(dlq)}`]),
         filter: { kind: 'event-pattern', value: shown }, delivery,
       }, WiringRole.ENTRY, definedOnly({ kind: 'event-pattern' as const, pattern, reader, empty: isObject(pattern) && Object.keys(pattern).length === 0, bus: reader.literal(p.EventBusName) }),
-      { product: EventProduct.EVENTBRIDGE, body });
+      { product: EventProduct.EVENTBRIDGE, body, off });
       if (dlq !== undefined) {
         this.add(reader, {
           from, to: dlq, via: 'ALIYUN::EventBridge::Rule', logicalId,
           label: `dead letters of the target ${display(reader, target.Id) ?? ''}`.trim(), filter: { kind: 'dead-letter', value: { target: display(reader, target.Id) ?? '' } },
-        }, WiringRole.DEAD_LETTER, { kind: 'none' });
+        }, WiringRole.DEAD_LETTER, { kind: 'none' }, { off });
       }
     }
   }
@@ -518,11 +535,17 @@ export class TopologyReader {
       : this.externalNode(reader, RouteNodeKind.SOURCE, 'iot-rule', rule.display, `IoT rule ${rule.display}`, { ruleId: rule.display });
     const errorAction = p.ErrorActionFlag === true || reader.literal(p.ErrorActionFlag) === 'true';
     const where = display(reader, ruleResource?.properties.Where);
+    // a rule of the templates forwards nothing until it is started: StartRule true (absent is not started; a
+    // deploy-time value is taken as started)
+    const startRule = ruleResource?.properties.StartRule;
+    const off: Switch | undefined = ruleResource !== undefined && (startRule === undefined || isFalse(reader, startRule))
+      ? { word: 'not started', reason: `the IoT rule is not started (StartRule ${startRule === undefined ? 'absent' : 'false'}): IoT Platform forwards nothing until it is` }
+      : undefined;
     this.add(reader, {
       from, to, via: 'ALIYUN::IOT::RuleAction', logicalId,
       label: joinLabel([errorAction ? 'error action' : undefined, where && `WHERE ${where}`]),
       filter: { kind: 'iot-rule', value: definedOnly({ where, errorAction: errorAction ? 'true' : undefined }) },
-    }, WiringRole.ENTRY, { kind: 'iot-rule', where, errorAction }, { product: EventProduct.IOT });
+    }, WiringRole.ENTRY, { kind: 'iot-rule', where, errorAction }, { product: EventProduct.IOT, off });
   }
 
   private fc3Destinations(reader: TemplateReader, logicalId: string, p: { [key: string]: any }): void {
@@ -612,6 +635,8 @@ export class TopologyReader {
     const synchronous = !(config.asyncInvocationType === true || reader.literal(config.asyncInvocationType) === 'true');
     const sink = isObject(config.eventSinkConfig) && isObject(config.eventSinkConfig.deliveryOption) ? config.eventSinkConfig.deliveryOption : {};
     const base64Decode = !isFalse(reader, mns.IsBase64Decode);
+    const off: Switch | undefined = isFalse(reader, config.triggerEnable ?? config.TriggerEnable)
+      ? { word: 'disabled', reason: 'the trigger is disabled (triggerEnable false): it reads no message' } : undefined;
     const delivery = definedOnly({
       invocation: synchronous ? 'synchronous' : 'asynchronous',
       base64Decode: base64Decode ? undefined : 'false',
@@ -628,12 +653,12 @@ export class TopologyReader {
         delivery.batchSize && `batch ${delivery.batchSize}`, dlq && `DLQ ${this.labelOf(dlq)}`]),
       ...(pattern.empty ? {} : { filter: { kind: 'event-pattern', value: pattern.shown } }), delivery,
     }, WiringRole.LINK, { kind: 'event-pattern', pattern: pattern.value, reader, empty: pattern.empty },
-    { synchronous, format: delivery.eventFormat ?? 'CloudEvents', wrap: true, base64Decode });
+    { synchronous, format: delivery.eventFormat ?? 'CloudEvents', wrap: true, base64Decode, off });
     if (dlq !== undefined) {
       this.add(reader, {
         from: queue, to: dlq, via: type, logicalId, label: `dead letters of the trigger ${display(reader, p.TriggerName) ?? logicalId}`,
         filter: { kind: 'dead-letter', value: { trigger: logicalId } },
-      }, WiringRole.DEAD_LETTER, { kind: 'none' });
+      }, WiringRole.DEAD_LETTER, { kind: 'none' }, { off });
     }
   }
 
@@ -645,7 +670,8 @@ export class TopologyReader {
     if (action === 'SetEventCallback') {
       this.imsCallback(reader, logicalId, request);
     } else if (action === 'CreateEventStreaming') {
-      this.eventStream(reader, logicalId, request);
+      const onUpdate = isObject(parameters.OnUpdate) ? parameters.OnUpdate : {};
+      this.eventStream(reader, logicalId, request, streamSwitch(reader, onCreate, onUpdate));
     }
   }
 
@@ -666,7 +692,7 @@ export class TopologyReader {
   }
 
   /** An event stream (CreateEventStreaming through the API-call custom resource): an SMQ queue to a sink. */
-  private eventStream(reader: TemplateReader, logicalId: string, request: { [key: string]: any }): void {
+  private eventStream(reader: TemplateReader, logicalId: string, request: { [key: string]: any }, off: Switch | undefined): void {
     const source = jsonObject(reader, request.Source) ?? {};
     const mns = isObject(source.SourceMNSParameters) ? source.SourceMNSParameters : undefined;
     if (mns === undefined) {
@@ -713,13 +739,13 @@ export class TopologyReader {
           delivery.batchSize && `batch ${delivery.batchSize}`, dlq && `DLQ ${this.labelOf(dlq)}`]),
         ...(pattern.empty ? {} : { filter: { kind: 'event-pattern', value: pattern.shown } }), delivery,
       }, WiringRole.LINK, { kind: 'event-pattern', pattern: pattern.value, reader, empty: pattern.empty },
-      { synchronous, format: 'CloudEvents', wrap: true, base64Decode, ...(body === undefined ? {} : { body }) });
+      { synchronous, format: 'CloudEvents', wrap: true, base64Decode, off, ...(body === undefined ? {} : { body }) });
     }
     if (dlq !== undefined) {
       this.add(reader, {
         from: queue, to: dlq, via: 'ALIYUN::ROS::CustomResource', logicalId, label: `dead letters of the stream ${name ?? logicalId}`,
         filter: { kind: 'dead-letter', value: { eventStream: name ?? logicalId } },
-      }, WiringRole.DEAD_LETTER, { kind: 'none' });
+      }, WiringRole.DEAD_LETTER, { kind: 'none' }, { off });
     }
   }
 
@@ -752,9 +778,13 @@ export class TopologyReader {
   // ---------------------------------------------------------------------------------------------------- nodes
 
   private add(reader: TemplateReader, edge: Omit<RouteEdge, 'stack'> & { filter?: RouteFilter }, role: WiringRole, check: Check,
-    extra: { product?: EventProduct; body?: BodyParameter; synchronous?: boolean; format?: string; subscription?: string; wrap?: boolean; base64Decode?: boolean } = {}): void {
-    const full: RouteEdge = definedOnly({ ...edge, stack: reader.stackName }) as RouteEdge;
-    this.wirings.push(definedOnly({ edge: full, role, check, ...extra }) as Wiring);
+    extra: { product?: EventProduct; body?: BodyParameter; synchronous?: boolean; format?: string; subscription?: string; wrap?: boolean; base64Decode?: boolean;
+      off?: Switch } = {}): void {
+    const { off, ...rest } = extra;
+    // a wiring switched off is drawn, marked: `enabled: 'false'` with its settings, and the word first in its label
+    const marked = off === undefined ? edge : { ...edge, label: joinLabel([off.word, edge.label]), delivery: { enabled: 'false', ...edge.delivery } };
+    const full: RouteEdge = definedOnly({ ...marked, stack: reader.stackName }) as RouteEdge;
+    this.wirings.push(definedOnly({ edge: full, role, check, ...rest, disabled: off?.reason }) as Wiring);
   }
 
   private channelResourceNode(reader: TemplateReader, logicalId: string): string {
@@ -924,6 +954,26 @@ function serviceKey(reader: TemplateReader, service: NameRef): string {
     return service.literal;
   }
   return service.logicalId !== undefined ? `${reader.stackName}/${service.logicalId}` : service.display;
+}
+
+/**
+ * Whether an event stream made by the API-call custom resource runs: CreateEventStreaming leaves a new stream READY
+ * until StartEventStreaming (https://www.alibabacloud.com/help/en/eventbridge/developer-reference/api-eventbridge-2020-04-01-starteventstreaming),
+ * so a stream runs when its OnCreate goes on to StartEventStreaming and its OnUpdate does not pause it.
+ */
+function streamSwitch(reader: TemplateReader, onCreate: { [key: string]: any }, onUpdate: { [key: string]: any }): Switch | undefined {
+  const calls = (request: { [key: string]: any }): string[] => [request.Action, ...listOf(request.Then).filter(isObject).map((step) => step.Action)]
+    .map((action) => reader.literal(action)).filter((action): action is string => action !== undefined);
+  const paused = calls(onUpdate).includes('PauseEventStreaming');
+  const started = calls(onCreate).includes('StartEventStreaming');
+  if (paused) {
+    return { word: 'paused', reason: `the stream is paused: ${started ? '' : 'made without StartEventStreaming (it stays READY) and '}`
+      + 'paused by its update (PauseEventStreaming), it reads no message' };
+  }
+  if (!started) {
+    return { word: 'not started', reason: 'the stream is not started: CreateEventStreaming without StartEventStreaming leaves it READY, and it reads no message' };
+  }
+  return undefined;
 }
 
 /** Whether a template value is the literal `false` (a boolean or its text). */

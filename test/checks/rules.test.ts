@@ -480,6 +480,7 @@ describe('event streams made by a custom resource that calls CreateEventStreamin
               Sink: { SinkFcParameters: { FunctionName: { Form: 'CONSTANT', Value: 'fn' } } },
               ...(runOptions === undefined ? {} : { RunOptions: runOptions }),
             },
+            Then: [{ Action: 'StartEventStreaming', Parameters: { EventStreamingName: 'stream' } }],
           },
         },
       },
@@ -684,5 +685,31 @@ describe('SMQ-013 queue read by more than one reader', () => {
       }
     });
     expect(c.findings('SMQ-013')).toEqual([]);
+  });
+  test('a stream made with enabled: false (not started, paused on update) is no reader, as the construct\'s own warning says', () => {
+    const c = checked((stack) => {
+      const jobs = new smq.Queue(stack, 'Jobs', { deadLetterQueue: { maxReceiveCount: 5 }, visibilityTimeout: Duration.minutes(2) });
+      new QueueTrigger(stack, 'T', { queue: jobs, fn: TriggerFunction.fc3(worker(stack, 60)) });
+      new consumers.QueueEventStream(stack, 'Paused', {
+        queue: jobs, enabled: false, sink: consumers.EventStreamSink.queue(new smq.Queue(stack, 'Out', { deadLetterQueue: { maxReceiveCount: 5 } })),
+      });
+    });
+    expect(c.findings('SMQ-013')).toEqual([]);
+  });
+
+  test('in a template: a stream counts when its OnCreate starts it and its OnUpdate does not pause it', () => {
+    const stream = (name: string, then: string[], update: string[] = []): unknown => ({
+      Type: 'ALIYUN::ROS::CustomResource',
+      Properties: { ServiceToken: 'x', Parameters: {
+        OnCreate: { Action: 'CreateEventStreaming', Parameters: { EventStreamingName: name, Source: { SourceMNSParameters: { QueueName: 'shared' } },
+          Sink: { SinkFcParameters: { FunctionName: { Form: 'CONSTANT', Value: 'fn' } } } }, Then: then.map((Action) => ({ Action })) },
+        OnUpdate: { Action: 'UpdateEventStreaming', Parameters: {}, Then: update.map((Action) => ({ Action })) },
+      } },
+    });
+    const what = (resources: { [id: string]: unknown }): string[] => templateFindings('SMQ-013', resources).map((f) => f.message.split(' at ')[0]);
+    expect(what({ A: stream('a', ['StartEventStreaming']), B: stream('b', ['StartEventStreaming'], ['StartEventStreaming']) }))
+      .toEqual(['[SMQ-013] Queue \'shared\', which the app does not make, is read by 2 readers, event stream \'a\', event stream \'b\'']);
+    expect(what({ A: stream('a', ['StartEventStreaming']), B: stream('b', []) })).toEqual([]);
+    expect(what({ A: stream('a', ['StartEventStreaming']), B: stream('b', ['StartEventStreaming'], ['PauseEventStreaming']) })).toEqual([]);
   });
 });

@@ -503,6 +503,25 @@ describe('QueueEventStream', () => {
     }
   });
 
+  test('one construct id under two parents of a stack: the error is about the id (logical id and generated name), not about eventStreamingName', () => {
+    const { stack, jobs, out, failed } = world();
+    new QueueEventStream(new ros.Construct(stack, 'A'), 'Route', { queue: jobs, sink: EventStreamSink.queue(out) });
+    expectInvalid(() => new QueueEventStream(new ros.Construct(stack, 'B'), 'Route', { queue: failed, sink: EventStreamSink.queue(out) }),
+      'Media/B/Route: id must be unique in the stack, but \'Media/A/Route\' already has it: a stream\'s custom resource takes the construct id as its '
+      + 'logical id, and its generated name (<stack>-<id>, "Media-Route") from it; give one of the constructs another id, got "Route"');
+  });
+
+  test('two stacks of one name in one region and account (two stages): the generated names collide, and the error says so of the id', () => {
+    const app = new ros.App();
+    const make = (stage: string): void => {
+      const stack = new ros.Stack(new ros.Stage(app, stage), 'Orders', { env: ENV, stackName: 'Orders' });
+      new QueueEventStream(stack, 'Route', { queue: smq.Queue.fromQueueName(stack, 'Jobs', `${stage}-jobs`), sink: EventStreamSink.queue(smq.Queue.fromQueueName(stack, 'Out', `${stage}-out`)) });
+    };
+    make('Blue');
+    expectInvalid(() => make('Green'), 'Green/Orders/Route: id must give the stream a name of its own: the generated name (<stack>-<id>) "Orders-Route" must be unique in '
+      + 'region cn-hangzhou and account 123456789012, but \'Blue/Orders/Route\' already has it; give one of the constructs another id, or set eventStreamingName, got "Route"');
+  });
+
   test('a stream name used in two stacks of one literal region and account: an error', () => {
     const app = new ros.App();
     const make = (name: string): void => {
@@ -722,6 +741,35 @@ describe('QueueEventStream loops: queue-to-queue streams that lead back are refu
     new QueueEventStream(stack, 'E', { queue: out, sink: EventStreamSink.queue(jobs) });
     new QueueEventStream(stack, 'F', { queue: jobs, sink: EventStreamSink.queue(out) });
     expectInvalid(() => app.synth(), `${loopMessage('Media/E', [['Media/E', 'Media/Out', 'Media/Jobs'], ['Media/F', 'Media/Jobs', 'Media/Out']])}, got "Media/Jobs"`);
+  });
+
+  test('a loop through a dead-letter queue: what the stream cannot deliver goes to its dead-letter queue, which a stream moves back', () => {
+    const deadLetterLoop = (first: string, prop: string, steps: string[], got: string): string => `${first}: ${prop} must not close a loop of event streams `
+      + `(${steps.join(', then ')}): every message that fails would go round without end, each delivery billed; end the chain at a queue no stream of the app `
+      + `reads, or give the stream a dead-letter queue no stream moves back, got "${got}"`;
+    const aToC = '\'Media/AB\' sends what it cannot deliver from queue \'Media/Jobs\' to queue \'Media/Failed\', its dead-letter queue';
+    const cToA = '\'Media/CA\' moves messages from queue \'Media/Failed\' to queue \'Media/Jobs\'';
+    const first = world();
+    new QueueEventStream(first.stack, 'AB', { queue: first.jobs, sink: EventStreamSink.queue(first.out), deadLetterQueue: first.failed });
+    new QueueEventStream(first.stack, 'CA', { queue: first.failed, sink: EventStreamSink.queue(first.jobs) });
+    expectInvalid(() => first.app.synth(), deadLetterLoop('Media/AB', 'deadLetterQueue', [aToC, cToA], 'Media/Failed'));
+    // made the other way round, the stream back is checked first and names the same loop from its side
+    const second = world();
+    new QueueEventStream(second.stack, 'CA', { queue: second.failed, sink: EventStreamSink.queue(second.jobs) });
+    new QueueEventStream(second.stack, 'AB', { queue: second.jobs, sink: EventStreamSink.queue(second.out), deadLetterQueue: second.failed });
+    expectInvalid(() => second.app.synth(), deadLetterLoop('Media/CA', 'sink', [cToA, aToC], 'Media/Jobs'));
+    // a disabled stream closes the loop too: enabling it later is one property away
+    const third = world();
+    new QueueEventStream(third.stack, 'AB', { queue: third.jobs, sink: EventStreamSink.queue(third.out), deadLetterQueue: third.failed, enabled: false });
+    new QueueEventStream(third.stack, 'CA', { queue: third.failed, sink: EventStreamSink.queue(third.jobs) });
+    expect(() => third.app.synth()).toThrow(/^Media\/AB: deadLetterQueue must not close a loop of event streams/);
+  });
+
+  test('a dead-letter queue that a stream moves on elsewhere, not back, synthesizes', () => {
+    const { app, stack, jobs, out, failed } = world();
+    new QueueEventStream(stack, 'AB', { queue: jobs, sink: EventStreamSink.queue(out), deadLetterQueue: failed });
+    new QueueEventStream(stack, 'CB', { queue: failed, sink: EventStreamSink.queue(out) });
+    expect(() => app.synth()).not.toThrow();
   });
 
   test('a longer loop, through an import by name and one by ARN, is found too', () => {

@@ -696,7 +696,7 @@ describe('API-call parameters given as JSON text', () => {
             Source: { 'Fn::Join': ['', ['{"SourceMNSParameters":{"RegionId":"', { Ref: 'ALIYUN::Region' }, '","QueueName":"', { 'Fn::GetAtt': ['In', 'QueueName'] }, '"}}']] },
             Sink: '{"SinkMNSParameters":{"QueueName":{"Form":"CONSTANT","Value":"out"}}}',
             FilterPattern: '{"data":{"messageBody":[{"prefix":"a"}]}}',
-          } } } },
+          }, Then: [{ Action: 'StartEventStreaming', Parameters: { EventStreamingName: 'st' } }] } } },
         },
         Http: {
           Type: 'ALIYUN::ROS::CustomResource',
@@ -750,7 +750,7 @@ describe('loops', () => {
         Source: { SourceMNSParameters: { RegionId: { Ref: 'ALIYUN::Region' }, QueueName: { 'Fn::GetAtt': [from, 'QueueName'] }, IsBase64Decode: true } },
         Sink: { SinkMNSParameters: { QueueName: { Form: 'CONSTANT', Value: { 'Fn::GetAtt': [to, 'QueueName'] } }, Body: { Form: 'ORIGINAL', Value: '' } } },
         FilterPattern: {},
-      } } } },
+      }, Then: [{ Action: 'StartEventStreaming', Parameters: { EventStreamingName: name } }] } } },
     });
     const template = {
       Resources: {
@@ -796,7 +796,7 @@ const res = {
     Type: 'ALIYUN::ROS::CustomResource',
     Properties: { ServiceToken: 'acs:fc:cn-hangzhou:123:functions/api', Parameters: { OnCreate: { Action: 'CreateEventStreaming', Parameters: {
       EventStreamingName: name, Source: { SourceMNSParameters: { QueueName: from, ...extra.source } }, Sink: sink, FilterPattern: extra.pattern ?? {},
-    } } } },
+    }, Then: [{ Action: 'StartEventStreaming', Parameters: { EventStreamingName: name } }] } } },
   }),
   toQueue: (queue: string): { [key: string]: any } => ({ SinkMNSParameters: { QueueName: { Form: 'CONSTANT', Value: queue } } }),
   toFunction: (fn: string): { [key: string]: any } => ({ SinkFcParameters: { FunctionName: { Form: 'CONSTANT', Value: fn } } }),
@@ -1210,5 +1210,78 @@ describe('bad input', () => {
 
   test('an event no source takes goes nowhere, without error', () => {
     expect(routes.deliver({ what: 'ever' })).toEqual({ hops: [], drops: [], reached: [], copies: {} });
+  });
+});
+
+describe('wirings the template makes but switches off: drawn, marked, and a drop with the reason', () => {
+  test('a disabled queue trigger and a stream made with enabled: false take no message and are no readers of the queue', () => {
+    const { app, stack } = newStack('S');
+    const fn = fc3Function(stack, 'Worker', 'worker');
+    const [jobs, out, copies] = ['Jobs', 'Out', 'Copies'].map((id) => new smq.Queue(stack, id));
+    new consumers.QueueTrigger(stack, 'Off', { queue: jobs, enabled: false, fn: consumers.TriggerFunction.fc3(fn) });
+    new consumers.QueueEventStream(stack, 'Paused', { queue: jobs, enabled: false, sink: consumers.EventStreamSink.queue(out) });
+    new consumers.QueueEventStream(stack, 'Copy', { queue: jobs, sink: consumers.EventStreamSink.queue(copies) });
+    const routes = Routes.fromApp(app);
+    expect(edge(routes.topology, 'S/Jobs', 'S/Worker')).toMatchObject({ label: 'disabled · EXPONENTIAL_DECAY_RETRY · batch 1',
+      delivery: { enabled: 'false', invocation: 'synchronous' } });
+    expect(edge(routes.topology, 'S/Jobs', 'S/Out')).toMatchObject({ label: 'paused · stream S-Paused · EXPONENTIAL_DECAY_RETRY',
+      delivery: { enabled: 'false', eventStream: 'S-Paused' } });
+    expect(edge(routes.topology, 'S/Jobs', 'S/Copies').delivery).not.toHaveProperty('enabled');
+    const delivery = routes.deliver({ hello: 1 }, { from: 'S/Jobs' });
+    expect(hops(delivery)).toEqual(['S/Jobs -> S/Copies']);
+    // the one running stream is the queue's only reader: its hop does not say the message goes to one of three
+    expect(delivery.hops[0].reason).toBe('no filter pattern: every message passes');
+    expect(drops(delivery)).toEqual([
+      'S/Jobs -> S/Worker: the trigger is disabled (triggerEnable false): it reads no message',
+      'S/Jobs -> S/Out: the stream is paused: made without StartEventStreaming (it stays READY) and paused by its update (PauseEventStreaming), it reads no message',
+    ]);
+  });
+
+  test('a disabled EventBridge rule matches no event; an enabled one beside it does', () => {
+    const { app, stack } = newStack('S');
+    const [inbox, other] = ['Inbox', 'Other'].map((id) => new smq.Queue(stack, id));
+    new sources.EventRule(stack, 'OffRule', { enabled: false, pattern: { source: ['my.app'] }, targets: [new sources.QueueTarget(inbox)] });
+    new sources.EventRule(stack, 'OnRule', { pattern: { source: ['my.app'] }, targets: [new sources.QueueTarget(other)] });
+    const routes = Routes.fromApp(app);
+    expect(edge(routes.topology, 'S/OffRule', 'S/Inbox')).toMatchObject({ label: expect.stringMatching(/^disabled · pattern /), delivery: { enabled: 'false' } });
+    const delivery = routes.deliver(SampleEvents.eventBridge({ source: 'my.app', type: 'my.app:Thing:Done', data: { a: 1 } }));
+    expect(hops(delivery)).toEqual(['S/OnRule -> S/Other']);
+    expect(drops(delivery)).toEqual(['S/OffRule -> S/Inbox: the rule is disabled (Status DISABLE): it matches no event']);
+  });
+
+  test('templates by hand: a stream paused by its update, one never started, an IoT rule not started', () => {
+    const started = res.stream('started', 'a', res.toQueue('b'));
+    const pausedOnUpdate = res.stream('paused', 'a', res.toQueue('c'));
+    pausedOnUpdate.Properties.Parameters.OnUpdate = { Action: 'UpdateEventStreaming', Parameters: {},
+      Then: [{ Action: 'PauseEventStreaming', Parameters: { EventStreamingName: 'paused' } }] };
+    const neverStarted = res.stream('ready', 'a', res.toQueue('d'));
+    delete neverStarted.Properties.Parameters.OnCreate.Then;
+    const rule = (start: unknown): { [key: string]: any } => ({ Type: 'ALIYUN::IOT::Rule', Properties: { Name: 'r', ...(start === undefined ? {} : { StartRule: start }) } });
+    const action = (ruleId: string, topic: string): { [key: string]: any } => ({ Type: 'ALIYUN::IOT::RuleAction', Properties: {
+      RuleId: { 'Fn::GetAtt': [ruleId, 'RuleId'] }, Type: 'MNS', Configuration: JSON.stringify({ themeName: topic, regionName: 'cn-hangzhou', role: { roleArn: 'x', roleName: 'y' } }),
+    } });
+    const template = { Resources: {
+      A: res.queue('a'), B: res.queue('b'), C: res.queue('c'), D: res.queue('d'),
+      Started: started, PausedOnUpdate: pausedOnUpdate, NeverStarted: neverStarted,
+      T1: res.topic('t1'), T2: res.topic('t2'), T3: res.topic('t3'),
+      Absent: rule(undefined), Stopped: rule('false'), Running: rule(true),
+      ToT1: action('Absent', 't1'), ToT2: action('Stopped', 't2'), ToT3: action('Running', 't3'),
+    } };
+    const routes = Routes.fromTemplate(template, 'S');
+    const fromA = routes.deliver({ n: 1 }, { from: 'S/A' });
+    expect(hops(fromA)).toEqual(['S/A -> S/B']);
+    expect(drops(fromA)).toEqual([
+      'S/A -> S/D: the stream is not started: CreateEventStreaming without StartEventStreaming leaves it READY, and it reads no message',
+      'S/A -> S/C: the stream is paused: paused by its update (PauseEventStreaming), it reads no message',
+    ]);
+    expect(edge(routes.topology, 'S/A', 'S/D')).toMatchObject({ label: 'not started · stream ready', delivery: { enabled: 'false' } });
+    expect(edge(routes.topology, 'S/Absent', 'S/T1')).toMatchObject({ label: 'not started', delivery: { enabled: 'false' } });
+    expect(edge(routes.topology, 'S/Running', 'S/T3')).not.toHaveProperty('delivery');
+    const reading = routes.deliver(SampleEvents.eventBridge({ source: 'acs.iot', type: 'iot:Thing:PropertyPost', data: { t: 40 } }));
+    expect(hops(reading)).toEqual(['S/Running -> S/T3']);
+    expect(drops(reading)).toEqual([
+      'S/Absent -> S/T1: the IoT rule is not started (StartRule absent): IoT Platform forwards nothing until it is',
+      'S/Stopped -> S/T2: the IoT rule is not started (StartRule false): IoT Platform forwards nothing until it is',
+    ]);
   });
 });
