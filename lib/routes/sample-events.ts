@@ -275,8 +275,10 @@ export class SampleEvents {
    * - `native`: `{ timestamp, requestContext: { requestId, functionArn, condition, approximateInvokeCount },
    *   requestPayload, responseContext: { statusCode, functionError }, responsePayload }`. The field names are those of
    *   the result-callback page's "event content sent to the destination"; `condition` and `functionError` are `""` on
-   *   success and `errorType` on failure, `timestamp` is in milliseconds. The page's own example was not readable
-   *   here in full: check the values against a real record.
+   *   success and `errorType` on failure. `timestamp` is an ISO 8601 time, as the start of the page's example shows
+   *   (`{"timestamp": "2020-08-20T12:00:00.000Z", "requestContext": {...`,
+   *   https://www.alibabacloud.com/help/zh/function-compute/latest/result-callback); the rest of that example was not
+   *   readable here: check the other values against a real record.
    * - `cloudEvent`: source `acs.fc`, type `fc:AsyncInvoke:Success` or `fc:AsyncInvoke:Failure` (FC's result records
    *   are not listed among EventBridge's FC event types; this form exists for a uniform `SampleEvent` only), with the
    *   record as `data`.
@@ -298,7 +300,7 @@ export class SampleEvents {
       : `acs:fc:${common.region}:${common.account}:services/${serviceName}.${qualifier}/functions/${functionName}`;
     const id = common.id ?? uuid(['fcDestination', common, functionArn, qualifier, success, errorType, requestPayload, responsePayload, invokeCount]);
     const body = {
-      timestamp: Date.parse(common.time),
+      timestamp: new Date(Date.parse(common.time)).toISOString(),
       requestContext: { requestId: id, functionArn, condition: success ? '' : errorType, approximateInvokeCount: invokeCount },
       requestPayload,
       responseContext: { statusCode: 200, functionError: success ? '' : errorType },

@@ -259,7 +259,8 @@ describe('IMS and FC', () => {
     const ok = SampleEvents.fcDestination({ functionName: 'resize' });
     expect(ok.type).toBe('fc:AsyncInvoke:Success');
     expect(ok.native).toEqual({
-      timestamp: Date.parse('2026-01-01T00:00:00Z'),
+      // an ISO 8601 time, as the result-callback page's example starts: {"timestamp": "2020-08-20T12:00:00.000Z", ...
+      timestamp: '2026-01-01T00:00:00.000Z',
       requestContext: { requestId: ok.cloudEvent.id, functionArn: `acs:fc:cn-hangzhou:${ACCOUNT}:functions/resize`, condition: '', approximateInvokeCount: 1 },
       requestPayload: '{"sample":true}',
       responseContext: { statusCode: 200, functionError: '' },
