@@ -114,10 +114,10 @@ function nativeView(body: { [key: string]: any }): EventView {
     return { ...base, product: EventProduct.ESS_NOTIFICATION, source: 'acs.ess', type: essType };
   }
   if (first1(body, ['curLevel', 'triggerLevel', 'alertState', 'metricName', 'expression']) !== undefined && first1(body, ['ruleName', 'ruleId', 'alertName']) !== undefined) {
-    return { ...base, product: EventProduct.CMS_ALARM, source: 'acs.cloudmonitor' };
+    return { ...base, product: EventProduct.CMS_ALARM, source: 'acs.cms' };
   }
   if (first1(body, ['product', 'Product']) !== undefined && first1(body, ['level', 'Level']) !== undefined && first1(body, ['name', 'Name', 'eventType']) !== undefined) {
-    return { ...base, product: EventProduct.CMS_EVENT, source: 'acs.cloudmonitor' };
+    return { ...base, product: EventProduct.CMS_EVENT, source: 'acs.cms' };
   }
   return base;
 }

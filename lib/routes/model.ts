@@ -81,7 +81,7 @@ export interface Topology {
  * An event as a source emits it, for the simulator and for users' own consumer tests. Made by `SampleEvents`.
  */
 export interface SampleEvent {
-  /** The EventBridge source of the product, such as `acs.oss`, `acs.cloudmonitor`, `acs.ess`, `acs.ims`, `acs.fc`. */
+  /** The EventBridge source of the product, such as `acs.oss`, `acs.ess`, `acs.fc` (CloudMonitor: `acs.cms`, a guess that SampleEvents documents; `acs.cloudmonitor` is read as the same). */
   readonly source: string;
   /** The event type, such as `oss:ObjectCreated:PutObject`. */
   readonly type: string;
